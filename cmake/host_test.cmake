@@ -1,0 +1,15 @@
+# rampart_host_test(NAME name SOURCES a.c b.c [LIBS x y] [ARGS ...] [SANITIZE ON|OFF])
+# Builds one host test executable and registers it with CTest. Sanitizers (ASan+UBSan)
+# are on unless SANITIZE OFF. A test that cannot run (missing vectors) prints
+# "SKIPPED: <reason>" and exits 77, which CTest reports as skipped.
+function(rampart_host_test)
+  cmake_parse_arguments(T "" "NAME;SANITIZE" "SOURCES;LIBS;ARGS;INCLUDES" ${ARGN})
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE ${T_LIBS})
+  target_include_directories(${T_NAME} PRIVATE ${T_INCLUDES} ${RAMPART_ROOT}/tests/common)
+  if(NOT "${T_SANITIZE}" STREQUAL "OFF")
+    target_link_libraries(${T_NAME} PRIVATE rampart_sanitize)
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS})
+  set_tests_properties(${T_NAME} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+endfunction()
