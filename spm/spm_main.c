@@ -1,0 +1,23 @@
+/* spm_main.c - the secure image's first C code after reset: bring the platform up,
+ * isolate, start the SPM and hand over to the non-secure image. */
+#include "psa/client.h"
+#include "rp_platform.h"
+#include "rp_print.h"
+
+#ifndef RAMPART_VERSION
+#define RAMPART_VERSION "0.0.0"
+#endif
+#ifndef RAMPART_CONFIG
+#define RAMPART_CONFIG "default"
+#endif
+
+void rp_secure_main(void)
+{
+    rp_platform_init();
+    rp_printf("\r\n[Rampart] secure image %s (%s), FF-M %u.%u\r\n", RAMPART_VERSION,
+              RAMPART_CONFIG, PSA_FRAMEWORK_VERSION >> 8, PSA_FRAMEWORK_VERSION & 0xFFu);
+    rp_platform_isolation_init();
+    rp_platform_describe();
+    rp_printf("[Rampart] entering non-secure image\r\n");
+    rp_platform_enter_ns();
+}
