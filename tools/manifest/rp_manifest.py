@@ -153,7 +153,8 @@ class Reader:
         if n is None:
             self.fail(key, '%r is not an integer' % (v,))
         if n < lo or n > hi:
-            self.fail(key, '%s out of range %s..%s' % (v, fmt_num(lo), fmt_num(hi)))
+            shown = v if isinstance(v, str) else fmt_num(n)
+            self.fail(key, '%s out of range %s..%s' % (shown, fmt_num(lo), fmt_num(hi)))
         return n
 
     def seq(self, key):
