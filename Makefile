@@ -34,7 +34,8 @@ fw-%: deps
 fw: $(addprefix fw-,$(FW_CONFIGS))
 
 host: deps
-	@cmake -S tests -B $(B)/host -DRAMPART_FW_DIR=$(FW) -DRAMPART_PYTHON=$(PYTHON) >/dev/null
+	@cmake -S tests -B $(B)/host -DRAMPART_FW_DIR=$(FW) -DRAMPART_PYTHON=$(PYTHON) \
+	    -DRAMPART_FW_CONFIGS="$(FW_CONFIGS)" >/dev/null
 	@cmake --build $(B)/host -j $(JOBS)
 
 run: fw-$(RUN_CONFIG)

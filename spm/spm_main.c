@@ -3,6 +3,8 @@
 #include "psa/client.h"
 #include "rp_platform.h"
 #include "rp_print.h"
+#include "rp_spm.h"
+#include "rp_spm_tables.h"
 
 #ifndef RAMPART_VERSION
 #define RAMPART_VERSION "0.0.0"
@@ -18,6 +20,10 @@ void rp_secure_main(void)
               RAMPART_CONFIG, PSA_FRAMEWORK_VERSION >> 8, PSA_FRAMEWORK_VERSION & 0xFFu);
     rp_platform_isolation_init();
     rp_platform_describe();
-    rp_printf("[Rampart] entering non-secure image\r\n");
+    if (rp_spm_init() != 0) {
+        rp_printf("[Rampart] SPM: a partition failed to initialise\r\n");
+    }
+    rp_printf("[Rampart] SPM: %u partitions, %u services; entering non-secure image\r\n",
+              (unsigned)rp_partition_count, (unsigned)rp_service_count);
     rp_platform_enter_ns();
 }

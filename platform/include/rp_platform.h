@@ -32,4 +32,12 @@ void rp_platform_exit(int code) __attribute__((noreturn));
  * with BXNS. Does not return. */
 void rp_platform_enter_ns(void) __attribute__((noreturn));
 
+/* The device's PSA security lifecycle state (psa/lifecycle.h values). */
+uint32_t rp_platform_lifecycle(void);
+
+/* Secure interrupt control for the SPM: enable, or disable and return whether the
+ * interrupt was enabled before (1) or not (0). `irq` is the NVIC interrupt number. */
+void rp_platform_irq_enable(uint32_t irq);
+uint32_t rp_platform_irq_disable(uint32_t irq);
+
 #endif

@@ -56,6 +56,8 @@
 #define SCB_SFSR                0xE000EDE4u
 #define SCB_SFAR                0xE000EDE8u
 #define SCB_NS_VTOR             0xE002ED08u
+#define NVIC_ISER(n)            (0xE000E100u + 4u * (n))
+#define NVIC_ICER(n)            (0xE000E180u + 4u * (n))
 #define NVIC_ITNS(n)            (0xE000E380u + 4u * (n))
 #define SAU_CTRL                0xE000EDD0u
 #define SAU_RNR                 0xE000EDD8u

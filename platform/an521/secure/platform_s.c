@@ -101,6 +101,30 @@ void rp_platform_isolation_init(void)
     __asm volatile("dsb\n\tisb" ::: "memory");
 }
 
+/* AN521 in QEMU has no lifecycle fuses: the state is a build setting, "secured" by
+ * default (RP_LIFECYCLE overrides it). */
+#ifndef RP_LIFECYCLE
+#define RP_LIFECYCLE 0x3000u /* PSA_LIFECYCLE_SECURED */
+#endif
+
+uint32_t rp_platform_lifecycle(void)
+{
+    return RP_LIFECYCLE;
+}
+
+void rp_platform_irq_enable(uint32_t irq)
+{
+    RP_REG(NVIC_ISER(irq / 32)) = 1u << (irq % 32);
+}
+
+uint32_t rp_platform_irq_disable(uint32_t irq)
+{
+    uint32_t was = (RP_REG(NVIC_ISER(irq / 32)) >> (irq % 32)) & 1u;
+    RP_REG(NVIC_ICER(irq / 32)) = 1u << (irq % 32);
+    __asm volatile("dsb\n\tisb" ::: "memory");
+    return was;
+}
+
 void rp_platform_describe(void)
 {
     rp_printf("[Rampart] AN521: SAU 4 regions (NS code 0x%08x+0x%x, NS data 0x%08x+0x%x, "
