@@ -29,6 +29,7 @@ typedef struct msg_slot {
     psa_outvec out[PSA_MAX_IOVEC];
     size_t in_done[PSA_MAX_IOVEC];     /* bytes read or skipped */
     size_t out_done[PSA_MAX_IOVEC];    /* bytes written */
+    uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
     uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
     uint16_t partition;                /* index of the serving partition */
     rp_conn_t *conn;                   /* NULL for a stateless service */
@@ -125,18 +126,27 @@ static int partition_active(uint16_t p)
     return 0;
 }
 
-/* Pushes a message for `svc` (fields other than the vectors filled in here). */
+/* Pushes a message for `svc` without vectors; take_vectors() adds them for a request.
+ * Every field a service or the service API can read is written here (no memset: this
+ * is the hot path of every call). */
 static msg_slot_t *push_msg(const rp_caller_t *caller, const rp_service_t *svc,
                             int32_t type, rp_conn_t *conn)
 {
     msg_slot_t *m = &msgs[depth];
-    memset(m, 0, sizeof *m);
     m->msg.type = type;
     m->msg.handle = RP_MSG_HANDLE | (psa_handle_t)(depth + 1);
     m->msg.client_id = caller->client_id;
     m->msg.rhandle = conn ? conn->rhandle : NULL;
+    m->in_len = 0;
+    m->out_len = 0;
+    m->in_mapped = 0;
+    m->out_mapped = 0;
     m->partition = svc->partition;
     m->conn = conn;
+    for (unsigned i = 0; i < PSA_MAX_IOVEC; i++) {
+        m->msg.in_size[i] = 0;
+        m->msg.out_size[i] = 0;
+    }
     return m;
 }
 
@@ -273,17 +283,26 @@ static psa_status_t take_vectors(const rp_caller_t *caller, msg_slot_t *m,
         (out_len && !can(NULL, out_vec, out_len * sizeof *out_vec, 1))) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    memcpy(m->in, in_vec, in_len * sizeof *in_vec);
-    memcpy(m->out, out_vec, out_len * sizeof *out_vec);
-    if (rp_iovec_check(m->in, in_len, m->out, out_len, can, NULL) != RP_IOVEC_OK) {
+    for (size_t i = 0; i < in_len; i++) {
+        m->in[i] = in_vec[i];
+    }
+    for (size_t i = 0; i < out_len; i++) {
+        m->out[i] = out_vec[i];
+    }
+    if ((in_len | out_len) != 0 &&
+        rp_iovec_check(m->in, in_len, m->out, out_len, can, NULL) != RP_IOVEC_OK) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     for (size_t i = 0; i < in_len; i++) {
         m->msg.in_size[i] = m->in[i].len;
+        m->in_done[i] = 0;
     }
     for (size_t i = 0; i < out_len; i++) {
         m->msg.out_size[i] = m->out[i].len;
+        m->out_done[i] = 0;
     }
+    m->in_len = (uint8_t)in_len;
+    m->out_len = (uint8_t)out_len;
     return PSA_SUCCESS;
 }
 
@@ -383,13 +402,25 @@ static msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
     return m;
 }
 
+/* Bytes of in_vec idx not yet read or skipped (0 for a vector the caller did not pass). */
+static size_t in_left(const msg_slot_t *m, uint32_t idx)
+{
+    return idx < m->in_len ? m->in[idx].len - m->in_done[idx] : 0;
+}
+
+/* Bytes of out_vec idx not yet written (0 for a vector the caller did not pass). */
+static size_t out_left(const msg_slot_t *m, uint32_t idx)
+{
+    return idx < m->out_len ? m->out[idx].len - m->out_done[idx] : 0;
+}
+
 size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
 {
     msg_slot_t *m = own_request(msg_handle, invec_idx);
     if (m->in_mapped & (1u << invec_idx)) {
         panic_running();
     }
-    size_t left = m->in[invec_idx].len - m->in_done[invec_idx];
+    size_t left = in_left(m, invec_idx);
     size_t n = num_bytes < left ? num_bytes : left;
     if (n > 0) {
         memcpy(buffer, (const uint8_t *)m->in[invec_idx].base + m->in_done[invec_idx], n);
@@ -404,9 +435,11 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
     if (m->in_mapped & (1u << invec_idx)) {
         panic_running();
     }
-    size_t left = m->in[invec_idx].len - m->in_done[invec_idx];
+    size_t left = in_left(m, invec_idx);
     size_t n = num_bytes < left ? num_bytes : left;
-    m->in_done[invec_idx] += n;
+    if (n > 0) {
+        m->in_done[invec_idx] += n;
+    }
     return n;
 }
 
@@ -415,7 +448,7 @@ void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
 {
     msg_slot_t *m = own_request(msg_handle, outvec_idx);
     if ((m->out_mapped & (1u << outvec_idx)) ||
-        num_bytes > m->out[outvec_idx].len - m->out_done[outvec_idx]) {
+        num_bytes > out_left(m, outvec_idx)) {
         panic_running();
     }
     if (num_bytes > 0) {
@@ -438,10 +471,11 @@ void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
 const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
 {
     msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if ((m->in_mapped & (1u << invec_idx)) || m->in_done[invec_idx] != 0) {
+    if ((m->in_mapped & (1u << invec_idx)) ||
+        (invec_idx < m->in_len && m->in_done[invec_idx] != 0)) {
         panic_running();
     }
-    if (m->in[invec_idx].len == 0) {
+    if (in_left(m, invec_idx) == 0) {
         return NULL;
     }
     m->in_mapped |= (uint8_t)(1u << invec_idx);
@@ -460,10 +494,11 @@ void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
 void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
 {
     msg_slot_t *m = own_request(msg_handle, outvec_idx);
-    if ((m->out_mapped & (1u << outvec_idx)) || m->out_done[outvec_idx] != 0) {
+    if ((m->out_mapped & (1u << outvec_idx)) ||
+        (outvec_idx < m->out_len && m->out_done[outvec_idx] != 0)) {
         panic_running();
     }
-    if (m->out[outvec_idx].len == 0) {
+    if (out_left(m, outvec_idx) == 0) {
         return NULL;
     }
     m->out_mapped |= (uint8_t)(1u << outvec_idx);
