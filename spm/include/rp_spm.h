@@ -37,10 +37,6 @@ psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_
                          const psa_invec *in_vec, psa_outvec *out_vec);
 void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle);
 
-/* The NS agent's view of which NS client calls (FF-M: negative IDs). */
-int32_t rp_spm_ns_client_id(void);
-psa_status_t rp_spm_set_ns_client_id(int32_t client_id);
-
 /* The id of the partition running now (0 when none: the NS agent's own context). */
 int32_t rp_spm_current_partition_id(void);
 
