@@ -29,6 +29,10 @@ typedef struct rp_caller {
  * out: 0, or -1 if a partition failed to initialise (it is marked panicked). */
 int rp_spm_init(void);
 
+/* Starts the partitions that have threads (IPC backend) and then calls `then` (entering
+ * the NS image) on the NS agent's thread. Does not return. */
+void rp_spm_start(void (*then)(void)) __attribute__((noreturn));
+
 /* The client API for one caller. Pointers from an NS caller are NS addresses; the SPM
  * checks them with the TT instruction before it reads or writes through them. */
 uint32_t rp_spm_version(const rp_caller_t *caller, uint32_t sid);
