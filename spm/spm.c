@@ -110,6 +110,11 @@ void rp_spm_msg_free(msg_slot_t *m)
     m->state = MSG_FREE;
 }
 
+msg_slot_t *rp_spm_msg_at(unsigned i)
+{
+    return &msgs[i];
+}
+
 /* The message with handle h, if it is being served by the running partition. */
 msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 {

@@ -11,7 +11,7 @@
 #define RP_MSG_HANDLE 0x20000000  /* | generation << 8 | slot + 1 */
 #define RP_PART_MAX   32
 
-enum msg_state { MSG_FREE, MSG_QUEUED, MSG_ACTIVE };
+enum msg_state { MSG_FREE, MSG_QUEUED, MSG_ACTIVE, MSG_REPLIED };
 
 typedef struct msg_slot {
     psa_msg_t msg;                     /* what the service sees */
@@ -42,6 +42,9 @@ psa_status_t rp_spm_run_sfn(msg_slot_t *m);
 
 /* Releases m after its client has the reply. */
 void rp_spm_msg_free(msg_slot_t *m);
+
+/* Message slot i (0..RP_MSG_SLOTS-1), for a backend that must fail a partition's. */
+msg_slot_t *rp_spm_msg_at(unsigned i);
 
 /* The message with handle h if the running partition is serving it, else NULL. */
 msg_slot_t *rp_spm_msg_of(psa_handle_t h);
