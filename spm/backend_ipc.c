@@ -16,12 +16,14 @@
 #define RP_NS_AGENT_STACK 0x1000
 #endif
 #define RP_THREADS_MAX  (1 + RP_PART_MAX)
-#define NO_THREAD       0xFFu
 #define ICSR            (*(volatile uint32_t *)0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)
 #define SHPR3           (*(volatile uint32_t *)0xE000ED20u)
 
 enum thread_state { T_READY, T_WAIT_SIGNAL, T_WAIT_REPLY, T_DEAD };
+
+/* Threads are numbered in priority order (0 runs first; the NS agent is last), so the
+ * next thread to run is the lowest set bit of `ready`. */
 
 typedef struct thread {
     uint32_t *sp;          /* saved PSP while switched out */
@@ -36,6 +38,7 @@ typedef struct thread {
 
 static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
+static uint32_t ready;                        /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur, next;
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
@@ -44,27 +47,20 @@ static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
 
 /* ---- scheduling --------------------------------------------------------------------- */
 
-/* The highest-priority ready thread (lowest index among equals), or NO_THREAD. */
-static uint8_t pick(void)
+static void make_ready(uint8_t t)
 {
-    uint8_t best = NO_THREAD;
-    for (uint8_t t = 0; t < n_threads; t++) {
-        if (threads[t].state == T_READY &&
-            (best == NO_THREAD || threads[t].prio < threads[best].prio)) {
-            best = t;
-        }
-    }
-    return best;
+    threads[t].state = T_READY;
+    ready |= 1u << t;
 }
 
 /* Switches to the thread that should run; returns when this thread runs again. If no
  * thread is ready the core sleeps until an interrupt readies one. */
 static void schedule(void)
 {
-    uint8_t best;
-    while ((best = pick()) == NO_THREAD) {
+    while (ready == 0) {
         __asm volatile("wfi");
     }
+    uint8_t best = (uint8_t)__builtin_ctz(ready);
     if (best != cur) {
         next = best;
         ICSR = ICSR_PENDSVSET;
@@ -76,6 +72,7 @@ static void schedule(void)
 static void block(uint8_t state)
 {
     threads[cur].state = state;
+    ready &= ~(1u << cur);
     do {
         schedule();
     } while (threads[cur].state != T_READY);
@@ -105,9 +102,9 @@ __attribute__((naked)) void PendSV_Handler(void)
 
 static void wake_if_waiting(int part)
 {
-    thread_t *t = &threads[part_thread[part]];
-    if (t->state == T_WAIT_SIGNAL && (asserted[part] & t->wait_mask)) {
-        t->state = T_READY;
+    uint8_t t = part_thread[part];
+    if (threads[t].state == T_WAIT_SIGNAL && (asserted[part] & threads[t].wait_mask)) {
+        make_ready(t);
     }
 }
 
@@ -134,20 +131,25 @@ static uint32_t *initial_frame(uint64_t *stack, uint32_t size, void (*entry)(voi
     return sp;
 }
 
+/* One thread per live IPC partition, in priority order (stable: manifest order among
+ * equals), so that thread numbers are priorities. */
 static void add_partition_threads(void)
 {
-    for (uint16_t p = 0; p < rp_partition_count; p++) {
-        const rp_partition_t *part = &rp_partitions[p];
-        if (part->model != RP_MODEL_IPC || (rp_spm_panicked & (1u << p))) {
-            continue;
+    for (uint8_t prio = RP_PRIO_HIGH; prio <= RP_PRIO_LOW; prio++) {
+        for (uint16_t p = 0; p < rp_partition_count; p++) {
+            const rp_partition_t *part = &rp_partitions[p];
+            if (part->model != RP_MODEL_IPC || part->priority != prio ||
+                (rp_spm_panicked & (1u << p))) {
+                continue;
+            }
+            thread_t *t = &threads[n_threads];
+            t->sp = initial_frame(part->stack, part->stack_size, part->entry);
+            t->limit = (uint32_t *)(void *)part->stack;
+            t->part = t->own_part = (int8_t)p;
+            t->prio = part->priority;
+            part_thread[p] = n_threads;
+            make_ready(n_threads++);
         }
-        thread_t *t = &threads[n_threads];
-        t->sp = initial_frame(part->stack, part->stack_size, part->entry);
-        t->limit = (uint32_t *)(void *)part->stack;
-        t->part = t->own_part = (int8_t)p;
-        t->prio = part->priority;
-        t->state = T_READY;
-        part_thread[p] = n_threads++;
     }
 }
 
@@ -164,14 +166,13 @@ static void agent_main(void)
 
 void rp_backend_start(void (*then)(void))
 {
-    thread_t *agent = &threads[0];
+    add_partition_threads();
+    thread_t *agent = &threads[n_threads];
     agent->limit = (uint32_t *)(void *)ns_agent_stack;
     agent->part = agent->own_part = -1;
     agent->prio = 255;
-    agent->state = T_READY;
-    n_threads = 1;
-    cur = 0;
-    add_partition_threads();
+    cur = n_threads;
+    make_ready(n_threads++);
     after_start = then;
     SHPR3 |= 0xFFu << 16; /* PendSV: the lowest priority */
     uint32_t *top = (uint32_t *)(void *)((uint8_t *)ns_agent_stack + sizeof ns_agent_stack);
@@ -241,7 +242,7 @@ static void fail_messages(int part)
             m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
                                                        : PSA_ERROR_SERVICE_FAILURE;
             m->state = MSG_REPLIED;
-            threads[m->client].state = T_READY;
+            make_ready(m->client);
         }
     }
 }
@@ -254,6 +255,7 @@ void rp_backend_panic(int part)
     }
     fail_messages(part);
     t->state = T_DEAD;
+    ready &= ~(1u << cur);
     for (;;) {
         schedule();
     }
@@ -299,7 +301,7 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
     m->status = status;
     m->state = MSG_REPLIED;
-    threads[m->client].state = T_READY;
+    make_ready(m->client);
     schedule();
 }
 
