@@ -127,7 +127,8 @@ def test_lists():
     ]
     for name, text, expect in cases:
         rc, err, _, list_path = run_tool(text, 'list_' + name)
-        want = expect.replace('LIST', list_path) + '\n'
+        rel = os.path.relpath(list_path, ROOT)  # the tool names a file inside the root
+        want = expect.replace('LIST', list_path if rel.startswith('..') else rel) + '\n'
         check(rc == 2 and err == want, 'list %s: exit %d %r, expected %r' % (name, rc, err,
                                                                               want))
     # The command line overrides the profile: level 3 with the SFN backend is refused too.
