@@ -209,7 +209,7 @@ def parse_manifest(path, data):
         r.fail('stack_size', '%s is not a multiple of 8' % (r.raw('stack_size', True),))
     parse_entry(r, p)
     p['services'] = [parse_service(path, s, i, fw) for i, s in enumerate(r.seq('services'))]
-    p['irqs'] = [parse_irq(path, q, i) for i, q in enumerate(r.seq('irqs'))]
+    p['irqs'] = [parse_irq(path, q, i, fw) for i, q in enumerate(r.seq('irqs'))]
     p['mmio'] = [parse_mmio(path, m, i) for i, m in enumerate(r.seq('mmio_regions'))]
     p['deps'] = []
     for i, d in enumerate(r.seq('dependencies')):
@@ -264,7 +264,8 @@ def parse_service(path, data, i, fw):
     return s
 
 
-def parse_irq(path, data, i):
+def parse_irq(path, data, i, fw):
+    """FF-M 1.1 partitions choose FLIH or SLIH; FF-M 1.0 ones have SLIH only."""
     r = Reader(path, data, 'irqs[%d]' % i, IRQ_KEYS)
     q = {'name': r.ident('name'), 'field': r.where}
     src = r.raw('source', True)
@@ -272,7 +273,9 @@ def parse_irq(path, data, i):
         q['source'] = src
     else:
         q['source'] = r.integer('source', 0, IRQ_SOURCE_MAX)
-    q['handling'] = r.choice('handling', HANDLINGS)
+    q['handling'] = r.choice('handling', HANDLINGS, 'SLIH' if fw == '1.0' else None)
+    if fw == '1.0' and q['handling'] == 'FLIH':
+        r.fail('handling', 'FLIH needs psa_framework_version 1.1')
     return q
 
 
