@@ -198,6 +198,8 @@ def parse_manifest(path, data):
         r.fail('psa_framework_version', '%r is not 1.0 or 1.1' % (fw,))
     fw = str(fw) if fw is not None else '1.1'
     p = {'path': path, 'name': r.ident('name'), 'fw': fw}
+    if p['name'].lower() in ('sid', 'pid'):
+        r.fail('name', '%s would overwrite psa_manifest/%s.h' % (p['name'], p['name'].lower()))
     p['type'] = r.choice('type', list(TYPES))
     p['priority'] = r.choice('priority', list(PRIORITIES))
     p['model'] = r.choice('model', MODELS, 'IPC' if fw == '1.0' else None)
