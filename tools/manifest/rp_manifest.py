@@ -572,7 +572,8 @@ def gen_partitions(parts):
         ipc = p['model'] == 'IPC'
         rows.append(
             '    { .name = "%s", .id = %d, .type = %s, .model = RP_MODEL_%s,\n'
-            '      .priority = RP_PRIO_%s, .n_services = %d, .n_irqs = %d, .n_deps = %d, .n_mmio = %d,\n'
+            '      .priority = RP_PRIO_%s,\n'
+            '      .n_services = %d, .n_irqs = %d, .n_deps = %d, .n_mmio = %d,\n'
             '      .first_service = %d, .first_irq = %d, .first_dep = %d, .first_mmio = %d,\n'
             '      .entry = %s, .init = %s,\n'
             '      .stack = %s, .stack_size = %du,\n'
