@@ -1,16 +1,55 @@
-# Rampart front door. See README.md.
-BUILD   ?= build
-PYTHON  ?= /usr/bin/python3
-JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
-CMAKE   ?= cmake
+# Rampart front door. See README.md and docs/build.md.
+#   make run    build BL2-less boot chain (secure image + NS demo) and boot it in QEMU
+#   make test   every test: host unit/property/fuzz-smoke tests and firmware tests in QEMU
+#   make kpi    footprint and instruction-count figures (Markdown + "KPI <key> <n>" lines)
+#   make fuzz   the long fuzz and differential campaigns
+#   make clean
+BUILD      ?= build
+PYTHON     ?= /usr/bin/python3
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+FW_CONFIGS ?= sfn_l1
+RUN_CONFIG ?= sfn_l1
+B          := $(abspath $(BUILD))
+FW         := $(B)/fw
+TOOLCHAIN  := $(CURDIR)/cmake/toolchain-arm-none-eabi.cmake
 
-.PHONY: host host-test clean
-host:
-	$(CMAKE) -S tests -B $(BUILD)/host -DRAMPART_FW_DIR= >/dev/null
-	$(CMAKE) --build $(BUILD)/host -j $(JOBS)
+.PHONY: all deps fw host run test kpi fuzz clean
+# (fw-<config> is a pattern rule: it must not be .PHONY, or make would never apply it)
 
-host-test: host
-	cd $(BUILD)/host && ctest --output-on-failure -j $(JOBS)
+all: fw host
+
+deps:
+	@sh tools/install_deps.sh
+
+# One firmware configuration: the secure build installs the interface package, then the
+# separate NS project builds against it (docs/build.md).
+fw-%: deps
+	@cmake -S . -B $(FW)/$*/s -DCMAKE_TOOLCHAIN_FILE=$(TOOLCHAIN) -DRAMPART_CONFIG=$* \
+	    -DCMAKE_INSTALL_PREFIX=$(FW)/$*/pkg >/dev/null
+	@cmake --build $(FW)/$*/s -j $(JOBS)
+	@cmake --install $(FW)/$*/s >/dev/null
+	@cmake -S ns -B $(FW)/$*/ns -DRAMPART_PKG=$(FW)/$*/pkg >/dev/null
+	@cmake --build $(FW)/$*/ns -j $(JOBS)
+
+fw: $(addprefix fw-,$(FW_CONFIGS))
+
+host: deps
+	@cmake -S tests -B $(B)/host -DRAMPART_FW_DIR=$(FW) -DRAMPART_PYTHON=$(PYTHON) \
+	    -DRAMPART_FW_CONFIGS="$(FW_CONFIGS)" >/dev/null
+	@cmake --build $(B)/host -j $(JOBS)
+
+run: fw-$(RUN_CONFIG)
+	@$(PYTHON) tools/qemu_run.py --show --timeout 60 --s $(FW)/$(RUN_CONFIG)/s/rampart_s.elf \
+	    --ns $(FW)/$(RUN_CONFIG)/ns/ns_demo.elf
+
+test: fw host
+	@$(PYTHON) tools/run_tests.py $(B)/host -j $(JOBS) -LE long
+
+kpi: fw
+	@$(PYTHON) tools/kpi.py --fw $(FW) --configs "$(FW_CONFIGS)"
+
+fuzz: host
+	@$(PYTHON) tools/run_tests.py $(B)/host -L long
 
 clean:
 	rm -rf $(BUILD)

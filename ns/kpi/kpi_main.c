@@ -1,0 +1,110 @@
+/* ns_kpi - instruction counts of NS->S round trips, printed as "KPI <key> <integer>".
+ * Run under QEMU with -icount shift=0 (1 instruction = 1 ns): SysTick on the 20 MHz
+ * processor clock ticks every 50 instructions. A loop figure is the mean over N calls
+ * minus the mean of the same loop with an empty body; a figure for an operation that
+ * needs a set-up (close needs a connection) times each call on its own and subtracts the
+ * cost of timing nothing. See docs/kpi.md. */
+#include <stdint.h>
+
+#include "psa/client.h"
+#include "psa_manifest/sid.h"
+#include "rp_ns_platform.h"
+#include "rp_print.h"
+#include "rp_test_services.h"
+
+#ifndef RP_CONFIG
+#define RP_CONFIG "sfn_l1"
+#endif
+#define N 2000u
+
+static uint8_t in16[16], out16[16];
+static psa_handle_t conn;
+
+__attribute__((noinline)) static void empty_body(void)
+{
+    __asm volatile("" ::: "memory");
+}
+
+__attribute__((noinline)) static void fw_version_body(void)
+{
+    (void)psa_framework_version();
+}
+
+__attribute__((noinline)) static void version_body(void)
+{
+    (void)psa_version(RP_TEST_ECHO_SID);
+}
+
+__attribute__((noinline)) static void call_empty_body(void)
+{
+    (void)psa_call(RP_TEST_EMPTY_HANDLE, PSA_IPC_CALL, NULL, 0, NULL, 0);
+}
+
+__attribute__((noinline)) static void call_iovec16_body(void)
+{
+    psa_invec iv = { in16, sizeof in16 };
+    psa_outvec ov = { out16, sizeof out16 };
+    (void)psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_ECHO, &iv, 1, &ov, 1);
+}
+
+__attribute__((noinline)) static void connect_body(void)
+{
+    conn = psa_connect(RP_TEST_CONN_SID, RP_TEST_CONN_VERSION);
+}
+
+__attribute__((noinline)) static void close_body(void)
+{
+    psa_close(conn);
+}
+
+static uint32_t elapsed(uint32_t start)
+{
+    return (start - rp_ns_systick_read()) & 0x00FFFFFFu;
+}
+
+/* Mean instructions x100 of body() over N calls, loop included. */
+static uint32_t loop_x100(void (*body)(void))
+{
+    uint32_t start = rp_ns_systick_read();
+    for (uint32_t i = 0; i < N; i++) {
+        body();
+    }
+    return (uint32_t)((uint64_t)elapsed(start) * RP_NS_INSNS_PER_TICK * 100u / N);
+}
+
+/* Mean instructions x100 of `timed` alone, each call timed on its own after `setup`
+ * (untimed), `after` (untimed) following it. */
+static uint32_t each_x100(void (*setup)(void), void (*timed)(void), void (*after)(void))
+{
+    uint64_t ticks = 0;
+    for (uint32_t i = 0; i < N; i++) {
+        setup();
+        uint32_t start = rp_ns_systick_read();
+        timed();
+        ticks += elapsed(start);
+        after();
+    }
+    return (uint32_t)(ticks * RP_NS_INSNS_PER_TICK * 100u / N);
+}
+
+static void print_kpi(const char *key, uint32_t x100)
+{
+    rp_printf("KPI %s%s%s %u\r\n", key, RP_CONFIG[0] ? "." : "", RP_CONFIG,
+              (unsigned)((x100 + 50u) / 100u));
+}
+
+int main(void)
+{
+    rp_ns_systick_start();
+    uint32_t loop = loop_x100(empty_body);
+    uint32_t timing = each_x100(empty_body, empty_body, empty_body);
+
+    rp_printf("KPI ns_to_s.framework_version %u\r\n",
+              (unsigned)((loop_x100(fw_version_body) - loop + 50u) / 100u));
+    print_kpi("psa_version", loop_x100(version_body) - loop);
+    print_kpi("psa_call.empty", loop_x100(call_empty_body) - loop);
+    print_kpi("psa_call.iovec16", loop_x100(call_iovec16_body) - loop);
+    print_kpi("psa_connect", each_x100(empty_body, connect_body, close_body) - timing);
+    print_kpi("psa_close", each_x100(connect_body, close_body, empty_body) - timing);
+    return 0;
+}

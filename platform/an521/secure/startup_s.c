@@ -1,0 +1,61 @@
+/* startup_s.c - the secure image's vector table and reset handler (AN521, Cortex-M33). */
+#include <stdint.h>
+
+#include "an521_regs.h"
+
+extern uint32_t __s_msp_top[], __s_msp_limit[];
+extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
+
+void rp_secure_main(void) __attribute__((noreturn));
+void rp_fault_entry_hard(void);
+void rp_fault_entry_mem(void);
+void rp_fault_entry_bus(void);
+void rp_fault_entry_usage(void);
+void rp_fault_entry_secure(void);
+void rp_fault_entry_irq(void);
+
+/* Anything not handled below is reported as an unexpected exception. */
+__attribute__((naked, used)) static void unexpected(void)
+{
+    __asm volatile("b rp_fault_entry_irq");
+}
+
+/* Weak defaults so that the SPM can provide SVC, PendSV, SysTick and IRQ handlers. */
+void SVC_Handler(void) __attribute__((weak, alias("unexpected")));
+void PendSV_Handler(void) __attribute__((weak, alias("unexpected")));
+void SysTick_Handler(void) __attribute__((weak, alias("unexpected")));
+void NMI_Handler(void) __attribute__((weak, alias("unexpected")));
+
+/* Zero .bss, copy .data, then run the SPM. MSPLIM is set first so that a runaway
+ * stack faults instead of overwriting data. */
+__attribute__((noreturn)) void Reset_Handler(void)
+{
+    __asm volatile("msr msplim, %0" : : "r"(__s_msp_limit));
+    for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) {
+        *d++ = *s++;
+    }
+    for (uint32_t *d = __bss_start; d < __bss_end;) {
+        *d++ = 0;
+    }
+    rp_secure_main();
+}
+
+#define RP_EXTERNAL_IRQS 96
+
+typedef void (*vector_t)(void);
+
+__attribute__((section(".vectors"), used))
+const vector_t rp_s_vectors[16 + RP_EXTERNAL_IRQS] = {
+    [0] = (vector_t)__s_msp_top,
+    [1] = Reset_Handler,
+    [2] = NMI_Handler,
+    [3] = rp_fault_entry_hard,
+    [4] = rp_fault_entry_mem,
+    [5] = rp_fault_entry_bus,
+    [6] = rp_fault_entry_usage,
+    [7] = rp_fault_entry_secure,
+    [11] = SVC_Handler,
+    [14] = PendSV_Handler,
+    [15] = SysTick_Handler,
+    [16 ... 16 + RP_EXTERNAL_IRQS - 1] = rp_fault_entry_irq,
+};

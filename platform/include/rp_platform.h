@@ -1,0 +1,43 @@
+/* rp_platform.h - what the secure firmware needs from a platform port, and nothing more.
+ * One implementation per folder under platform/ (platform/an521 is the reference). */
+#ifndef RP_PLATFORM_H
+#define RP_PLATFORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit codes reported to the host (QEMU semihosting) by tests and faults. */
+#define RP_EXIT_OK    0
+#define RP_EXIT_FAIL  1
+#define RP_EXIT_FAULT 3
+
+/* Early init: console on the secure alias. Call first, with interrupts masked. */
+void rp_platform_init(void);
+
+/* Sets up SAU, MPC and PPC so that only the NS image's code, data and the peripherals
+ * given to it are non-secure, enables the secure fault handlers, and routes the NS
+ * peripherals' interrupts to NS. The console keeps working (it moves to the NS alias). */
+void rp_platform_isolation_init(void);
+
+/* Prints the platform's isolation set-up in one line (for the boot banner). */
+void rp_platform_describe(void);
+
+/* Console output: one character, blocking. */
+void rp_console_putc(char c);
+
+/* Ends the run: on QEMU a semihosting exit with `code`; on hardware, a reset loop. */
+void rp_platform_exit(int code) __attribute__((noreturn));
+
+/* Sets NS VTOR and MSP_NS from the NS image's vector table and enters its reset handler
+ * with BXNS. Does not return. */
+void rp_platform_enter_ns(void) __attribute__((noreturn));
+
+/* The device's PSA security lifecycle state (psa/lifecycle.h values). */
+uint32_t rp_platform_lifecycle(void);
+
+/* Secure interrupt control for the SPM: enable, or disable and return whether the
+ * interrupt was enabled before (1) or not (0). `irq` is the NVIC interrupt number. */
+void rp_platform_irq_enable(uint32_t irq);
+uint32_t rp_platform_irq_disable(uint32_t irq);
+
+#endif

@@ -1,0 +1,375 @@
+/* spm.c - the partition manager's client side, common to both backends: a call is
+ * validated completely (handle, rights, vectors) before it changes any state, then the
+ * message goes to its service: an SFN service function runs on the caller's thread, an
+ * IPC partition gets it queued and the caller blocks until psa_reply (backend_ipc.c).
+ * The path of a call is in docs/spm.md.
+ *
+ * State (all static, sized at build time):
+ *   conns[]          connection handles (rp_conn_t pool from spm/core)
+ *   msgs[]           messages in flight (a pool: one per waiting client at most)
+ *   sfn_busy         one bit per SFN partition whose code is running on some thread
+ *   rp_spm_panicked  one bit per partition that panicked or made a programmer error
+ */
+#include <arm_cmse.h>
+#include <string.h>
+
+#include "rp_platform.h"
+#include "spm_internal.h"
+
+#ifndef RP_CONN_SLOTS
+#define RP_CONN_SLOTS 16
+#endif
+
+static rp_conn_t conns[RP_CONN_SLOTS];
+static msg_slot_t msgs[RP_MSG_SLOTS];
+static uint32_t sfn_busy;
+uint32_t rp_spm_panicked;
+
+/* ---- who is running, and the one place faults are converted ------------------------- */
+
+int32_t rp_spm_current_partition_id(void)
+{
+    int p = rp_backend_running();
+    return p < 0 ? 0 : rp_partitions[p].id;
+}
+
+/* Marks the running partition panicked and stops it (does not return). */
+__attribute__((noreturn)) void rp_spm_panic_running(void)
+{
+    int p = rp_backend_running();
+    if (p < 0) {
+        rp_platform_exit(RP_EXIT_FAULT); /* the SPM or NS agent itself: cannot happen */
+    }
+    rp_spm_panicked |= 1u << p;
+    rp_backend_panic(p);
+}
+
+/* A programmer error of the caller: a secure partition is panicked, an NS caller gets
+ * PSA_ERROR_PROGRAMMER_ERROR (the NS agent's documented behaviour). */
+static psa_status_t caller_fault(const rp_caller_t *caller)
+{
+    if (!caller->ns) {
+        rp_spm_panic_running();
+    }
+    return PSA_ERROR_PROGRAMMER_ERROR;
+}
+
+/* ---- access checks (TT instruction) ------------------------------------------------- */
+
+/* The TT-instruction check of one range. ctx carries the caller's base flags, computed
+ * once per call: CMSE_NONSECURE for NS, plus CMSE_MPU_UNPRIV for an unprivileged NS
+ * thread, which gets its own MPU view. */
+static int tt_access(void *ctx, const void *p, size_t len, int write)
+{
+    int flags = *(const int *)ctx | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ);
+    return cmse_check_address_range((void *)(uintptr_t)p, len, flags) != NULL;
+}
+
+static int caller_tt_flags(const rp_caller_t *caller)
+{
+    uint32_t control_ns;
+    if (!caller->ns) {
+        return 0;
+    }
+    __asm volatile("mrs %0, control_ns" : "=r"(control_ns));
+    return CMSE_NONSECURE | ((control_ns & 1u) ? CMSE_MPU_UNPRIV : 0);
+}
+
+/* ---- messages ----------------------------------------------------------------------- */
+
+/* A free message slot for a call to svc, filled in but for the vectors; NULL if all
+ * slots are in flight. No memset: this is on the path of every call. */
+static msg_slot_t *msg_alloc(const rp_caller_t *caller, const rp_service_t *svc,
+                             int32_t type, rp_conn_t *conn)
+{
+    msg_slot_t *m = msgs;
+    while (m->state != MSG_FREE) {
+        if (++m == msgs + RP_MSG_SLOTS) {
+            return NULL;
+        }
+    }
+    m->state = MSG_ACTIVE;
+    m->msg.type = type;
+    m->msg.handle = RP_MSG_HANDLE | (psa_handle_t)m->gen << 8 | (psa_handle_t)(m - msgs + 1);
+    m->msg.client_id = caller->client_id;
+    m->msg.rhandle = conn ? conn->rhandle : NULL;
+    /* spelled out: a loop here becomes a memset call, several times slower */
+    m->msg.in_size[0] = m->msg.in_size[1] = m->msg.in_size[2] = m->msg.in_size[3] = 0;
+    m->msg.out_size[0] = m->msg.out_size[1] = m->msg.out_size[2] = m->msg.out_size[3] = 0;
+    m->in_len = m->out_len = m->in_mapped = m->out_mapped = 0;
+    m->client = rp_backend_thread();
+    m->partition = svc->partition;
+    m->svc = svc;
+    m->conn = conn;
+    return m;
+}
+
+void rp_spm_msg_free(msg_slot_t *m)
+{
+    m->gen++;
+    m->state = MSG_FREE;
+}
+
+/* The message with handle h, if it is being served by the running partition. */
+msg_slot_t *rp_spm_msg_of(psa_handle_t h)
+{
+    uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
+    msg_slot_t *m = &msgs[idx < RP_MSG_SLOTS ? idx : 0];
+
+    if (((uint32_t)h & 0xFFFF0000u) != RP_MSG_HANDLE || idx >= RP_MSG_SLOTS ||
+        m->gen != (((uint32_t)h >> 8) & 0xFFu) || m->state != MSG_ACTIVE ||
+        m->partition != rp_backend_running()) {
+        return NULL;
+    }
+    return m;
+}
+
+/* Copies the caller's vector arrays into m (after checking the caller may read them and,
+ * for out_vec, write the lengths back) and validates every vector. */
+static psa_status_t take_vectors(const rp_caller_t *caller, msg_slot_t *m,
+                                 const psa_invec *in_vec, size_t in_len,
+                                 psa_outvec *out_vec, size_t out_len)
+{
+    if ((in_len | out_len) == 0) {
+        return PSA_SUCCESS;
+    }
+    int flags = caller_tt_flags(caller);
+    if (in_len + out_len > PSA_MAX_IOVEC ||
+        (in_len && !tt_access(&flags, in_vec, in_len * sizeof *in_vec, 0)) ||
+        (out_len && !tt_access(&flags, out_vec, out_len * sizeof *out_vec, 1))) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    for (size_t i = 0; i < in_len; i++) {
+        m->in[i] = in_vec[i]; /* each field read once: the caller may change them */
+        m->msg.in_size[i] = m->in[i].len;
+        m->in_done[i] = 0;
+    }
+    for (size_t i = 0; i < out_len; i++) {
+        m->out[i] = out_vec[i];
+        m->msg.out_size[i] = m->out[i].len;
+        m->out_done[i] = 0;
+    }
+    if (rp_iovec_check(m->in, in_len, m->out, out_len, tt_access, &flags) != RP_IOVEC_OK) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    m->in_len = (uint8_t)in_len;
+    m->out_len = (uint8_t)out_len;
+    return PSA_SUCCESS;
+}
+
+/* ---- running a service -------------------------------------------------------------- */
+
+psa_status_t rp_spm_run_sfn(msg_slot_t *m)
+{
+    void **saved_unwind;
+    psa_status_t status;
+    uint32_t bit = 1u << m->partition;
+    int prev = rp_backend_enter_sfn(m->partition, m->unwind, &saved_unwind);
+
+    sfn_busy |= bit;
+    if (__builtin_setjmp(m->unwind) == 0) {
+        status = m->svc->sfn(&m->msg);
+    } else {
+        status = PSA_ERROR_SERVICE_FAILURE;
+    }
+    sfn_busy &= ~bit;
+    rp_backend_leave_sfn(prev, saved_unwind);
+    return status;
+}
+
+/* Sends m to its service and returns the reply. */
+static psa_status_t deliver(msg_slot_t *m)
+{
+    if (m->svc->sfn != NULL) {
+        return rp_spm_run_sfn(m);
+    }
+    return rp_backend_deliver_ipc(m);
+}
+
+/* PSA_SUCCESS if svc's partition can take a message now, else the status to return. */
+static psa_status_t server_state(const rp_service_t *svc, psa_status_t if_dead)
+{
+    uint32_t bit = 1u << svc->partition;
+    if (rp_spm_panicked & bit) {
+        return if_dead;
+    }
+    /* An SFN partition runs one call at a time (its code is not re-entrant): a second
+     * caller, or a call back into it, is told to retry. */
+    return (sfn_busy & bit) ? PSA_ERROR_CONNECTION_BUSY : PSA_SUCCESS;
+}
+
+/* ---- client API --------------------------------------------------------------------- */
+
+static const rp_service_t *find_service(uint32_t sid)
+{
+    return rp_service_find(rp_services, rp_services_by_sid, rp_service_count, sid);
+}
+
+uint32_t rp_spm_version(const rp_caller_t *caller, uint32_t sid)
+{
+    return rp_service_version(find_service(sid), caller->client_id);
+}
+
+/* A secure partition may use only the services its manifest lists as dependencies. */
+static psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
+{
+    if (caller->ns) {
+        return PSA_SUCCESS;
+    }
+    int p = rp_backend_running();
+    return p < 0 ? PSA_SUCCESS : rp_dependency_check(&rp_partitions[p], rp_dependencies, sid);
+}
+
+psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t version)
+{
+    const rp_service_t *svc = find_service(sid);
+
+    if (rp_service_access_check(svc, caller->client_id, version) != PSA_SUCCESS ||
+        !(svc->flags & RP_SVC_CONNECTION_BASED) ||
+        secure_dependency(caller, sid) != PSA_SUCCESS) {
+        return caller_fault(caller);
+    }
+    psa_status_t state = server_state(svc, PSA_ERROR_CONNECTION_REFUSED);
+    if (state != PSA_SUCCESS) {
+        return state;
+    }
+    psa_handle_t h = rp_conn_alloc(conns, RP_CONN_SLOTS, (uint16_t)(svc - rp_services),
+                                   caller->client_id);
+    rp_conn_t *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, h, caller->client_id);
+    msg_slot_t *m = conn ? msg_alloc(caller, svc, PSA_IPC_CONNECT, conn) : NULL;
+    if (m == NULL) {
+        if (conn) {
+            rp_conn_release(conn);
+        }
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
+    conn->busy = 1;
+    psa_status_t status = deliver(m);
+    conn->busy = 0;
+    rp_spm_msg_free(m);
+    if (status == PSA_SUCCESS) {
+        return h;
+    }
+    rp_conn_release(conn);
+    if (status == PSA_ERROR_CONNECTION_REFUSED || status == PSA_ERROR_CONNECTION_BUSY) {
+        return status;
+    }
+    return PSA_ERROR_CONNECTION_REFUSED; /* the service failed or answered out of spec */
+}
+
+void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
+{
+    if (handle == PSA_NULL_HANDLE) {
+        return;
+    }
+    rp_conn_t *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, handle, caller->client_id);
+    if (conn == NULL || conn->busy) {
+        (void)caller_fault(caller);
+        return;
+    }
+    const rp_service_t *svc = &rp_services[conn->service];
+    msg_slot_t *m = NULL;
+    if (server_state(svc, PSA_ERROR_SERVICE_FAILURE) == PSA_SUCCESS) {
+        m = msg_alloc(caller, svc, PSA_IPC_DISCONNECT, conn);
+    }
+    if (m != NULL) { /* else the service is gone or busy: the connection just ends */
+        conn->busy = 1;
+        (void)deliver(m);
+        rp_spm_msg_free(m);
+    }
+    rp_conn_release(conn);
+}
+
+/* Resolves a call's handle to its service (and connection), checking the caller's right
+ * to use it. out: PSA_SUCCESS or PSA_ERROR_PROGRAMMER_ERROR. */
+static psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
+                                   const rp_service_t **svc, rp_conn_t **conn)
+{
+    if (rp_handle_is_stateless(handle)) {
+        *conn = NULL;
+        if (rp_stateless_lookup(handle, rp_stateless_services, caller->client_id, svc) !=
+            PSA_SUCCESS) {
+            return PSA_ERROR_PROGRAMMER_ERROR;
+        }
+        return secure_dependency(caller, (*svc)->sid);
+    }
+    *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, handle, caller->client_id);
+    if (*conn == NULL || (*conn)->busy) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    *svc = &rp_services[(*conn)->service];
+    return PSA_SUCCESS;
+}
+
+psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
+                         const psa_invec *in_vec, psa_outvec *out_vec)
+{
+    int32_t type = (int32_t)(packed >> 16); /* 0..0xFFFF here */
+    size_t in_len = (packed >> 8) & 0xFFu, out_len = packed & 0xFFu;
+    const rp_service_t *svc;
+    rp_conn_t *conn;
+
+    /* type occupies bits 31..16: a set bit 31 is a type above INT16_MAX (the packing
+     * cannot express a negative type); rp_call_type_check states the rule. */
+    if ((int32_t)packed < 0 || resolve_handle(caller, handle, &svc, &conn) != PSA_SUCCESS) {
+        return caller_fault(caller);
+    }
+    psa_status_t state = server_state(svc, PSA_ERROR_SERVICE_FAILURE);
+    if (state != PSA_SUCCESS) {
+        return state;
+    }
+    msg_slot_t *m = msg_alloc(caller, svc, type, conn);
+    if (m == NULL) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
+    if (take_vectors(caller, m, in_vec, in_len, out_vec, out_len) != PSA_SUCCESS) {
+        rp_spm_msg_free(m);
+        return caller_fault(caller);
+    }
+    if (conn) {
+        conn->busy = 1;
+    }
+    psa_status_t status = deliver(m);
+    if (conn) {
+        conn->busy = 0;
+    }
+    for (size_t i = 0; i < out_len; i++) {
+        out_vec[i].len = m->out_done[i];
+    }
+    rp_spm_msg_free(m);
+    return status;
+}
+
+void rp_spm_start(void (*then)(void))
+{
+    rp_backend_start(then);
+}
+
+/* ---- start-up ----------------------------------------------------------------------- */
+
+/* Runs each SFN partition's init function (IPC partitions initialise in their threads).
+ * out: 0, or -1 if one failed or panicked (it stays panicked: its services refuse). */
+int rp_spm_init(void)
+{
+    int failed = 0;
+
+    rp_conn_pool_init(conns, RP_CONN_SLOTS);
+    if (rp_partition_count > RP_PART_MAX) {
+        return -1;
+    }
+    for (uint16_t p = 0; p < rp_partition_count; p++) {
+        if (rp_partitions[p].init == NULL) {
+            continue;
+        }
+        void *unwind[5], **saved;
+        int prev = rp_backend_enter_sfn(p, unwind, &saved);
+        if (__builtin_setjmp(unwind) == 0) {
+            if (rp_partitions[p].init() != PSA_SUCCESS) {
+                rp_spm_panicked |= 1u << p;
+            }
+        }
+        rp_backend_leave_sfn(prev, saved);
+        failed |= (int)((rp_spm_panicked >> p) & 1u);
+    }
+    return failed ? -1 : 0;
+}

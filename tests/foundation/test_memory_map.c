@@ -1,0 +1,57 @@
+/* Host test of the memory map's invariants: what the SAU, the MPCs and the linker scripts
+ * assume about an521_memory_map.h. A layout edit that breaks isolation fails here. */
+#include <stdint.h>
+
+#include "an521_memory_map.h"
+#include "rp_test.h"
+
+#define SSRAM1_NS 0x00000000u
+#define SSRAM1_S  0x10000000u
+#define SSRAM1_SZ 0x00400000u
+#define SSRAM2_NS 0x28000000u
+#define SSRAM2_S  0x38000000u
+#define SSRAM2_SZ 0x00200000u
+#define MPC_BLOCK 0x400u   /* QEMU's SSRAM MPC block (BLK_CFG 5); hardware uses larger */
+#define HW_BLOCK  0x4000u  /* keep 16 KiB granularity so a real MPC can express it */
+
+static int inside(uint32_t base, uint32_t size, uint32_t rbase, uint32_t rsize)
+{
+    return base >= rbase && size <= rsize && base - rbase <= rsize - size;
+}
+
+static int disjoint(uint32_t a, uint32_t asz, uint32_t b, uint32_t bsz)
+{
+    return a + asz <= b || b + bsz <= a;
+}
+
+int main(void)
+{
+    /* Each region lies in its SSRAM and alias. */
+    RP_CHECK(inside(RP_S_CODE_BASE, RP_S_CODE_SIZE, SSRAM1_S, SSRAM1_SZ));
+    RP_CHECK(inside(RP_NS_CODE_BASE, RP_NS_CODE_SIZE, SSRAM1_NS, SSRAM1_SZ));
+    RP_CHECK(inside(RP_S_DATA_BASE, RP_S_DATA_SIZE, SSRAM2_S, SSRAM2_SZ));
+    RP_CHECK(inside(RP_NS_DATA_BASE, RP_NS_DATA_SIZE, SSRAM2_NS, SSRAM2_SZ));
+
+    /* Secure and non-secure never share physical memory. */
+    RP_CHECK(disjoint(RP_S_CODE_BASE - SSRAM1_S, RP_S_CODE_SIZE,
+                      RP_NS_CODE_BASE - SSRAM1_NS, RP_NS_CODE_SIZE));
+    RP_CHECK(disjoint(RP_S_DATA_BASE - SSRAM2_S, RP_S_DATA_SIZE,
+                      RP_NS_DATA_BASE - SSRAM2_NS, RP_NS_DATA_SIZE));
+
+    /* SAU granularity is 32 bytes; MPC granularity is the block size. */
+    uint32_t ns[] = { RP_NS_CODE_BASE, RP_NS_CODE_SIZE, RP_NS_DATA_BASE, RP_NS_DATA_SIZE };
+    for (unsigned i = 0; i < 4; i++) {
+        RP_CHECK(ns[i] % 32u == 0);
+        RP_CHECK(ns[i] % MPC_BLOCK == 0);
+        RP_CHECK(ns[i] % HW_BLOCK == 0);
+    }
+
+    /* Stacks fit in their data regions with room to spare for .data/.bss. */
+    RP_CHECK(RP_S_MSP_SIZE % 8u == 0 && RP_S_MSP_SIZE < RP_S_DATA_SIZE / 2);
+    RP_CHECK(RP_NS_MSP_SIZE % 8u == 0 && RP_NS_MSP_SIZE < RP_NS_DATA_SIZE / 2);
+
+    /* The NS peripheral alias is exactly the 0x4xxxxxxx window (IDAU: bit 28 clear). */
+    RP_CHECK_EQ(RP_NS_PERIPH_BASE, 0x40000000u);
+    RP_CHECK_EQ(RP_NS_PERIPH_SIZE, 0x10000000u);
+    return rp_test_end("host.memory_map");
+}

@@ -1,0 +1,25 @@
+/* rp_test_services.h - the operations of the regression partitions, shared by the
+ * partitions and the NS suite that calls them. */
+#ifndef RP_TEST_SERVICES_H
+#define RP_TEST_SERVICES_H
+
+/* RP_TEST_ECHO call types */
+#define RP_TEST_OP_ECHO      0
+#define RP_TEST_OP_SIZES     1
+#define RP_TEST_OP_PARTIAL   2
+#define RP_TEST_OP_CLIENT_ID 3
+#define RP_TEST_OP_STATUS    4
+#define RP_TEST_OP_MAPPED    5
+#define RP_TEST_OP_LIFECYCLE 6
+#define RP_TEST_CUSTOM_STATUS 42
+
+/* RP_TEST_PROXY call types (partition B, a secure client of partition A) */
+#define RP_TEST_PROXY_S_ONLY    0 /* psa_call RP_TEST_S_ONLY (a declared dependency) */
+#define RP_TEST_PROXY_CONN      1 /* connect, call twice, close RP_TEST_CONN */
+#define RP_TEST_PROXY_UNDECLARED 2 /* call RP_TEST_EMPTY: not a dependency -> B panics */
+
+/* RP_TEST_PANIC call types */
+#define RP_TEST_PANIC_NOW       0 /* psa_panic() */
+#define RP_TEST_PANIC_OVERWRITE 1 /* psa_write past the out_vec: programmer error */
+
+#endif

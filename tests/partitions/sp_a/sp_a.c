@@ -1,0 +1,140 @@
+/* Regression partition A (SFN): echo and introspection services for the SPM suite. */
+#include <string.h>
+
+#include "psa/lifecycle.h"
+#include "psa/service.h"
+#include "psa_manifest/rp_sp_test_a.h"
+#include "rp_test_services.h"
+
+static int initialised;
+static uint32_t conn_counters[4];
+
+psa_status_t rp_sp_test_a_init(void)
+{
+    initialised = 1;
+    return PSA_SUCCESS;
+}
+
+static void write_u32s(const psa_msg_t *msg, const uint32_t *v, size_t n)
+{
+    psa_write(msg->handle, 0, v, n * sizeof *v);
+}
+
+/* Reads in_vec[0] (at most 64 bytes) and writes it to out_vec[0]. */
+static psa_status_t echo(const psa_msg_t *msg)
+{
+    uint8_t buf[64];
+    size_t n = psa_read(msg->handle, 0, buf, sizeof buf);
+    if (n > msg->out_size[0]) {
+        return PSA_ERROR_BUFFER_TOO_SMALL;
+    }
+    psa_write(msg->handle, 0, buf, n);
+    return PSA_SUCCESS;
+}
+
+static psa_status_t sizes(const psa_msg_t *msg)
+{
+    uint32_t v[8];
+    for (unsigned i = 0; i < 4; i++) {
+        v[i] = (uint32_t)msg->in_size[i];
+        v[4 + i] = (uint32_t)msg->out_size[i];
+    }
+    write_u32s(msg, v, 8);
+    return PSA_SUCCESS;
+}
+
+/* Reads 1 byte, skips 2, reads the rest; reports the counts and the bytes read. */
+static psa_status_t partial(const psa_msg_t *msg)
+{
+    uint8_t a, rest[32];
+    uint32_t v[4];
+    v[0] = (uint32_t)psa_read(msg->handle, 0, &a, 1);
+    v[1] = (uint32_t)psa_skip(msg->handle, 0, 2);
+    v[2] = (uint32_t)psa_read(msg->handle, 0, rest, sizeof rest);
+    v[3] = (uint32_t)psa_read(msg->handle, 0, rest, sizeof rest); /* past the end: 0 */
+    write_u32s(msg, v, 4);
+    psa_write(msg->handle, 0, &a, 1);
+    psa_write(msg->handle, 0, rest, v[2]);
+    return PSA_SUCCESS;
+}
+
+static psa_status_t mapped_copy(const psa_msg_t *msg)
+{
+    const uint8_t *in = psa_map_invec(msg->handle, 0);
+    uint8_t *out = psa_map_outvec(msg->handle, 0);
+    size_t n = msg->in_size[0] < msg->out_size[0] ? msg->in_size[0] : msg->out_size[0];
+    for (size_t i = 0; i < n; i++) {
+        out[i] = (uint8_t)(in[i] ^ 0xFFu);
+    }
+    psa_unmap_invec(msg->handle, 0);
+    psa_unmap_outvec(msg->handle, 0, n);
+    return PSA_SUCCESS;
+}
+
+psa_status_t rp_test_echo_sfn(const psa_msg_t *msg)
+{
+    uint32_t v[2];
+    switch (msg->type) {
+    case RP_TEST_OP_ECHO:
+        return echo(msg);
+    case RP_TEST_OP_SIZES:
+        return sizes(msg);
+    case RP_TEST_OP_PARTIAL:
+        return partial(msg);
+    case RP_TEST_OP_CLIENT_ID:
+        v[0] = (uint32_t)msg->client_id;
+        v[1] = (uint32_t)initialised;
+        write_u32s(msg, v, 2);
+        return PSA_SUCCESS;
+    case RP_TEST_OP_STATUS:
+        return RP_TEST_CUSTOM_STATUS;
+    case RP_TEST_OP_MAPPED:
+        return mapped_copy(msg);
+    case RP_TEST_OP_LIFECYCLE:
+        v[0] = psa_rot_lifecycle_state();
+        write_u32s(msg, v, 1);
+        return PSA_SUCCESS;
+    default:
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+}
+
+psa_status_t rp_test_empty_sfn(const psa_msg_t *msg)
+{
+    (void)msg;
+    return PSA_SUCCESS;
+}
+
+/* A connection keeps a counter in rhandle: each call increments and reports it. */
+psa_status_t rp_test_conn_sfn(const psa_msg_t *msg)
+{
+    uint32_t *counter = msg->rhandle;
+    switch (msg->type) {
+    case PSA_IPC_CONNECT:
+        for (unsigned i = 0; i < 4; i++) {
+            if (conn_counters[i] == 0) {
+                conn_counters[i] = 1; /* 1 = connected, no call yet */
+                psa_set_rhandle(msg->handle, &conn_counters[i]);
+                return PSA_SUCCESS;
+            }
+        }
+        return PSA_ERROR_CONNECTION_BUSY;
+    case PSA_IPC_DISCONNECT:
+        *counter = 0;
+        return PSA_SUCCESS;
+    default:
+        (*counter)++;
+        psa_write(msg->handle, 0, counter, sizeof *counter);
+        return PSA_SUCCESS;
+    }
+}
+
+psa_status_t rp_test_s_only_sfn(const psa_msg_t *msg)
+{
+    return echo(msg);
+}
+
+psa_status_t rp_test_refuse_sfn(const psa_msg_t *msg)
+{
+    return msg->type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED : PSA_SUCCESS;
+}

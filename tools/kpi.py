@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Prints Rampart's KPIs: Markdown tables for people, then one "KPI <key> <integer>" line
+per figure for scripts.
+
+  kpi.py --fw build/fw --configs "sfn_l1 ..."
+
+Footprint comes from the ELF section headers (arm-none-eabi-size -A). Instruction counts
+come from the NS KPI image (ns_kpi.elf) run under QEMU with -icount shift=0, where it
+prints "KPI <key> <n>" lines itself (ns/kpi/kpi_main.c; method in docs/kpi.md)."""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TEXT = (".text", ".ARM.exidx", ".gnu.sgstubs", ".vectors", ".rodata")
+
+
+def sections(elf):
+    out = subprocess.run(["arm-none-eabi-size", "-A", elf], capture_output=True, text=True,
+                         check=True).stdout
+    sizes = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].startswith(".") and parts[1].isdigit():
+            sizes[parts[0]] = int(parts[1])
+    return sizes
+
+
+def footprint(elf):
+    s = sections(elf)
+    return {
+        "text": sum(v for k, v in s.items() if k in TEXT),
+        "data": s.get(".data", 0),
+        "bss": s.get(".bss", 0),
+        "stack": s.get(".msp", 0),
+    }
+
+
+def run_kpi_image(fw, config):
+    cmd = [sys.executable, os.path.join(HERE, "qemu_run.py"), "--icount", "--show",
+           "--timeout", "600", "--s", f"{fw}/{config}/s/rampart_s.elf",
+           "--ns", f"{fw}/{config}/ns/ns_kpi.elf"]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    figures = {}
+    for line in out.splitlines():
+        m = re.match(r"^KPI (\S+) (\d+)$", line.strip())
+        if m:
+            figures[m.group(1)] = int(m.group(2))
+    if not figures:
+        sys.stderr.write(out)
+        raise SystemExit(f"kpi: {config}: the KPI image printed no figures")
+    return figures
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--fw", required=True)
+    p.add_argument("--configs", default="sfn_l1")
+    args = p.parse_args()
+    configs = args.configs.split()
+    kpis = {}
+
+    print("## Footprint (bytes, arm-none-eabi-gcc -Os, Cortex-M33 without DSP/FPU)\n")
+    print("| image | config | text | data | bss | stack |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for config in configs:
+        for name, elf, prefix in (("secure", "s/rampart_s.elf", "image.secure"),
+                                  ("non-secure demo", "ns/ns_demo.elf", "image.ns")):
+            f = footprint(f"{args.fw}/{config}/{elf}")
+            print(f"| {name} | {config} | {f['text']} | {f['data']} | {f['bss']} | {f['stack']} |")
+            if config == configs[0]:
+                for k in ("text", "data", "bss"):
+                    kpis[f"{prefix}.{k}"] = f[k]
+
+    print("\n## Instructions per operation (QEMU -icount shift=0, mean over >= 1,000 calls)\n")
+    print("| key | config | instructions |")
+    print("| --- | --- | ---: |")
+    for config in configs:
+        for key, value in run_kpi_image(args.fw, config).items():
+            print(f"| {key} | {config} | {value} |")
+            kpis.setdefault(key, value)
+    print()
+    for key, value in kpis.items():
+        print(f"KPI {key} {value}")
+
+
+if __name__ == "__main__":
+    main()
