@@ -79,7 +79,7 @@ static void block(uint8_t state)
 }
 
 /* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's. */
-__attribute__((used)) static uint32_t *switch_stacks(uint32_t *sp)
+__attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
 {
     threads[cur].sp = sp;
     cur = next;
@@ -92,7 +92,7 @@ __attribute__((naked)) void PendSV_Handler(void)
     __asm volatile(
         "mrs r0, psp\n\t"
         "stmdb r0!, {r4-r11, lr}\n\t"
-        "bl switch_stacks\n\t"
+        "bl rp_switch_stacks\n\t"
         "ldmia r0!, {r4-r11, lr}\n\t"
         "msr psp, r0\n\t"
         "bx lr\n\t");
