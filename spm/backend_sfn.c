@@ -24,6 +24,17 @@ uint8_t rp_backend_thread(void)
     return 0;
 }
 
+const char *rp_spm_contain_fault(uint32_t exc_return)
+{
+    (void)exc_return;
+    return NULL; /* level 1: nothing runs unprivileged, a fault stops the system */
+}
+
+int rp_backend_caller_unprivileged(void)
+{
+    return 0; /* the SFN backend exists at isolation level 1 only */
+}
+
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 {
     int prev = running;
