@@ -42,8 +42,8 @@ typedef struct thread {
 
 static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
-static uint32_t ready;                        /* bit t: threads[t].state == T_READY */
-static volatile uint8_t cur, next;
+static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
+static volatile uint8_t cur;
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
@@ -53,32 +53,39 @@ static void fail_messages(int part);
 
 /* ---- scheduling --------------------------------------------------------------------- */
 
+/* Callers in thread mode hold a critical section: interrupt handlers ready threads too. */
 static void make_ready(uint8_t t)
 {
     threads[t].state = T_READY;
     ready |= 1u << t;
 }
 
-/* Switches to the thread that should run; returns when this thread runs again. If no
- * thread is ready the core sleeps until an interrupt readies one. */
+static void request_switch(void)
+{
+    ICSR = ICSR_PENDSVSET;
+    __asm volatile("dsb\n\tisb" ::: "memory");
+}
+
+/* Lets the highest-priority ready thread run; returns when this thread runs again. PendSV
+ * picks the thread itself (rp_switch_stacks), so a thread an interrupt readied meanwhile
+ * is not missed. With no thread ready the core sleeps until an interrupt readies one. */
 static void schedule(void)
 {
     while (ready == 0) {
         __asm volatile("wfi");
     }
-    uint8_t best = (uint8_t)__builtin_ctz(ready);
-    if (best != cur) {
-        next = best;
-        ICSR = ICSR_PENDSVSET;
-        __asm volatile("dsb\n\tisb" ::: "memory");
+    if (__builtin_ctz(ready) != cur) {
+        request_switch();
     }
 }
 
 /* Blocks the running thread in `state` until someone makes it ready. */
 static void block(uint8_t state)
 {
+    uint32_t c = rp_crit_enter();
     threads[cur].state = state;
     ready &= ~(1u << cur);
+    rp_crit_exit(c);
     do {
         schedule();
     } while (threads[cur].state != T_READY);
@@ -89,7 +96,9 @@ static void block(uint8_t state)
 __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
 {
     threads[cur].sp = sp;
-    cur = next;
+    if (ready != 0) {
+        cur = (uint8_t)__builtin_ctz(ready);
+    }
     thread_t *t = &threads[cur];
     if (t->unpriv) {
         rp_isolation_switch(t->own_part);
@@ -180,6 +189,7 @@ static void agent_main(void)
 void rp_backend_start(void (*then)(void))
 {
     rp_isolation_init();
+    rp_irq_init();
     add_partition_threads();
     thread_t *agent = &threads[n_threads];
     agent->limit = (uint32_t *)(void *)ns_agent_stack;
@@ -254,7 +264,6 @@ static int kill_running_from_handler(void)
     if (ready == 0) {
         return -1;
     }
-    next = (uint8_t)__builtin_ctz(ready);
     ICSR = ICSR_PENDSVSET;
     return t->own_part;
 }
@@ -332,8 +341,10 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     m->next = NULL;
     m->state = MSG_QUEUED;
     *tail = m;
+    uint32_t c = rp_crit_enter();
     asserted[p] |= m->svc->signal;
     wake_if_waiting(p);
+    rp_crit_exit(c);
     block(T_WAIT_REPLY);
     return m->status;
 }
@@ -359,9 +370,11 @@ void rp_backend_panic(int part)
     if (t->part != t->own_part) {
         __builtin_longjmp(t->unwind, 1); /* an SFN service running on this thread */
     }
+    uint32_t c = rp_crit_enter();
     fail_messages(part);
     t->state = T_DEAD;
     ready &= ~(1u << cur);
+    rp_crit_exit(c);
     for (;;) {
         schedule();
     }
@@ -375,11 +388,23 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
         }
         return asserted[part] & mask;
     }
-    while (timeout == PSA_BLOCK && (asserted[part] & mask) == 0) {
-        threads[cur].wait_mask = mask;
-        block(T_WAIT_SIGNAL);
+    thread_t *t = &threads[cur];
+    for (;;) {
+        /* checking and blocking are one step: an interrupt's signal cannot fall between */
+        uint32_t c = rp_crit_enter();
+        psa_signal_t got = asserted[part] & mask;
+        if (got != 0 || timeout == PSA_POLL) {
+            rp_crit_exit(c);
+            return got;
+        }
+        t->wait_mask = mask;
+        t->state = T_WAIT_SIGNAL;
+        ready &= ~(1u << cur);
+        rp_crit_exit(c);
+        do {
+            schedule();
+        } while (t->state != T_READY);
     }
-    return asserted[part] & mask;
 }
 
 msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
@@ -398,7 +423,9 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
         rest = rest->next;
     }
     if (rest == NULL) {
+        uint32_t c = rp_crit_enter();
         asserted[part] &= ~signal; /* no other message for this service */
+        rp_crit_exit(c);
     }
     return m;
 }
@@ -407,16 +434,33 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
     m->status = status;
     m->state = MSG_REPLIED;
+    uint32_t c = rp_crit_enter();
     make_ready(m->client);
+    rp_crit_exit(c);
     schedule();
 }
 
 void rp_backend_signal(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
     asserted[part] |= signal;
     if (rp_partitions[part].model == RP_MODEL_IPC) {
         wake_if_waiting(part);
-        schedule();
+    }
+    rp_crit_exit(c);
+    schedule();
+}
+
+/* Handler mode: an interrupt's signal. The switch, if the woken thread should run, waits
+ * for PendSV (lowest priority), after every other handler. */
+void rp_backend_signal_isr(int part, psa_signal_t signal)
+{
+    asserted[part] |= signal;
+    if (rp_partitions[part].model == RP_MODEL_IPC) {
+        wake_if_waiting(part);
+        if (__builtin_ctz(ready | 0x80000000u) != cur) {
+            ICSR = ICSR_PENDSVSET;
+        }
     }
 }
 
@@ -427,5 +471,7 @@ psa_signal_t rp_backend_asserted(int part)
 
 void rp_backend_clear(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
     asserted[part] &= ~signal;
+    rp_crit_exit(c);
 }

@@ -10,6 +10,7 @@ static psa_signal_t asserted[RP_PART_MAX];
 
 void rp_backend_start(void (*then)(void))
 {
+    rp_irq_init();
     then();
     rp_platform_exit(RP_EXIT_FAIL);
 }
@@ -87,6 +88,13 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 
 void rp_backend_signal(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
+    asserted[part] |= signal;
+    rp_crit_exit(c);
+}
+
+void rp_backend_signal_isr(int part, psa_signal_t signal)
+{
     asserted[part] |= signal;
 }
 
@@ -97,5 +105,7 @@ psa_signal_t rp_backend_asserted(int part)
 
 void rp_backend_clear(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
     asserted[part] &= ~signal;
+    rp_crit_exit(c);
 }

@@ -34,6 +34,25 @@ typedef struct msg_slot {
 
 extern uint32_t rp_spm_panicked;       /* one bit per partition */
 
+/* Secure partition interrupts run at this priority, above every NS exception (AIRCR.PRIS)
+ * and PendSV. The SPM's critical sections mask them with BASEPRI, for the few
+ * instructions that update state an interrupt handler also updates (signals, the ready
+ * set); docs/spm.md lists them. */
+#define RP_IRQ_PRIORITY 0x20u
+
+static inline uint32_t rp_crit_enter(void)
+{
+    uint32_t old;
+    __asm volatile("mrs %0, basepri\n\tmsr basepri_max, %1"
+                   : "=&r"(old) : "r"(RP_IRQ_PRIORITY) : "memory");
+    return old;
+}
+
+static inline void rp_crit_exit(uint32_t old)
+{
+    __asm volatile("msr basepri, %0" : : "r"(old) : "memory");
+}
+
 /* ---- provided by spm.c for the backends ---- */
 
 /* Runs an SFN service function for message m on the current thread, with m's partition
@@ -80,6 +99,12 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status);
 void rp_backend_signal(int part, psa_signal_t signal);
 psa_signal_t rp_backend_asserted(int part);
 void rp_backend_clear(int part, psa_signal_t signal);
+
+/* An interrupt handler asserts `signal` for partition `part` (Handler mode). */
+void rp_backend_signal_isr(int part, psa_signal_t signal);
+
+/* Interrupt set-up: NVIC routing and priorities of the manifests' IRQs (irq.c). */
+void rp_irq_init(void);
 
 /* Current thread index (the message's client). */
 uint8_t rp_backend_thread(void);

@@ -25,6 +25,7 @@ void SVC_Handler(void) __attribute__((weak, alias("unexpected")));
 void PendSV_Handler(void) __attribute__((weak, alias("unexpected")));
 void SysTick_Handler(void) __attribute__((weak, alias("unexpected")));
 void NMI_Handler(void) __attribute__((weak, alias("unexpected")));
+void rp_irq_handler(void) __attribute__((weak, alias("unexpected")));
 
 /* Copies every .data and zeroes every .bss (the SPM's and each partition's: the linker
  * script lists them as {load address or 0, address, size} triples), then runs the SPM.
@@ -59,5 +60,5 @@ const vector_t rp_s_vectors[16 + RP_EXTERNAL_IRQS] = {
     [11] = SVC_Handler,
     [14] = PendSV_Handler,
     [15] = SysTick_Handler,
-    [16 ... 16 + RP_EXTERNAL_IRQS - 1] = rp_fault_entry_irq,
+    [16 ... 16 + RP_EXTERNAL_IRQS - 1] = rp_irq_handler,
 };
