@@ -188,13 +188,19 @@ static int tag_len_ok(size_t t)
     return t == 4 || t == 8 || (t >= 12 && t <= 16);
 }
 
+/* used + n <= max, without overflow (lengths are size_t, limits 64-bit). */
+static int fits(uint64_t n, uint64_t used, uint64_t max)
+{
+    return n <= max && used <= max - n;
+}
+
 int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
                  const uint8_t *iv, size_t iv_len)
 {
     uint8_t hb[16] = { 0 };
 
     memset(ctx, 0, sizeof *ctx);
-    if (iv_len == 0 || (uint64_t)iv_len > ((uint64_t)1 << 61) - 1
+    if (iv_len == 0 || !fits(iv_len, 0, ((uint64_t)1 << 61) - 1)
         || rp_aes_setkey(&ctx->aes, key, key_len) != 0)
         return -1;
     rp_aes_encrypt(&ctx->aes, hb, hb);             /* H = E(K, 0^128) */
@@ -224,7 +230,7 @@ int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_le
 
 int rp_gcm_update_aad(rp_gcm_ctx *ctx, const uint8_t *aad, size_t n)
 {
-    if (ctx->phase != 0 || (uint64_t)n > (((uint64_t)1 << 61) - 1) - ctx->aad_len)
+    if (ctx->phase != 0 || !fits(n, ctx->aad_len, ((uint64_t)1 << 61) - 1))
         return -1;
     ctx->aad_len += n;
     ghash_absorb(ctx, aad, n);
@@ -255,8 +261,7 @@ static void gcm_crypt(rp_gcm_ctx *c, const uint8_t *in, size_t n, uint8_t *out,
 
 static int text_len_ok(rp_gcm_ctx *c, size_t n)
 {
-    const uint64_t max = ((uint64_t)1 << 36) - 32;   /* 2^39 - 256 bits */
-    return (uint64_t)n <= max && c->text_len <= max - n;
+    return fits(n, c->text_len, ((uint64_t)1 << 36) - 32);   /* 2^39 - 256 bits */
 }
 
 int rp_gcm_update(rp_gcm_ctx *ctx, const uint8_t *in, size_t n, uint8_t *out)
