@@ -7,12 +7,20 @@
 
 typedef void (*block_fn)(void *state, const uint8_t *block);
 
-static uint32_t ld32be(const uint8_t *p)
+/* The byte-order helpers sit in the compression loops: ask for inlining where the
+ * compiler supports it (at -Os GCC would otherwise call them). */
+#if defined(__GNUC__)
+#define RP_INLINE static inline __attribute__((always_inline))
+#else
+#define RP_INLINE static inline
+#endif
+
+RP_INLINE uint32_t ld32be(const uint8_t *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static uint64_t ld64be(const uint8_t *p)
+RP_INLINE uint64_t ld64be(const uint8_t *p)
 {
     return (uint64_t)ld32be(p) << 32 | ld32be(p + 4);
 }
@@ -29,15 +37,15 @@ static void st64be(uint8_t *p, uint64_t v)
     st32be(p + 4, (uint32_t)v);
 }
 
-static uint32_t ror32(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
-static uint64_t ror64(uint64_t x, unsigned n) { return x >> n | x << (64 - n); }
+RP_INLINE uint32_t ror32(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
+RP_INLINE uint64_t ror64(uint64_t x, unsigned n) { return x >> n | x << (64 - n); }
 
 /* Buffers input into bsize-byte blocks and runs blk on each full block.
  * buf holds (*len % bsize) pending bytes on entry and exit. */
 static void absorb(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t *len,
                    const uint8_t *in, size_t n)
 {
-    size_t have = (size_t)(*len % bsize);
+    size_t have = (size_t)*len & (bsize - 1);   /* bsize: 64 or 128 */
 
     if (n == 0)
         return;
@@ -60,7 +68,7 @@ static void absorb(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t 
  * bytes, processing the last one or two blocks. */
 static void pad(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t len, size_t lbytes)
 {
-    size_t have = (size_t)(len % bsize);
+    size_t have = (size_t)len & (bsize - 1);
 
     buf[have++] = 0x80;
     if (have > bsize - lbytes) {
@@ -87,28 +95,48 @@ static const uint32_t K256[64] = {
     0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u,
 };
 
-/* FIPS 180-4 6.2.2: one compression of a 64-byte block into h[8]. */
+/* SHA-256 functions (FIPS 180-4 4.1.2), in forms that map to few Thumb-2 instructions. */
+#define S256_0(x) ror32((x) ^ ror32((x) ^ ror32((x), 9), 11), 2)
+#define S256_1(x) ror32((x) ^ ror32((x) ^ ror32((x), 14), 5), 6)
+#define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
+#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
+
+/* One round; the caller rotates the roles of a..h instead of moving the values. */
+#define R256(a, b, c, d, e, f, g, h, k, wt)                                        \
+    do {                                                                           \
+        h += S256_1(e) + CH(e, f, g) + (k) + (wt);                                 \
+        d += h;                                                                    \
+        h += S256_0(a) + MAJ(a, b, c);                                             \
+    } while (0)
+
+/* FIPS 180-4 6.2.2: one compression of a 64-byte block into h[8]. The whole schedule is
+ * expanded first (pointer walk, no index masks), then eight rounds per loop pass so the
+ * working variables never move. */
 static void sha256_block(void *state, const uint8_t *p)
 {
-    uint32_t *h = (uint32_t *)state;
-    uint32_t w[16], a, b, c, d, e, f, g, hh, t1, t2;
-    unsigned i;
+    uint32_t *st = (uint32_t *)state;
+    uint32_t w[64], a, b, c, d, e, f, g, h;
+    const uint32_t *k = K256;
+    uint32_t *x;
 
-    for (i = 0; i < 16; i++)
-        w[i] = ld32be(p + 4 * i);
-    a = h[0]; b = h[1]; c = h[2]; d = h[3]; e = h[4]; f = h[5]; g = h[6]; hh = h[7];
-    for (i = 0; i < 64; i++) {
-        if (i >= 16) {
-            uint32_t w15 = w[(i + 1) & 15], w2 = w[(i + 14) & 15];
-            w[i & 15] += (ror32(w15, 7) ^ ror32(w15, 18) ^ (w15 >> 3)) + w[(i + 9) & 15]
-                       + (ror32(w2, 17) ^ ror32(w2, 19) ^ (w2 >> 10));
-        }
-        t1 = hh + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) + ((e & f) ^ (~e & g))
-           + K256[i] + w[i & 15];
-        t2 = (ror32(a, 2) ^ ror32(a, 13) ^ ror32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    for (x = w; x < w + 16; x++, p += 4)
+        *x = ld32be(p);
+    for (; x < w + 64; x++)                       /* step 1 */
+        *x = (ror32(x[-2], 17) ^ ror32(x[-2], 19) ^ (x[-2] >> 10)) + x[-7]
+           + (ror32(x[-15], 7) ^ ror32(x[-15], 18) ^ (x[-15] >> 3)) + x[-16];
+    a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
+    for (x = w; x < w + 64; x += 8, k += 8) {
+        R256(a, b, c, d, e, f, g, h, k[0], x[0]);
+        R256(h, a, b, c, d, e, f, g, k[1], x[1]);
+        R256(g, h, a, b, c, d, e, f, k[2], x[2]);
+        R256(f, g, h, a, b, c, d, e, k[3], x[3]);
+        R256(e, f, g, h, a, b, c, d, k[4], x[4]);
+        R256(d, e, f, g, h, a, b, c, k[5], x[5]);
+        R256(c, d, e, f, g, h, a, b, k[6], x[6]);
+        R256(b, c, d, e, f, g, h, a, k[7], x[7]);
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    st[0] += a; st[1] += b; st[2] += c; st[3] += d;
+    st[4] += e; st[5] += f; st[6] += g; st[7] += h;
     rp_wipe(w, sizeof w);
 }
 
