@@ -2,27 +2,17 @@
  *
  * State representation: two 16-byte blocks are held as eight 32-bit "bit planes" q[0..7].
  * Plane q[i] holds bit i of every byte; byte (row r, column c) of block b sits at bit
- * 8*r + 2*c + b. So a row is one byte lane (MixColumns' row rotation is a 32-bit rotate),
- * and ShiftRows rotates within byte lanes. SubBytes is the Boyar-Peralta 113-gate circuit
+ * 8*c + 2*r + b. So a column is one byte lane: ShiftRows is a 32-bit rotation of each
+ * row's bits (masked), and MixColumns' row rotation is a 2-bit rotation inside bytes. SubBytes is the Boyar-Peralta 113-gate circuit
  * (J. Boyar, R. Peralta, "A new combinational logic minimization technique with
  * applications to cryptology", SEA 2010) evaluated on all 32 bytes at once: no table, no
  * secret-dependent branch or index anywhere. Contract in rp_aes.h. */
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
-static uint32_t ld32le(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void st32le(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
-}
-
-static uint32_t rotr(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
+#define rotr rp_ror32
 
 /* Swap the bits of a selected by (m << n) with the bits of b selected by m. */
 #define SWAPMOVE(a, b, m, n)                        \
@@ -48,25 +38,39 @@ static void ortho(uint32_t q[8])
         SWAPMOVE(q[i], q[i + 4], 0x0f0f0f0fu, 4);
 }
 
+/* Row r of a block as a word: byte lane c holds the byte of column c. */
+static uint32_t row_of(const uint8_t *b, unsigned r)
+{
+    return (uint32_t)b[r] | (uint32_t)b[4 + r] << 8 | (uint32_t)b[8 + r] << 16
+         | (uint32_t)b[12 + r] << 24;
+}
+
+static void put_row(uint8_t *b, unsigned r, uint32_t v)
+{
+    b[r] = (uint8_t)v; b[4 + r] = (uint8_t)(v >> 8);
+    b[8 + r] = (uint8_t)(v >> 16); b[12 + r] = (uint8_t)(v >> 24);
+}
+
+/* Words q[2r+b] = row r of block b, then transposed into bit planes. */
 static void load2(uint32_t q[8], const uint8_t *b0, const uint8_t *b1)
 {
-    unsigned c;
+    unsigned r;
 
-    for (c = 0; c < 4; c++) {
-        q[2 * c] = ld32le(b0 + 4 * c);
-        q[2 * c + 1] = ld32le(b1 + 4 * c);
+    for (r = 0; r < 4; r++) {
+        q[2 * r] = row_of(b0, r);
+        q[2 * r + 1] = row_of(b1, r);
     }
     ortho(q);
 }
 
 static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
 {
-    unsigned c;
+    unsigned r;
 
     ortho(q);
-    for (c = 0; c < 4; c++) {
-        st32le(b0 + 4 * c, q[2 * c]);
-        st32le(b1 + 4 * c, q[2 * c + 1]);
+    for (r = 0; r < 4; r++) {
+        put_row(b0, r, q[2 * r]);
+        put_row(b1, r, q[2 * r + 1]);
     }
 }
 
@@ -154,26 +158,39 @@ static void inv_sbox(uint32_t q[8])
     inv_affine(q);
 }
 
-/* ShiftRows: row r (byte lane r) moves every column left by r, i.e. rotates its 8 bits
- * (2 per column) right by 2r. */
-static uint32_t shift_rows1(uint32_t x)
+/* ShiftRows: row r (bits 2r, 2r+1 of every byte) moves from column c + r to column c, i.e.
+ * rotates right by 8r bits. InvShiftRows rotates the other way. */
+RP_INLINE uint32_t shift_rows1(uint32_t x)
 {
-    return (x & 0x000000ffu)
-         | ((x & 0x0000fc00u) >> 2) | ((x & 0x00000300u) << 6)
-         | ((x & 0x00f00000u) >> 4) | ((x & 0x000f0000u) << 4)
-         | ((x & 0xc0000000u) >> 6) | ((x & 0x3f000000u) << 2);
+    return (x & 0x03030303u) | (rotr(x, 8) & 0x0c0c0c0cu)
+         | (rotr(x, 16) & 0x30303030u) | (rotr(x, 24) & 0xc0c0c0c0u);
 }
 
-static uint32_t inv_shift_rows1(uint32_t x)
+static void inv_shift_rows(uint32_t q[8])
 {
-    return (x & 0x000000ffu)
-         | ((x & 0x00003f00u) << 2) | ((x & 0x0000c000u) >> 6)
-         | ((x & 0x00f00000u) >> 4) | ((x & 0x000f0000u) << 4)
-         | ((x & 0x03000000u) << 6) | ((x & 0xfc000000u) >> 2);
+    unsigned i;
+
+    for (i = 0; i < 8; i++) {
+        uint32_t x = q[i];
+        q[i] = (x & 0x03030303u) | (rotr(x, 24) & 0x0c0c0c0cu)
+             | (rotr(x, 16) & 0x30303030u) | (rotr(x, 8) & 0xc0c0c0c0u);
+    }
+}
+
+/* Row r+1 (resp. r+2) of every column brought to row r: a 2-bit (4-bit) rotation inside
+ * each byte. */
+RP_INLINE uint32_t rows1(uint32_t x)
+{
+    return ((x >> 2) & 0x3f3f3f3fu) | ((x << 6) & 0xc0c0c0c0u);
+}
+
+RP_INLINE uint32_t rows2(uint32_t x)
+{
+    return ((x >> 4) & 0x0f0f0f0fu) | ((x << 4) & 0xf0f0f0f0u);
 }
 
 /* Multiply every byte by x in GF(2^8) mod x^8+x^4+x^3+x+1, on bit planes. */
-static void xtime(uint32_t o[8], const uint32_t t[8])
+RP_INLINE void xtime(uint32_t o[8], const uint32_t t[8])
 {
     uint32_t hi = t[7];
 
@@ -181,18 +198,25 @@ static void xtime(uint32_t o[8], const uint32_t t[8])
     o[3] = t[2] ^ hi; o[2] = t[1]; o[1] = t[0] ^ hi; o[0] = hi;
 }
 
-/* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column; a[r+k] of
- * every column is byte lane r+k, brought down by rotating 8k bits right. */
+/* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column. With
+ * t = a ^ rows1(a), plane i of the result is xtime(t)_i ^ rows1(a)_i ^ rows2(t_i); xtime
+ * shifts planes up by one and folds t_7 into planes 0, 1, 3, 4 (x^8 = x^4 + x^3 + x + 1).
+ * Straight-line so the planes stay in registers. */
 static void mix_columns(uint32_t q[8])
 {
-    uint32_t t[8], x[8];
-    unsigned i;
+    uint32_t r0 = rows1(q[0]), r1 = rows1(q[1]), r2 = rows1(q[2]), r3 = rows1(q[3]);
+    uint32_t r4 = rows1(q[4]), r5 = rows1(q[5]), r6 = rows1(q[6]), r7 = rows1(q[7]);
+    uint32_t t0 = q[0] ^ r0, t1 = q[1] ^ r1, t2 = q[2] ^ r2, t3 = q[3] ^ r3;
+    uint32_t t4 = q[4] ^ r4, t5 = q[5] ^ r5, t6 = q[6] ^ r6, t7 = q[7] ^ r7;
 
-    for (i = 0; i < 8; i++)
-        t[i] = q[i] ^ rotr(q[i], 8);
-    xtime(x, t);
-    for (i = 0; i < 8; i++)
-        q[i] = x[i] ^ rotr(q[i], 8) ^ rotr(t[i], 16);
+    q[0] = t7 ^ r0 ^ rows2(t0);
+    q[1] = t0 ^ t7 ^ r1 ^ rows2(t1);
+    q[2] = t1 ^ r2 ^ rows2(t2);
+    q[3] = t2 ^ t7 ^ r3 ^ rows2(t3);
+    q[4] = t3 ^ t7 ^ r4 ^ rows2(t4);
+    q[5] = t4 ^ r5 ^ rows2(t5);
+    q[6] = t5 ^ r6 ^ rows2(t6);
+    q[7] = t6 ^ r7 ^ rows2(t7);
 }
 
 /* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00). */
@@ -202,7 +226,7 @@ static void inv_mix_columns(uint32_t q[8])
     unsigned i;
 
     for (i = 0; i < 8; i++)
-        t[i] = q[i] ^ rotr(q[i], 16);
+        t[i] = q[i] ^ rows2(q[i]);
     xtime(x, t);
     xtime(t, x);
     for (i = 0; i < 8; i++)
@@ -210,7 +234,7 @@ static void inv_mix_columns(uint32_t q[8])
     mix_columns(q);
 }
 
-static void add_round_key(uint32_t q[8], const uint32_t *k)
+RP_INLINE void add_round_key(uint32_t q[8], const uint32_t *k)
 {
     unsigned i;
 
@@ -243,7 +267,7 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
     ctx->rounds = nk + 6;
     nw = 4 * (ctx->rounds + 1);
     for (i = 0; i < nk; i++)
-        w[i] = ld32le(key + 4 * i);
+        w[i] = rp_ld32le(key + 4 * i);
     for (i = nk; i < nw; i++) {          /* FIPS 197 5.2 KeyExpansion, little-endian words */
         uint32_t t = w[i - 1];
         if (i % nk == 0) {
@@ -255,8 +279,11 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
         w[i] = w[i - nk] ^ t;
     }
     for (r = 0; r <= ctx->rounds; r++) { /* the same round key in both block slots */
-        for (c = 0; c < 4; c++)
-            q[2 * c] = q[2 * c + 1] = w[4 * r + c];
+        for (c = 0; c < 4; c++)              /* here c is the row: byte c of each word */
+            q[2 * c] = q[2 * c + 1] = (w[4 * r] >> (8 * c) & 0xff)
+                                    | (w[4 * r + 1] >> (8 * c) & 0xff) << 8
+                                    | (w[4 * r + 2] >> (8 * c) & 0xff) << 16
+                                    | (w[4 * r + 3] >> (8 * c) & 0xff) << 24;
         ortho(q);
         memcpy(ctx->sk + 8 * r, q, sizeof q);
     }
@@ -279,24 +306,21 @@ static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     }
     sbox(q);
     for (i = 0; i < 8; i++)
-        q[i] = shift_rows1(q[i]);
-    add_round_key(q, ctx->sk + 8 * ctx->rounds);
+        q[i] = shift_rows1(q[i]) ^ ctx->sk[8 * ctx->rounds + i];
 }
 
 static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 {
-    unsigned r, i;
+    unsigned r;
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
     for (r = ctx->rounds - 1; r > 0; r--) {
-        for (i = 0; i < 8; i++)
-            q[i] = inv_shift_rows1(q[i]);
+        inv_shift_rows(q);
         inv_sbox(q);
         add_round_key(q, ctx->sk + 8 * r);
         inv_mix_columns(q);
     }
-    for (i = 0; i < 8; i++)
-        q[i] = inv_shift_rows1(q[i]);
+    inv_shift_rows(q);
     inv_sbox(q);
     add_round_key(q, ctx->sk);
 }

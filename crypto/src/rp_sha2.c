@@ -4,16 +4,9 @@
 #include <string.h>
 #include "rp_sha2.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
 typedef void (*block_fn)(void *state, const uint8_t *block);
-
-/* The byte-order helpers sit in the compression loops: ask for inlining where the
- * compiler supports it (at -Os GCC would otherwise call them). */
-#if defined(__GNUC__)
-#define RP_INLINE static inline __attribute__((always_inline))
-#else
-#define RP_INLINE static inline
-#endif
 
 RP_INLINE uint32_t ld32be(const uint8_t *p)
 {
