@@ -159,11 +159,12 @@ static void inv_sbox(uint32_t q[8])
 }
 
 /* ShiftRows: row r (bits 2r, 2r+1 of every byte) moves from column c + r to column c, i.e.
- * rotates right by 8r bits. InvShiftRows rotates the other way. */
+ * rotates right by 8r bits: first rows 2 and 3 by 16, then rows 1 and 3 by 8 more (each
+ * step swaps the masked bits with the rotated word). InvShiftRows rotates the other way. */
 RP_INLINE uint32_t shift_rows1(uint32_t x)
 {
-    return (x & 0x03030303u) | (rotr(x, 8) & 0x0c0c0c0cu)
-         | (rotr(x, 16) & 0x30303030u) | (rotr(x, 24) & 0xc0c0c0c0u);
+    x ^= (x ^ rotr(x, 16)) & 0xf0f0f0f0u;
+    return x ^ ((x ^ rotr(x, 8)) & 0xccccccccu);
 }
 
 static void inv_shift_rows(uint32_t q[8])
@@ -172,8 +173,8 @@ static void inv_shift_rows(uint32_t q[8])
 
     for (i = 0; i < 8; i++) {
         uint32_t x = q[i];
-        q[i] = (x & 0x03030303u) | (rotr(x, 24) & 0x0c0c0c0cu)
-             | (rotr(x, 16) & 0x30303030u) | (rotr(x, 8) & 0xc0c0c0c0u);
+        x ^= (x ^ rotr(x, 16)) & 0xf0f0f0f0u;
+        q[i] = x ^ ((x ^ rotr(x, 24)) & 0xccccccccu);
     }
 }
 
@@ -201,22 +202,38 @@ RP_INLINE void xtime(uint32_t o[8], const uint32_t t[8])
 /* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column. With
  * t = a ^ rows1(a), plane i of the result is xtime(t)_i ^ rows1(a)_i ^ rows2(t_i); xtime
  * shifts planes up by one and folds t_7 into planes 0, 1, 3, 4 (x^8 = x^4 + x^3 + x + 1).
- * Straight-line so the planes stay in registers. */
+ * One pass over the planes keeps only t_7 and t_(i-1) live. */
+#define MC_PLANE(i, fold)                                                          \
+    do {                                                                           \
+        uint32_t a_ = IN(i), r_ = rows1(a_), t_ = a_ ^ r_;                         \
+        q[i] = prev ^ (fold) ^ r_ ^ rows2(t_) ^ KEY(i);                            \
+        prev = t_;                                                                 \
+    } while (0)
+
+/* ShiftRows, MixColumns and AddRoundKey k, fused (encryption rounds 1..Nr-1). */
+static void sr_mc_ark(uint32_t q[8], const uint32_t *k)
+{
+    uint32_t a7 = shift_rows1(q[7]), t7 = a7 ^ rows1(a7), prev = t7;
+
+#define IN(i) ((i) == 7 ? a7 : shift_rows1(q[i]))
+#define KEY(i) k[i]
+    MC_PLANE(0, 0); MC_PLANE(1, t7); MC_PLANE(2, 0); MC_PLANE(3, t7);
+    MC_PLANE(4, t7); MC_PLANE(5, 0); MC_PLANE(6, 0); MC_PLANE(7, 0);
+#undef IN
+#undef KEY
+}
+
+/* MixColumns alone (after the InvMixColumns pre-multiplication). */
 static void mix_columns(uint32_t q[8])
 {
-    uint32_t r0 = rows1(q[0]), r1 = rows1(q[1]), r2 = rows1(q[2]), r3 = rows1(q[3]);
-    uint32_t r4 = rows1(q[4]), r5 = rows1(q[5]), r6 = rows1(q[6]), r7 = rows1(q[7]);
-    uint32_t t0 = q[0] ^ r0, t1 = q[1] ^ r1, t2 = q[2] ^ r2, t3 = q[3] ^ r3;
-    uint32_t t4 = q[4] ^ r4, t5 = q[5] ^ r5, t6 = q[6] ^ r6, t7 = q[7] ^ r7;
+    uint32_t t7 = q[7] ^ rows1(q[7]), prev = t7;
 
-    q[0] = t7 ^ r0 ^ rows2(t0);
-    q[1] = t0 ^ t7 ^ r1 ^ rows2(t1);
-    q[2] = t1 ^ r2 ^ rows2(t2);
-    q[3] = t2 ^ t7 ^ r3 ^ rows2(t3);
-    q[4] = t3 ^ t7 ^ r4 ^ rows2(t4);
-    q[5] = t4 ^ r5 ^ rows2(t5);
-    q[6] = t5 ^ r6 ^ rows2(t6);
-    q[7] = t6 ^ r7 ^ rows2(t7);
+#define IN(i) q[i]
+#define KEY(i) 0
+    MC_PLANE(0, 0); MC_PLANE(1, t7); MC_PLANE(2, 0); MC_PLANE(3, t7);
+    MC_PLANE(4, t7); MC_PLANE(5, 0); MC_PLANE(6, 0); MC_PLANE(7, 0);
+#undef IN
+#undef KEY
 }
 
 /* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00). */
@@ -256,19 +273,17 @@ static uint32_t sub_word(uint32_t w)
     return w;
 }
 
-int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+/* FIPS 197 5.2 KeyExpansion on 32-bit words (little-endian), any key size; round keys
+ * are then transposed into planes. Used for AES-192, whose 6-word steps straddle round
+ * keys; AES-128/256 take the bitsliced path below. */
+static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
 {
     uint32_t w[60], q[8];
-    unsigned nk, nw, i, r, c, rcon = 1;
+    unsigned nw = 4 * (ctx->rounds + 1), i, r, c, rcon = 1;
 
-    if (key_len != 16 && key_len != 24 && key_len != 32)
-        return -1;
-    nk = (unsigned)key_len / 4;
-    ctx->rounds = nk + 6;
-    nw = 4 * (ctx->rounds + 1);
     for (i = 0; i < nk; i++)
         w[i] = rp_ld32le(key + 4 * i);
-    for (i = nk; i < nw; i++) {          /* FIPS 197 5.2 KeyExpansion, little-endian words */
+    for (i = nk; i < nw; i++) {
         uint32_t t = w[i - 1];
         if (i % nk == 0) {
             t = sub_word(rotr(t, 8)) ^ rcon;
@@ -289,6 +304,55 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
     }
     rp_wipe(w, sizeof w);
     rp_wipe(q, sizeof q);
+}
+
+/* One 4-word step of the key expansion, entirely on planes (columns are byte lanes):
+ * dst (the round key four words back) becomes the next round key, given src (the round
+ * key just before it): t = SubWord(RotWord?(column 3 of src)) ^ rcon in column 0, then
+ * every column is the XOR of dst's columns up to it and t (prefix XOR across lanes). */
+static void expand_step(uint32_t dst[8], const uint32_t src[8], uint32_t rcon, int rot)
+{
+    uint32_t sb[8], t;
+    unsigned i;
+
+    memcpy(sb, src, sizeof sb);
+    sbox(sb);
+    for (i = 0; i < 8; i++) {
+        t = sb[i] >> 24;                              /* column 3 -> column 0 */
+        if (rot)
+            t = rows1(t) & 0xffu;                     /* RotWord: row r <- row r + 1 */
+        t ^= 3u & (0u - (rcon >> i & 1));             /* rcon in row 0, both blocks */
+        t ^= dst[i];
+        t ^= t << 8;
+        dst[i] = t ^ t << 16;
+    }
+    rp_wipe(sb, sizeof sb);
+}
+
+int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+{
+    uint32_t *sk = ctx->sk, rcon = 1;
+    unsigned r, nk;
+
+    if (key_len != 16 && key_len != 24 && key_len != 32)
+        return -1;
+    nk = (unsigned)key_len / 4;
+    ctx->rounds = nk + 6;
+    if (nk == 6) {
+        expand_words(ctx, key, nk);
+        return 0;
+    }
+    load2(sk, key, key);                            /* round key 0 (and 1 for AES-256) */
+    if (nk == 8)
+        load2(sk + 8, key + 16, key + 16);
+    for (r = nk / 4; r <= ctx->rounds; r++) {
+        uint32_t *dst = sk + 8 * r;
+        int full = nk == 4 || r % 2 == 0;           /* AES-256 odd steps: SubWord only */
+        memcpy(dst, dst - 8 * (nk / 4), 32);
+        expand_step(dst, dst - 8, full ? rcon : 0, full);
+        if (full)
+            rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
+    }
     return 0;
 }
 
@@ -299,10 +363,7 @@ static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     add_round_key(q, ctx->sk);
     for (r = 1; r < ctx->rounds; r++) {
         sbox(q);
-        for (i = 0; i < 8; i++)
-            q[i] = shift_rows1(q[i]);
-        mix_columns(q);
-        add_round_key(q, ctx->sk + 8 * r);
+        sr_mc_ark(q, ctx->sk + 8 * r);
     }
     sbox(q);
     for (i = 0; i < 8; i++)
