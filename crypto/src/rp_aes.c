@@ -136,27 +136,25 @@ static void sbox(uint32_t q[8])
     q[0] = ~(l6 ^ l23);
 }
 
-/* The inverse of the AES affine map, on bit planes (FIPS 197 5.3.2):
- * b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of 0x05). */
-static void inv_affine(uint32_t q[8])
+/* The inverse of the AES affine map on bit planes (FIPS 197 5.3.2), then XOR with k (a
+ * round key, or zeros): b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of
+ * 0x05). Since S(x) = A(x^-1), InvSubBytes = A^-1 o S o A^-1. */
+static void inv_affine(uint32_t q[8], const uint32_t k[8])
 {
-    uint32_t a[8];
-    unsigned i;
+    uint32_t a0 = q[0], a1 = q[1], a2 = q[2], a3 = q[3];
+    uint32_t a4 = q[4], a5 = q[5], a6 = q[6], a7 = q[7];
 
-    for (i = 0; i < 8; i++)
-        a[i] = q[(i + 2) & 7] ^ q[(i + 5) & 7] ^ q[(i + 7) & 7];
-    a[0] = ~a[0];
-    a[2] = ~a[2];
-    memcpy(q, a, sizeof a);
+    q[0] = ~(a2 ^ a5 ^ a7) ^ k[0];
+    q[1] = a3 ^ a6 ^ a0 ^ k[1];
+    q[2] = ~(a4 ^ a7 ^ a1) ^ k[2];
+    q[3] = a5 ^ a0 ^ a2 ^ k[3];
+    q[4] = a6 ^ a1 ^ a3 ^ k[4];
+    q[5] = a7 ^ a2 ^ a4 ^ k[5];
+    q[6] = a0 ^ a3 ^ a5 ^ k[6];
+    q[7] = a1 ^ a4 ^ a6 ^ k[7];
 }
 
-/* InvSubBytes = A^-1 o S o A^-1, since S(x) = A(x^-1) and so A^-1(S(y)) = y^-1. */
-static void inv_sbox(uint32_t q[8])
-{
-    inv_affine(q);
-    sbox(q);
-    inv_affine(q);
-}
+static const uint32_t zero_key[8];
 
 /* ShiftRows: row r (bits 2r, 2r+1 of every byte) moves from column c + r to column c, i.e.
  * rotates right by 8r bits: first rows 2 and 3 by 16, then rows 1 and 3 by 8 more (each
@@ -188,15 +186,6 @@ RP_INLINE uint32_t rows1(uint32_t x)
 RP_INLINE uint32_t rows2(uint32_t x)
 {
     return ((x >> 4) & 0x0f0f0f0fu) | ((x << 4) & 0xf0f0f0f0u);
-}
-
-/* Multiply every byte by x in GF(2^8) mod x^8+x^4+x^3+x+1, on bit planes. */
-RP_INLINE void xtime(uint32_t o[8], const uint32_t t[8])
-{
-    uint32_t hi = t[7];
-
-    o[7] = t[6]; o[6] = t[5]; o[5] = t[4]; o[4] = t[3] ^ hi;
-    o[3] = t[2] ^ hi; o[2] = t[1]; o[1] = t[0] ^ hi; o[0] = hi;
 }
 
 /* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column. With
@@ -236,18 +225,22 @@ static void mix_columns(uint32_t q[8])
 #undef KEY
 }
 
-/* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00). */
+/* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00);
+ * 4t on planes shifts them up by two, folding t_6 and t_7 back in. */
 static void inv_mix_columns(uint32_t q[8])
 {
-    uint32_t t[8], x[8];
-    unsigned i;
+    uint32_t t0 = q[0] ^ rows2(q[0]), t1 = q[1] ^ rows2(q[1]), t2 = q[2] ^ rows2(q[2]);
+    uint32_t t3 = q[3] ^ rows2(q[3]), t4 = q[4] ^ rows2(q[4]), t5 = q[5] ^ rows2(q[5]);
+    uint32_t t6 = q[6] ^ rows2(q[6]), t7 = q[7] ^ rows2(q[7]);
 
-    for (i = 0; i < 8; i++)
-        t[i] = q[i] ^ rows2(q[i]);
-    xtime(x, t);
-    xtime(t, x);
-    for (i = 0; i < 8; i++)
-        q[i] ^= t[i];
+    q[0] ^= t6;
+    q[1] ^= t7 ^ t6;
+    q[2] ^= t0 ^ t7;
+    q[3] ^= t1 ^ t6;
+    q[4] ^= t2 ^ t7 ^ t6;
+    q[5] ^= t3 ^ t7;
+    q[6] ^= t4;
+    q[7] ^= t5;
     mix_columns(q);
 }
 
@@ -376,14 +369,16 @@ static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
     for (r = ctx->rounds - 1; r > 0; r--) {
-        inv_shift_rows(q);
-        inv_sbox(q);
-        add_round_key(q, ctx->sk + 8 * r);
+        inv_shift_rows(q);                    /* commutes with the bytewise maps */
+        inv_affine(q, zero_key);
+        sbox(q);
+        inv_affine(q, ctx->sk + 8 * r);       /* ... and AddRoundKey */
         inv_mix_columns(q);
     }
     inv_shift_rows(q);
-    inv_sbox(q);
-    add_round_key(q, ctx->sk);
+    inv_affine(q, zero_key);
+    sbox(q);
+    inv_affine(q, ctx->sk);
 }
 
 void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
