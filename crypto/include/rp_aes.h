@@ -158,10 +158,10 @@ typedef struct {
     uint8_t mac[16];     /* CBC-MAC state */
     uint8_t ctr[16];     /* next counter block */
     uint8_t s0[16];      /* E(K, A_0), masks the tag */
-    uint8_t ks[32];      /* keystream of the current two blocks */
-    uint8_t part[16];    /* pending CBC-MAC input */
+    uint8_t ks[32];      /* keystream: one block, or two when no CBC-MAC block is due */
+    uint8_t part[16];    /* pending CBC-MAC input; a full block waits to share a pass */
     uint64_t aad_left, text_left;
-    uint8_t part_len, ks_used, tag_len, decrypt;
+    uint8_t part_len, ks_used, ks_len, tag_len, decrypt;
 } rp_ccm_ctx;
 
 /* 0, or -1 for a bad key, nonce or tag length, or a text_len too big for the nonce. */
