@@ -218,35 +218,37 @@ void rp_sha224(const uint8_t *in, size_t n, uint8_t out[28])
 
 /* ---------------- SHA-512 ---------------- */
 
-/* FIPS 180-4 6.4.2: one compression of a 128-byte block into h[8]. */
+/* FIPS 180-4 6.4.2: one compression of a 128-byte block into h[8]. The working variables
+ * stay in place in v[8]; round t reads a..h at a rotating offset instead of moving them. */
 static void sha512_block(void *state, const uint8_t *p)
 {
     uint64_t *h = (uint64_t *)state;
-    uint64_t w[16], s[8], t1, t2;
-    unsigned i, j;
+    uint64_t w[16], v[8], t1, x, y;
+    unsigned t, o;
 
-    for (i = 0; i < 16; i++)
-        w[i] = ld64be(p + 8 * i);
-    memcpy(s, h, sizeof s);
-    for (i = 0; i < 80; i++) {
-        if (i >= 16) {
-            uint64_t w15 = w[(i + 1) & 15], w2 = w[(i + 14) & 15];
-            w[i & 15] += (ror64(w15, 1) ^ ror64(w15, 8) ^ (w15 >> 7)) + w[(i + 9) & 15]
-                       + (ror64(w2, 19) ^ ror64(w2, 61) ^ (w2 >> 6));
+    for (t = 0; t < 16; t++)
+        w[t] = ld64be(p + 8 * t);
+    memcpy(v, h, sizeof v);
+    for (t = 0; t < 80; t++) {
+        o = (8 - (t & 7)) & 7;                      /* a = v[o], b = v[o + 1], ... */
+        if (t >= 16) {
+            x = w[(t + 1) & 15];
+            y = w[(t + 14) & 15];
+            w[t & 15] += (ror64(x, 1) ^ ror64(x, 8) ^ (x >> 7)) + w[(t + 9) & 15]
+                       + (ror64(y, 19) ^ ror64(y, 61) ^ (y >> 6));
         }
-        t1 = s[7] + (ror64(s[4], 14) ^ ror64(s[4], 18) ^ ror64(s[4], 41))
-           + ((s[4] & s[5]) ^ (~s[4] & s[6])) + K512[i] + w[i & 15];
-        t2 = (ror64(s[0], 28) ^ ror64(s[0], 34) ^ ror64(s[0], 39))
-           + ((s[0] & s[1]) ^ (s[0] & s[2]) ^ (s[1] & s[2]));
-        for (j = 7; j > 0; j--)
-            s[j] = s[j - 1];
-        s[4] += t1;
-        s[0] = t1 + t2;
+        x = v[(o + 4) & 7];                         /* e */
+        t1 = v[(o + 7) & 7] + (ror64(x, 14) ^ ror64(x, 18) ^ ror64(x, 41))
+           + CH(x, v[(o + 5) & 7], v[(o + 6) & 7]) + K512[t] + w[t & 15];
+        v[(o + 3) & 7] += t1;                       /* e' = d + T1 */
+        x = v[o];                                   /* a */
+        v[(o + 7) & 7] = t1 + (ror64(x, 28) ^ ror64(x, 34) ^ ror64(x, 39))
+                       + MAJ(x, v[(o + 1) & 7], v[(o + 2) & 7]);   /* a' = T1 + T2 */
     }
-    for (i = 0; i < 8; i++)
-        h[i] += s[i];
+    for (t = 0; t < 8; t++)
+        h[t] += v[t];
     rp_wipe(w, sizeof w);
-    rp_wipe(s, sizeof s);
+    rp_wipe(v, sizeof v);
 }
 
 
