@@ -80,17 +80,14 @@ static void clmul64(uint32_t r[4], uint32_t a0, uint32_t a1, uint32_t b0, uint32
 /* y = y * h mod x^128 + x^7 + x^2 + x + 1 (reflected words). */
 static void gf128_mul(uint32_t y[4], const uint32_t h[4])
 {
-    uint32_t lo[4], hi[4], mid[4], p[8], t;
+    uint32_t z[12], *p = z, *mid = z + 8, t;   /* p[0..7]: product; one wipe at the end */
     unsigned i;
 
-    clmul64(lo, y[0], y[1], h[0], h[1]);
-    clmul64(hi, y[2], y[3], h[2], h[3]);
+    clmul64(p, y[0], y[1], h[0], h[1]);
+    clmul64(p + 4, y[2], y[3], h[2], h[3]);
     clmul64(mid, y[0] ^ y[2], y[1] ^ y[3], h[0] ^ h[2], h[1] ^ h[3]);
-    for (i = 0; i < 4; i++) {
-        mid[i] ^= lo[i] ^ hi[i];
-        p[i] = lo[i];
-        p[i + 4] = hi[i];
-    }
+    for (i = 0; i < 4; i++)                     /* Karatsuba middle term */
+        mid[i] ^= p[i] ^ p[i + 4];
     for (i = 0; i < 4; i++)
         p[i + 2] ^= mid[i];
     /* fold p[4..7] (x^128..x^255) down with x^128 = x^7 + x^2 + x + 1, twice for the
@@ -103,10 +100,7 @@ static void gf128_mul(uint32_t y[4], const uint32_t h[4])
     p[4] ^= t ^ t << 1 ^ t << 2 ^ t << 7;
     for (i = 0; i < 4; i++)
         y[i] = p[i] ^ p[i + 4];
-    rp_wipe(p, sizeof p);
-    rp_wipe(mid, sizeof mid);
-    rp_wipe(lo, sizeof lo);
-    rp_wipe(hi, sizeof hi);
+    rp_wipe(z, sizeof z);
 }
 
 void rp_ghash_mul(uint8_t x[16], const uint8_t h[16])
