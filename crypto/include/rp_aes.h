@@ -66,7 +66,10 @@ typedef struct {
 int rp_cipher_setup(rp_cipher_ctx *ctx, rp_aes_mode mode, int decrypt,
                     const uint8_t *key, size_t key_len, const uint8_t *iv, size_t iv_len);
 /* Process in_len bytes, writing *out_len bytes (<= RP_CIPHER_UPDATE_MAX(in_len)) to out.
- * 0, or -1 if out_size is too small (nothing consumed or written). out may equal in. */
+ * 0, or -1 if out_size is too small (nothing consumed or written).
+ * out may equal in for CFB/OFB/CTR always, and for ECB/CBC when no partial block is
+ * pending (every earlier update was a multiple of 16 bytes); otherwise the output runs
+ * ahead of the input and out must not overlap in (the PSA layer copies buffers). */
 int rp_cipher_update(rp_cipher_ctx *ctx, const uint8_t *in, size_t in_len,
                      uint8_t *out, size_t out_size, size_t *out_len);
 /* Flush: PKCS#7 encryption writes the padded last block (16 bytes); PKCS#7 decryption
