@@ -68,12 +68,11 @@ static void ctr_inc(uint8_t ctr[16], unsigned q)
     }
 }
 
-static int ccm_params_ok(size_t key_len, size_t nonce_len, uint64_t text_len, size_t tag_len)
+static int nonce_params_ok(size_t nonce_len, uint64_t text_len, size_t tag_len)
 {
     unsigned q = 15u - (unsigned)nonce_len;
 
-    if ((key_len != 16 && key_len != 24 && key_len != 32) || nonce_len < 7
-        || nonce_len > 13 || tag_len < 4 || tag_len > 16 || (tag_len & 1))
+    if (nonce_len < 7 || nonce_len > 13 || tag_len < 4 || tag_len > 16 || (tag_len & 1))
         return 0;
     return q >= 8 || text_len < ((uint64_t)1 << (8 * q));
 }
@@ -95,17 +94,25 @@ static size_t aad_prefix(uint8_t p[10], uint64_t a)
     return n;
 }
 
-int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
-                 const uint8_t *nonce, size_t nonce_len, uint64_t aad_len, uint64_t text_len,
-                 size_t tag_len)
+int rp_ccm_setkey(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len)
+{
+    memset(ctx, 0, sizeof *ctx);
+    if (rp_aes_setkey(&ctx->aes, key, key_len) != 0)
+        return -1;
+    ctx->decrypt = (uint8_t)(decrypt != 0);
+    return 0;
+}
+
+int rp_ccm_set_nonce(rp_ccm_ctx *ctx, const uint8_t *nonce, size_t nonce_len,
+                     uint64_t aad_len, uint64_t text_len, size_t tag_len)
 {
     unsigned q = 15u - (unsigned)nonce_len, i;
     uint8_t b0[16], pre[10];
 
-    memset(ctx, 0, sizeof *ctx);
-    if (!ccm_params_ok(key_len, nonce_len, text_len, tag_len))
+    if (!nonce_params_ok(nonce_len, text_len, tag_len))
         return -1;
-    (void)rp_aes_setkey(&ctx->aes, key, key_len);
+    memset(ctx->mac, 0, sizeof ctx->mac);          /* a fresh message on this key */
+    ctx->part_len = 0;
     /* A.2.1: B0 = flags || N || Q */
     b0[0] = (uint8_t)((aad_len ? 0x40 : 0) | ((tag_len - 2) / 2) << 3 | (q - 1));
     memcpy(b0 + 1, nonce, nonce_len);
@@ -123,9 +130,21 @@ int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_le
     ctx->aad_left = aad_len;
     ctx->text_left = text_len;
     ctx->tag_len = (uint8_t)tag_len;
-    ctx->decrypt = (uint8_t)(decrypt != 0);
     ctx->ks_used = ctx->ks_len = 32;
     return 0;
+}
+
+int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
+                 const uint8_t *nonce, size_t nonce_len, uint64_t aad_len, uint64_t text_len,
+                 size_t tag_len)
+{
+    memset(ctx, 0, sizeof *ctx);
+    if (!nonce_params_ok(nonce_len, text_len, tag_len)
+        || rp_ccm_setkey(ctx, decrypt, key, key_len) != 0) {
+        rp_wipe(ctx, sizeof *ctx);
+        return -1;
+    }
+    return rp_ccm_set_nonce(ctx, nonce, nonce_len, aad_len, text_len, tag_len);
 }
 
 int rp_ccm_update_aad(rp_ccm_ctx *ctx, const uint8_t *aad, size_t n)

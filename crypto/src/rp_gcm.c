@@ -188,19 +188,29 @@ static int fits(uint64_t n, uint64_t used, uint64_t max)
     return n <= max && used <= max - n;
 }
 
-int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
-                 const uint8_t *iv, size_t iv_len)
+int rp_gcm_setkey(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len)
 {
     uint8_t hb[16] = { 0 };
 
     memset(ctx, 0, sizeof *ctx);
-    if (iv_len == 0 || !fits(iv_len, 0, ((uint64_t)1 << 61) - 1)
-        || rp_aes_setkey(&ctx->aes, key, key_len) != 0)
+    if (rp_aes_setkey(&ctx->aes, key, key_len) != 0)
         return -1;
     rp_aes_encrypt(&ctx->aes, hb, hb);             /* H = E(K, 0^128) */
     load_field(ctx->h, hb);
     rp_wipe(hb, sizeof hb);
+    ctx->decrypt = (uint8_t)(decrypt != 0);
+    return 0;
+}
+
+int rp_gcm_set_iv(rp_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len)
+{
+    if (iv_len == 0 || !fits(iv_len, 0, ((uint64_t)1 << 61) - 1))
+        return -1;
+    memset(ctx->y, 0, sizeof ctx->y);              /* a fresh message on this key */
+    ctx->aad_len = ctx->text_len = 0;
+    ctx->part_len = ctx->phase = 0;
     if (iv_len == 12) {                            /* J0 = IV || 0^31 || 1 */
+        memset(ctx->j0, 0, 16);
         memcpy(ctx->j0, iv, 12);
         ctx->j0[15] = 1;
     } else {                                       /* J0 = GHASH(IV || 0-pad || [len]_64) */
@@ -218,7 +228,16 @@ int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_le
     memcpy(ctx->ctr, ctx->j0, 16);
     inc32(ctx->ctr);
     ctx->ks_used = 32;
-    ctx->decrypt = (uint8_t)(decrypt != 0);
+    return 0;
+}
+
+int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
+                 const uint8_t *iv, size_t iv_len)
+{
+    if (rp_gcm_setkey(ctx, decrypt, key, key_len) != 0 || rp_gcm_set_iv(ctx, iv, iv_len) != 0) {
+        rp_wipe(ctx, sizeof *ctx);
+        return -1;
+    }
     return 0;
 }
 

@@ -168,6 +168,50 @@ static void test_chachapoly_kdf_rules(void)
                                    msg, 3, msg, 64, okm, 48), -1);
 }
 
+/* setkey once, then copies of the keyed context per message, equal the one-shot calls. */
+static void test_keyed_reuse(void)
+{
+    uint8_t t1[16], t2[16], c1[100], c2[100], nonce[2][13] = { { 1 }, { 2 } };
+    rp_gcm_ctx gk, g;
+    rp_ccm_ctx ck, c;
+    rp_cipher_ctx xk, x;
+    size_t m, n;
+
+    RP_CHECK_EQ(rp_gcm_setkey(&gk, 0, key, 16), 0);
+    RP_CHECK_EQ(rp_ccm_setkey(&ck, 0, key, 24), 0);
+    RP_CHECK_EQ(rp_cipher_setkey(&xk, RP_AES_CTR, 0, key, 32), 0);
+    RP_CHECK_EQ(rp_gcm_setkey(&g, 0, key, 15), -1);
+    RP_CHECK_EQ(rp_cipher_set_iv(&xk, iv, 12), -1);
+    for (m = 0; m < 2; m++) {
+        g = gk;
+        RP_CHECK_EQ(rp_gcm_set_iv(&g, nonce[m], m ? 13 : 12), 0);
+        RP_CHECK_EQ(rp_gcm_update_aad(&g, iv, 5), 0);
+        RP_CHECK_EQ(rp_gcm_update(&g, msg, 100, c1), 0);
+        RP_CHECK_EQ(rp_gcm_finish(&g, t1, 16), 0);
+        RP_CHECK_EQ(rp_gcm_encrypt(key, 16, nonce[m], m ? 13 : 12, iv, 5, msg, 100, c2, t2, 16), 0);
+        RP_CHECK_MEM(c1, c2, 100);
+        RP_CHECK_MEM(t1, t2, 16);
+        c = ck;
+        RP_CHECK_EQ(rp_ccm_set_nonce(&c, nonce[m], 12, 5, 100, 12), 0);
+        RP_CHECK_EQ(rp_ccm_update_aad(&c, iv, 5), 0);
+        RP_CHECK_EQ(rp_ccm_update(&c, msg, 100, c1), 0);
+        RP_CHECK_EQ(rp_ccm_finish(&c, t1), 0);
+        RP_CHECK_EQ(rp_ccm_encrypt(key, 24, nonce[m], 12, iv, 5, msg, 100, c2, t2, 12), 0);
+        RP_CHECK_MEM(c1, c2, 100);
+        RP_CHECK_MEM(t1, t2, 12);
+        x = xk;
+        iv[0] = (uint8_t)m;
+        RP_CHECK_EQ(rp_cipher_set_iv(&x, iv, 16), 0);
+        RP_CHECK_EQ(rp_cipher_update(&x, msg, 100, c1, 100, &n), 0);
+        RP_CHECK_EQ(rp_cipher_finish(&x, c1 + n, 0, &n), 0);
+        RP_CHECK_EQ(rp_cipher_crypt(RP_AES_CTR, 0, key, 32, iv, 16, msg, 100, c2, 100, &n), 0);
+        RP_CHECK_MEM(c1, c2, 100);
+    }
+    rp_wipe(&gk, sizeof gk);
+    rp_wipe(&ck, sizeof ck);
+    rp_wipe(&xk, sizeof xk);
+}
+
 int main(void)
 {
     size_t i;
@@ -181,5 +225,6 @@ int main(void)
     test_gcm_rules();
     test_ccm_rules();
     test_chachapoly_kdf_rules();
+    test_keyed_reuse();
     return rp_test_end("crypto_api");
 }
