@@ -528,11 +528,15 @@ static int config_check(struct rp_its *fs, const struct rp_its_config *c)
     if (f == NULL || f->read == NULL || f->program == NULL || f->erase == NULL ||
         c->slot_ram == NULL || c->block_ram == NULL)
         return -1;
+    if (c->max_files > 250 || c->block_count > 255 ||
+        c->slot_ram_count < RP_ITS_SLOT_RAM(c->max_files) ||
+        c->block_ram_count < RP_ITS_BLOCK_RAM(c->block_count))
+        return -1;
     unit = f->program_unit;
     if (unit == 0 || unit > RP_ITS_MAX_PROGRAM_UNIT || (unit & (unit - 1u)) != 0 ||
         f->sector_size == 0 || f->sector_size % unit != 0 || c->sectors_per_block == 0 ||
-        c->block_count < 2 || c->block_count == 3 || c->block_count > 255 ||
-        c->max_files == 0 || c->max_files > 250 || c->max_asset_size == 0)
+        c->block_count < 2 || c->block_count == 3 || c->max_files == 0 ||
+        c->max_asset_size == 0)
         return -1;
     if (f->sector_count < c->first_sector ||
         (f->sector_count - c->first_sector) / c->sectors_per_block < c->block_count ||

@@ -29,6 +29,8 @@ static struct rp_its_config config(uint32_t nblocks, uint32_t files, uint32_t ma
     c.max_asset_size = maxa;
     c.slot_ram = slots;
     c.block_ram = blocks;
+    c.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
+    c.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
     return c;
 }
 

@@ -46,7 +46,9 @@ static const struct pc_op an521_ops[] = {
     {'S', 1, 12, 512, 0}, {'S', 1, 13, 512, 0}, {'S', 1, 14, 512, 0}, {'S', 1, 15, 512, 0},
     {'S', 1, 16, 512, 0}, {'S', 1, 17, 512, 0}, {'R', 1, 10, 0, 0}, {'S', 1, 18, 512, 0},
     {'S', 1, 11, 100, 0}, {'S', 1, 11, 512, 0}, {'R', 1, 1, 0, 0}, {'R', 2, 1, 0, 0},
-    {'S', 1, 1, 512, 0}, {'S', 1, 3, 7, 0},
+    {'S', 1, 1, 512, 0}, {'S', 1, 3, 7, 0}, {'R', 1, 13, 0, 0}, {'S', 3, 13, 480, 0},
+    {'S', 1, 12, 1, 0}, {'S', 1, 12, 511, 0}, {'R', 1, 14, 0, 0}, {'R', 1, 15, 0, 0},
+    {'S', 1, 14, 256, 0}, {'S', 1, 15, 512, 0},
 };
 /* 6 blocks of 1 KB: logical blocks 0 (in the metadata block) to 3; files of up to 400 fill
  * blocks so that growing files must move between data blocks (two commits). */
@@ -55,7 +57,8 @@ static const struct pc_op big_ops[] = {
     {'S', 1, 5, 300, 0}, {'S', 1, 6, 300, 0}, {'S', 1, 7, 400, 0}, {'S', 1, 8, 400, 0},
     {'S', 1, 1, 400, 0}, {'S', 1, 2, 400, 0}, {'S', 1, 3, 400, 0}, {'S', 1, 4, 400, 0},
     {'R', 1, 5, 0, 0}, {'S', 1, 4, 16, WO}, {'S', 1, 6, 399, 0}, {'S', 1, 9, 400, 0},
-    {'R', 1, 1, 0, 0}, {'S', 1, 9, 1, 0}, {'S', 1, 2, 33, 0},
+    {'R', 1, 1, 0, 0}, {'S', 1, 9, 1, 0}, {'S', 1, 2, 33, 0}, {'S', 1, 1, 400, 0},
+    {'S', 1, 3, 12, 0}, {'S', 1, 3, 400, 0}, {'R', 1, 7, 0, 0}, {'S', 1, 8, 399, 0},
 };
 
 static unsigned long sweep(uint32_t sector, uint32_t sectors, uint32_t unit, uint32_t files,
@@ -73,6 +76,8 @@ static unsigned long sweep(uint32_t sector, uint32_t sectors, uint32_t unit, uin
     cfg.max_asset_size = maxa;
     cfg.slot_ram = slots;
     cfg.block_ram = blocks;
+    cfg.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
+    cfg.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
     return pc_sweep(&target, ops, n, points);
 }
 
