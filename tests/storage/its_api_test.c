@@ -212,6 +212,42 @@ static void test_full_and_compaction(void)
     }
 }
 
+/* With more files allowed than fit, the space runs out first: with 17 slots the metadata
+ * takes 460 bytes, so logical block 0 holds 7 files of 512 (3636 bytes) and block 1 holds 8. */
+static void test_full_by_space(void)
+{
+    uint8_t d[MAXA];
+    uint64_t uid;
+    unsigned stored = 0;
+    fresh(SECTORS, 4, 16, MAXA);
+    for (uid = 1; uid <= 16; uid++) {
+        psa_status_t st;
+        fill_pattern(d, sizeof(d), (unsigned)uid);
+        st = rp_its_set(&fs, 1, uid, MAXA, d, 0);
+        RP_CHECK(st == PSA_SUCCESS || st == PSA_ERROR_INSUFFICIENT_STORAGE);
+        stored += st == PSA_SUCCESS;
+        if (st != PSA_SUCCESS)
+            break;
+    }
+    RP_CHECK_EQ(stored, 15);
+    RP_CHECK_EQ(rp_its_file_count(&fs), stored);
+    /* a small file still fits in the gaps; growing one does not */
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, 4, d, 0), PSA_SUCCESS);
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, MAXA, d, 0), PSA_ERROR_INSUFFICIENT_STORAGE);
+    fill_pattern(d, 4, 0);
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, 4, d, 0), PSA_SUCCESS);
+    /* removing one big file makes room (the block is repacked) */
+    RP_CHECK_EQ(rp_its_remove(&fs, 1, 2), PSA_SUCCESS);
+    fill_pattern(d, sizeof(d), 99);
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, MAXA, d, 0), PSA_SUCCESS);
+    remount();
+    expect(2, 1, d, MAXA);
+    for (uid = 3; uid <= stored; uid++) {
+        fill_pattern(d, sizeof(d), (unsigned)uid);
+        expect(1, uid, d, MAXA);
+    }
+}
+
 /* Grows a file until it must move to the other logical block (two-commit replace). */
 static void test_moving_replace(void)
 {
@@ -369,6 +405,7 @@ int main(int argc, char **argv)
     test_table_rows();
     test_isolation();
     test_full_and_compaction();
+    test_full_by_space();
     test_moving_replace();
     test_many_sets();
     test_geometries();
