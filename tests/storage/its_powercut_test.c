@@ -63,7 +63,8 @@ static const struct pc_op big_ops[] = {
 
 static unsigned long sweep(uint32_t sector, uint32_t sectors, uint32_t unit, uint32_t files,
                            uint32_t maxa, const struct pc_op *ops, unsigned n,
-                           unsigned long *points)
+                           unsigned long *points, unsigned long *second,
+                           unsigned long *failures2)
 {
     g_sector = sector;
     g_sectors = sectors;
@@ -78,15 +79,19 @@ static unsigned long sweep(uint32_t sector, uint32_t sectors, uint32_t unit, uin
     cfg.block_ram = blocks;
     cfg.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
     cfg.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
-    return pc_sweep(&target, ops, n, points);
+    return pc_sweep(&target, ops, n, points, second, failures2);
 }
 
 int main(void)
 {
-    unsigned long p1, p2, f;
-    f = sweep(4096, 4, 4, 10, 512, an521_ops, sizeof(an521_ops) / sizeof(an521_ops[0]), &p1);
-    f += sweep(1024, 6, 16, 8, 400, big_ops, sizeof(big_ops) / sizeof(big_ops[0]), &p2);
+    unsigned long p1, p2, f, s1, s2, f1, f2;
+    f = sweep(4096, 4, 4, 10, 512, an521_ops, sizeof(an521_ops) / sizeof(an521_ops[0]), &p1,
+              &s1, &f1);
+    f += sweep(1024, 6, 16, 8, 400, big_ops, sizeof(big_ops) / sizeof(big_ops[0]), &p2, &s2,
+               &f2);
     printf("POWERCUT its %lu cut points, %lu failures\n", p1 + p2, f);
+    printf("POWERCUT its recovery: %lu second cuts, %lu failures\n", s1 + s2, f1 + f2);
+    RP_CHECK_EQ(f1 + f2, 0);
     RP_CHECK(p1 + p2 >= 1000);
     RP_CHECK_EQ(f, 0);
     return rp_test_end("storage_its_powercut");

@@ -82,12 +82,19 @@ static unsigned rollback(unsigned *tried)
     return bad;
 }
 
-int main(void)
+/* Usage: storage_ps_powercut [stride]: cut every stride-th write of each recovery mount
+ * (default 32 for make test; the long run uses 1). */
+int main(int argc, char **argv)
 {
-    unsigned long points, f;
+    unsigned long points, f, s2, f2;
     unsigned tried = 0, rb;
-    f = pc_sweep(&target, ops, NOPS, &points);
+    pc_second_stride = argc > 1 ? strtoul(argv[1], NULL, 0) : 32u;
+    if (pc_second_stride == 0)
+        pc_second_stride = 1;
+    f = pc_sweep(&target, ops, NOPS, &points, &s2, &f2);
     printf("POWERCUT ps %lu cut points, %lu failures\n", points, f);
+    printf("POWERCUT ps recovery: %lu second cuts, %lu failures\n", s2, f2);
+    RP_CHECK_EQ(f2, 0);
     rb = rollback(&tried);
     printf("ROLLBACK ps %u older images replayed, %u accepted\n", tried, rb);
     RP_CHECK(points >= 1000);
