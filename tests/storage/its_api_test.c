@@ -399,6 +399,61 @@ static void test_reliability(unsigned iters)
     }
 }
 
+/* A device whose reads fail: get reports STORAGE_FAILURE and mount refuses (it must not
+ * take unreadable metadata for blank flash and format it). */
+static int reads_fail;
+static int flaky_read(void *ctx, uint32_t addr, void *buf, uint32_t len)
+{
+    return reads_fail ? RP_FLASH_ERR_IO : sim.flash.read(ctx, addr, buf, len);
+}
+
+static void test_read_failure(void)
+{
+    static struct rp_flash flaky;
+    uint8_t d[40], buf[40];
+    size_t out;
+    struct rp_its_config c;
+    fresh(SECTORS, 4, FILES, MAXA);
+    flaky = sim.flash;
+    flaky.read = flaky_read;
+    c = fs.cfg;
+    c.flash = &flaky;
+    RP_CHECK_EQ(rp_its_mount(&fs, &c), PSA_SUCCESS);
+    fill_pattern(d, sizeof(d), 13);
+    RP_CHECK_EQ(rp_its_set(&fs, 1, 1, sizeof(d), d, 0), PSA_SUCCESS);
+    reads_fail = 1;
+    RP_CHECK_EQ(rp_its_get(&fs, 1, 1, 0, sizeof(buf), buf, &out), PSA_ERROR_STORAGE_FAILURE);
+    RP_CHECK_EQ(rp_its_set(&fs, 1, 2, sizeof(d), d, 0), PSA_ERROR_STORAGE_FAILURE);
+    RP_CHECK_EQ(rp_its_mount(&fs, &c), PSA_ERROR_STORAGE_FAILURE);
+    RP_CHECK_EQ(rp_its_get(&fs, 1, 1, 0, sizeof(buf), buf, &out), PSA_ERROR_STORAGE_FAILURE);
+    reads_fail = 0;
+    RP_CHECK_EQ(rp_its_get(&fs, 1, 1, 0, sizeof(buf), buf, &out), PSA_SUCCESS);
+    RP_CHECK_EQ(out, sizeof(d));
+    RP_CHECK_MEM(buf, d, sizeof(d));
+}
+
+/* The file-backed simulator (for the host library): contents survive a new process. */
+static void test_file_backed(void)
+{
+    static uint8_t other[SECTOR * SECTORS];
+    uint8_t d[100];
+    const char *path = "storage_its_api_flash.bin";
+    struct rp_its_config c;
+    remove(path);
+    fresh(SECTORS, 4, FILES, MAXA);
+    RP_CHECK_EQ(rp_flash_sim_attach_file(&sim, path), 0);
+    fill_pattern(d, sizeof(d), 12);
+    RP_CHECK_EQ(rp_its_set(&fs, 1, 1, sizeof(d), d, 0), PSA_SUCCESS);
+    rp_flash_sim_detach_file(&sim);
+    c = fs.cfg;
+    rp_flash_sim_init(&sim, other, SECTOR, SECTORS, 4, 0xFF);   /* a "new process" */
+    RP_CHECK_EQ(rp_flash_sim_attach_file(&sim, path), 0);
+    RP_CHECK_EQ(rp_its_mount(&fs, &c), PSA_SUCCESS);
+    expect(1, 1, d, sizeof(d));
+    rp_flash_sim_detach_file(&sim);
+    remove(path);
+}
+
 int main(int argc, char **argv)
 {
     unsigned iters = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 0) : 2000u;
@@ -410,6 +465,8 @@ int main(int argc, char **argv)
     test_many_sets();
     test_geometries();
     test_flash_failure();
+    test_file_backed();
+    test_read_failure();
     test_reliability(iters);
     return rp_test_end("storage_its_api");
 }
