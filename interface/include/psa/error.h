@@ -1,11 +1,10 @@
-/* psa/error.h - the PSA status type and the standard error codes (PSA Certified
- * Status code API / PSA Crypto API, "psa/error.h"). Values exactly as the specification
- * defines them. */
+/* psa/error.h - PSA status codes (PSA Certified Status code API; values as the spec gives). */
 #ifndef PSA_ERROR_H
 #define PSA_ERROR_H
 
 #include <stdint.h>
 
+#ifndef PSA_SUCCESS
 typedef int32_t psa_status_t;
 
 #define PSA_SUCCESS                    ((psa_status_t)0)
@@ -35,5 +34,6 @@ typedef int32_t psa_status_t;
 #define PSA_ERROR_DATA_CORRUPT         ((psa_status_t)-152)
 #define PSA_ERROR_DATA_INVALID         ((psa_status_t)-153)
 #define PSA_OPERATION_INCOMPLETE       ((psa_status_t)-248)
+#endif
 
 #endif
