@@ -164,12 +164,56 @@ static void m256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], co
 }
 
 #if RP_P256_FAST
-#include "p256_mul_fast.h"
-#else
+/* z = x * y / 2^256 mod p for x, y < p; z < p. Any aliasing allowed.
+ * Schoolbook product, then a Montgomery reduction specialised to
+ * p = 2^256 - 2^224 + 2^192 + 2^96 - 1: -p^-1 = 1 mod 2^32, so quotient limb u_i is the
+ * current low limb, and adding u_i * p * 2^(32 i) touches limbs i+3, i+6, i+7 (minus) and
+ * i+8 only. The reduction runs column by column; u[] is padded with zeros so that every
+ * column reads the same four terms without a branch. */
+static void fp_mul_special(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
+{
+    uint32_t t[16], u[24] = { 0 };
+    uint64_t c = 0;
+    for (unsigned j = 0; j < 8; j++) {
+        c = (uint64_t)x[0] * y[j] + (c >> 32);
+        t[j] = (uint32_t)c;
+    }
+    t[8] = (uint32_t)(c >> 32);
+    for (unsigned i = 1; i < 8; i++) {
+        c = 0;
+        for (unsigned j = 0; j < 8; j++) {
+            c = (uint64_t)x[i] * y[j] + t[i + j] + (c >> 32);
+            t[i + j] = (uint32_t)c;
+        }
+        t[i + 8] = (uint32_t)(c >> 32);
+    }
+    /* column i: t_i + u_{i-3} + u_{i-6} - u_{i-7} + u_{i-8} - u_i + carry, with u_k at
+     * u[k + 8]; cb = carry + 1 and the +~neg term keep the sum non-negative */
+    uint32_t cb = 1;
+    for (unsigned i = 0; i < 16; i++) {
+        uint64_t a = (uint64_t)cb + t[i] + u[i + 5] + u[i + 2] + u[i] + (uint32_t)~u[i + 1];
+        if (i < 8)
+            u[i + 8] = (uint32_t)a;          /* cancels the column */
+        else
+            t[i - 8] = (uint32_t)a;
+        cb = (uint32_t)(a >> 32);
+    }
+    /* the result t[0..7] + (cb - 1) * 2^256 is below 2p */
+    uint32_t borrow = u256_sub(z, t, MOD_P.m);
+    u256_cmov(z, t, borrow & (2u - cb));
+}
+#endif
+
 /* z = x * y / 2^256 mod m (Montgomery product, CIOS), for x, y < m; z < m.
  * Any aliasing allowed. Each step needs x[i]*y[j] + t[j] + carry <= 2^64 - 1. */
 static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
+#if RP_P256_FAST
+    if (m == &MOD_P) {
+        fp_mul_special(z, x, y);
+        return;
+    }
+#endif
     uint32_t t[10] = { 0 };
     for (unsigned i = 0; i < 8; i++) {
         uint64_t c = 0;
@@ -197,7 +241,6 @@ static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], co
     uint32_t borrow = u256_sub(z, t, m->m);
     u256_cmov(z, t, borrow & (1u ^ t[8]));
 }
-#endif
 
 /* z = x * 2^256 mod m (enter Montgomery form), for x < m. */
 static void m256_prep(uint32_t z[8], const uint32_t x[8], const mod256 *m)
@@ -258,17 +301,20 @@ static void point_cmov(point *r, const point *a, uint32_t c)
     u256_cmov(r->z, a->z, c);
 }
 
-/* r = a + b for any a, b (including equal, opposite and infinity): RCB Algorithm 4.
- * r may alias a or b. */
+/* r = a + b for any a, b (including equal, opposite and infinity): RCB Algorithm 4 with
+ * steps 14 and 15 swapped. Every input coordinate is read for the last time at or before
+ * the step that first writes the output coordinate sharing its memory, so r may alias a,
+ * b or both, and only six temporaries are needed (the small configuration's stack). */
 static void point_add(point *r, const point *a, const point *b)
 {
-    uint32_t t0[8], t1[8], t2[8], t3[8], t4[8], x3[8], y3[8], z3[8];
+    uint32_t t0[8], t1[8], t2[8], t3[8], t4[8], t5[8];
+    uint32_t *x3 = r->x, *y3 = r->y, *z3 = r->z;
     fp_mul(t0, a->x, b->x);   fp_mul(t1, a->y, b->y);   fp_mul(t2, a->z, b->z);
     fp_add(t3, a->x, a->y);   fp_add(t4, b->x, b->y);   fp_mul(t3, t3, t4);
     fp_add(t4, t0, t1);       fp_sub(t3, t3, t4);       fp_add(t4, a->y, a->z);
-    fp_add(x3, b->y, b->z);   fp_mul(t4, t4, x3);       fp_add(x3, t1, t2);
-    fp_sub(t4, t4, x3);       fp_add(x3, a->x, a->z);   fp_add(y3, b->x, b->z);
-    fp_mul(x3, x3, y3);       fp_add(y3, t0, t2);       fp_sub(y3, x3, y3);
+    fp_add(t5, b->y, b->z);   fp_mul(t4, t4, t5);       fp_add(t5, t1, t2);
+    fp_sub(t4, t4, t5);       fp_add(y3, b->x, b->z);   fp_add(t5, a->x, a->z);
+    fp_mul(x3, t5, y3);       fp_add(y3, t0, t2);       fp_sub(y3, x3, y3);
     fp_mul(z3, B_MONT, t2);   fp_sub(x3, y3, z3);       fp_add(z3, x3, x3);
     fp_add(x3, x3, z3);       fp_sub(z3, t1, x3);       fp_add(x3, t1, x3);
     fp_mul(y3, B_MONT, y3);   fp_add(t1, t2, t2);       fp_add(t2, t1, t2);
@@ -278,9 +324,6 @@ static void point_add(point *r, const point *a, const point *b)
     fp_mul(y3, x3, z3);       fp_add(y3, y3, t2);       fp_mul(x3, t3, x3);
     fp_sub(x3, x3, t1);       fp_mul(z3, t4, z3);       fp_mul(t1, t3, t0);
     fp_add(z3, z3, t1);
-    memcpy(r->x, x3, 32);
-    memcpy(r->y, y3, 32);
-    memcpy(r->z, z3, 32);
 }
 
 #if RP_P256_FAST
@@ -333,7 +376,7 @@ static void point_dbl(point *r, const point *a)
 #endif
 
 /* Affine coordinates of a, as plain integers < p. Returns 1, or 0 for infinity (then x, y
- * are 0). Constant time. */
+ * are 0). Constant time. x may alias a->x and y a->y (the result may replace a). */
 static uint32_t point_to_affine(uint32_t x[8], uint32_t y[8], const point *a)
 {
     uint32_t zi[8];
@@ -369,25 +412,25 @@ static uint32_t point_from_bytes_leaky(point *r, const uint8_t in[65])
     return u256_eq(lhs, rhs);
 }
 
-/* 65-byte uncompressed encoding of a (not infinity). */
-static uint32_t point_to_bytes(uint8_t out[65], const point *a)
+/* 65-byte uncompressed encoding of a (not infinity); a is overwritten with its affine
+ * coordinates. */
+static void point_to_bytes(uint8_t out[65], point *a)
 {
-    uint32_t x[8], y[8];
-    uint32_t ok = point_to_affine(x, y, a);
+    point_to_affine(a->x, a->y, a);
     out[0] = 0x04;
-    u256_to_bytes(out + 1, x);
-    u256_to_bytes(out + 33, y);
-    return ok;
+    u256_to_bytes(out + 1, a->x);
+    u256_to_bytes(out + 33, a->y);
 }
 
 /* ---- scalar multiplication ---------------------------------------------------------- */
 
-/* Bits [pos, pos + w) of k, zero beyond bit 255. pos is public, the result is secret. */
-static uint32_t scalar_bits(const uint32_t k[8], unsigned pos, unsigned w)
+/* Bits [pos, pos + w) of the big-endian scalar k, zero beyond bit 255. pos is public, the
+ * result may be secret. Scalars stay in bytes so that callers need no word copy. */
+static uint32_t scalar_bits(const uint8_t k[32], unsigned pos, unsigned w)
 {
     uint32_t v = 0;
     for (unsigned j = 0; j < w && pos + j < 256; j++)
-        v |= ((k[(pos + j) / 32] >> ((pos + j) % 32)) & 1u) << j;
+        v |= (uint32_t)((k[31 - (pos + j) / 8] >> ((pos + j) % 8)) & 1u) << j;
     return v;
 }
 
@@ -400,7 +443,7 @@ static uint32_t eq_small(uint32_t a, uint32_t b)
 
 /* r = k * a for any k < 2^256 and any point a; fixed window of WIN bits, table entries
  * selected by a full constant-time scan. r may not alias a. Constant time in k. */
-static void point_mul(point *r, const uint32_t k[8], const point *a)
+static void point_mul(point *r, const uint8_t k[32], const point *a)
 {
 #if WIN > 1
     point table[WIN_ENTRIES];
@@ -428,11 +471,45 @@ static void point_mul(point *r, const uint32_t k[8], const point *a)
 }
 
 #if RP_P256_FAST
-#include "p256_comb.h"   /* COMB_TEETH, COMB_COLS, comb_table[][2][8] */
+/* generated by tests/pk/gen_p256_comb.py 4 */
+#define COMB_TEETH 4
+#define COMB_COLS 64
+static const uint32_t comb_table[15][2][8] = {
+    { { 0x18a9143c, 0x79e730d4, 0x5fedb601, 0x75ba95fc, 0x77622510, 0x79fb732b, 0xa53755c6, 0x18905f76 },
+      { 0xce95560a, 0xddf25357, 0xba19e45c, 0x8b4ab8e4, 0xdd21f325, 0xd2e88688, 0x25885d85, 0x8571ff18 } },
+    { { 0x16a0d2bb, 0x4f922fc5, 0x1a623499, 0x0d5cc16c, 0x57c62c8b, 0x9241cf3a, 0xfd1b667f, 0x2f5e6961 },
+      { 0xf5a01797, 0x5c15c70b, 0x60956192, 0x3d20b44d, 0x071fdb52, 0x04911b37, 0x8d6f0f7b, 0xf648f916 } },
+    { { 0xe137bbbc, 0x9e566847, 0x8a6a0bec, 0xe434469e, 0x79d73463, 0xb1c42761, 0x133d0015, 0x5abe0285 },
+      { 0xc04c7dab, 0x92aa837c, 0x43260c07, 0x573d9f4c, 0x78e6cc37, 0x0c931562, 0x6b6f7383, 0x94bb725b } },
+    { { 0xbfe20925, 0x62a8c244, 0x8fdce867, 0x91c19ac3, 0xdd387063, 0x5a96a5d5, 0x21d324f6, 0x61d587d4 },
+      { 0xa37173ea, 0xe87673a2, 0x53778b65, 0x23848008, 0x05bab43e, 0x10f8441e, 0x4621efbe, 0xfa11fe12 } },
+    { { 0x2cb19ffd, 0x1c891f2b, 0xb1923c23, 0x01ba8d5b, 0x8ac5ca8e, 0xb6d03d67, 0x1f13bedc, 0x586eb04c },
+      { 0x27e8ed09, 0x0c35c6e5, 0x1819ede2, 0x1e81a33c, 0x56c652fa, 0x278fd6c0, 0x70864f11, 0x19d5ac08 } },
+    { { 0xd2b533d5, 0x62577734, 0xa1bdddc0, 0x673b8af6, 0xa79ec293, 0x577e7c9a, 0xc3b266b1, 0xbb6de651 },
+      { 0xb65259b3, 0xe7e9303a, 0xd03a7480, 0xd6a0afd3, 0x9b3cfc27, 0xc5ac83d1, 0x5d18b99b, 0x60b4619a } },
+    { { 0x1ae5aa1c, 0xbd6a38e1, 0x49e73658, 0xb8b7652b, 0xee5f87ed, 0x0b130014, 0xaeebffcd, 0x9d0f27b2 },
+      { 0x7a730a55, 0xca924631, 0xddbbc83a, 0x9c955b2f, 0xac019a71, 0x07c1dfe0, 0x356ec48d, 0x244a566d } },
+    { { 0xf4f8b16a, 0x56f8410e, 0xc47b266a, 0x97241afe, 0x6d9c87c1, 0x0a406b8e, 0xcd42ab1b, 0x803f3e02 },
+      { 0x04dbec69, 0x7f0309a8, 0x3bbad05f, 0xa83b85f7, 0xad8e197f, 0xc6097273, 0x5067adc1, 0xc097440e } },
+    { { 0xc379ab34, 0x846a56f2, 0x841df8d1, 0xa8ee068b, 0x176c68ef, 0x20314459, 0x915f1f30, 0xf1af32d5 },
+      { 0x5d75bd50, 0x99c37531, 0xf72f67bc, 0x837cffba, 0x48d7723f, 0x0613a418, 0xe2d41c8b, 0x23d0f130 } },
+    { { 0xd5be5a2b, 0xed93e225, 0x5934f3c6, 0x6fe79983, 0x22626ffc, 0x43140926, 0x7990216a, 0x50bbb4d9 },
+      { 0xe57ec63e, 0x378191c6, 0x181dcdb2, 0x65422c40, 0x0236e0f6, 0x41a8099b, 0x01fe49c3, 0x2b100118 } },
+    { { 0x9b391593, 0xfc68b5c5, 0x598270fc, 0xc385f5a2, 0xd19adcbb, 0x7144f3aa, 0x83fbae0c, 0xdd558999 },
+      { 0x74b82ff4, 0x93b88b8e, 0x71e734c9, 0xd2e03c40, 0x43c0322a, 0x9a7a9eaf, 0x149d6041, 0xe6e4c551 } },
+    { { 0x80ec21fe, 0x5fe14bfe, 0xc255be82, 0xf6ce116a, 0x2f4a5d67, 0x98bc5a07, 0xdb7e63af, 0xfad27148 },
+      { 0x29ab05b3, 0x90c0b6ac, 0x4e251ae6, 0x37a9a83c, 0xc2aade7d, 0x0a7dc875, 0x9f0e1a84, 0x77387de3 } },
+    { { 0xa56c0dd7, 0x1e9ecc49, 0x46086c74, 0xa5cffcd8, 0xf505aece, 0x8f7a1408, 0xbef0c47e, 0xb37b85c0 },
+      { 0xcc0e6a8f, 0x3596b6e4, 0x6b388f23, 0xfd6d4bbf, 0xc39cef4e, 0xaba453fa, 0xf9f628d5, 0x9c135ac8 } },
+    { { 0x95c8f8be, 0x0a1c7294, 0x3bf362bf, 0x2961c480, 0xdf63d4ac, 0x9e418403, 0x91ece900, 0xc109f9cb },
+      { 0x58945705, 0xc2d095d0, 0xddeb85c0, 0xb9083d96, 0x7a40449b, 0x84692b8d, 0x2eee1ee1, 0x9bc3344f } },
+    { { 0x42913074, 0x0d5ae356, 0x48a542b1, 0x55491b27, 0xb310732a, 0x469ca665, 0x5f1a4cc1, 0x29591d52 },
+      { 0xb84f983f, 0xe76f5b6b, 0x9f5f84e1, 0xbe7eef41, 0x80baa189, 0x1200d496, 0x18ef332c, 0x6376551f } },
+};
 
 /* r = k * G with the comb: column i gathers bits i, i + COMB_COLS, i + 2*COMB_COLS, ...
  * and comb_table[m - 1] = sum of 2^(j*COMB_COLS) G over the bits j of m. Constant time. */
-static void point_mul_g(point *r, const uint32_t k[8])
+static void point_mul_g(point *r, const uint8_t k[32])
 {
     uint32_t ax[8], ay[8];
     point s;
@@ -457,7 +534,7 @@ static void point_mul_g(point *r, const uint32_t k[8])
     rp_wipe(ay, sizeof ay);
 }
 #else
-static void point_mul_g(point *r, const uint32_t k[8])
+static void point_mul_g(point *r, const uint8_t k[32])
 {
     point_mul(r, k, &G_MONT);
 }
@@ -465,14 +542,21 @@ static void point_mul_g(point *r, const uint32_t k[8])
 
 /* ---- keys ----------------------------------------------------------------------------- */
 
-int rp_p256_check_private(const uint8_t priv[32])
+/* 1 when the big-endian scalar k is in [1, n-1], else 0. Constant time; the verdict is
+ * public (it decides whether a key is accepted or a nonce is drawn again). */
+static uint32_t scalar_ok(const uint8_t k[32])
 {
     uint32_t d[8];
-    u256_from_bytes(d, priv);
+    u256_from_bytes(d, k);
     uint32_t ok = u256_in_range(d, MOD_N.m);
     rp_wipe(d, sizeof d);
-    RP_UNPOISON(&ok, sizeof ok);             /* validity is not secret */
-    return ok ? RP_P256_OK : RP_P256_ERR_INPUT;
+    RP_UNPOISON(&ok, sizeof ok);
+    return ok;
+}
+
+int rp_p256_check_private(const uint8_t priv[32])
+{
+    return scalar_ok(priv) ? RP_P256_OK : RP_P256_ERR_INPUT;
 }
 
 int rp_p256_check_public(const uint8_t pub[65])
@@ -481,57 +565,42 @@ int rp_p256_check_public(const uint8_t pub[65])
     return point_from_bytes_leaky(&q, pub) ? RP_P256_OK : RP_P256_ERR_INPUT;
 }
 
-/* Decode and range-check a private scalar; returns 1 when 1 <= d <= n-1. */
-static uint32_t scalar_load(uint32_t d[8], const uint8_t priv[32])
-{
-    u256_from_bytes(d, priv);
-    uint32_t ok = u256_in_range(d, MOD_N.m);
-    RP_UNPOISON(&ok, sizeof ok);
-    return ok;
-}
-
 int rp_p256_public_from_private(uint8_t pub[65], const uint8_t priv[32])
 {
-    uint32_t d[8];
     point q;
-    int ret = RP_P256_ERR_INPUT;
-    if (scalar_load(d, priv)) {
-        point_mul_g(&q, d);
-        point_to_bytes(pub, &q);             /* d in [1, n-1]: never infinity */
-        ret = RP_P256_OK;
-    }
-    rp_wipe(d, sizeof d);
+    if (!scalar_ok(priv))
+        return RP_P256_ERR_INPUT;
+    point_mul_g(&q, priv);
+    point_to_bytes(pub, &q);                 /* d in [1, n-1]: never infinity */
     rp_wipe(&q, sizeof q);
-    return ret;
+    return RP_P256_OK;
 }
 
-/* Draw a scalar in [1, n-1] by rejection sampling (FIPS 186-5 A.2.2 / A.3.2). */
-static int scalar_random(uint32_t k[8], uint8_t buf[32], rp_rng_fn rng, void *rng_ctx)
+/* k = a scalar in [1, n-1] by rejection sampling (FIPS 186-5 A.2.2 / A.3.2). On failure
+ * k is zeroed. */
+static int scalar_random(uint8_t k[32], rp_rng_fn rng, void *rng_ctx)
 {
     for (unsigned tries = 0; tries < 16; tries++) {
-        if (rng(rng_ctx, buf, 32) != 0)
-            return RP_P256_ERR_RNG;
-        if (scalar_load(k, buf))
+        if (rng(rng_ctx, k, 32) != 0)
+            break;
+        if (scalar_ok(k))
             return RP_P256_OK;
     }
-    return RP_P256_ERR_RNG;                  /* p < 2^-500 for a working source */
+    rp_wipe(k, 32);                          /* 16 rejections: p < 2^-500 if rng works */
+    return RP_P256_ERR_RNG;
 }
 
 int rp_p256_keygen(uint8_t priv[32], uint8_t pub[65], rp_rng_fn rng, void *rng_ctx)
 {
-    uint32_t d[8];
-    int ret = scalar_random(d, priv, rng, rng_ctx);
+    int ret = scalar_random(priv, rng, rng_ctx);
     if (ret == RP_P256_OK)
         ret = rp_p256_public_from_private(pub, priv);
-    if (ret != RP_P256_OK)
-        rp_wipe(priv, 32);
-    rp_wipe(d, sizeof d);
     return ret;
 }
 
 /* ---- ECDSA ---------------------------------------------------------------------------- */
 
-/* e = bits2int(hash) mod n (SEC1 4.1.3 step 5; RFC 6979 2.3.2 and 2.3.4). */
+/* e = bits2int(hash) mod n (SEC1 4.1.3 step 5; RFC 6979 2.3.2 and 2.3.4). Public data. */
 static void hash_to_scalar(uint32_t e[8], const uint8_t *hash, size_t hash_len)
 {
     uint8_t buf[32] = { 0 };
@@ -544,109 +613,125 @@ static void hash_to_scalar(uint32_t e[8], const uint8_t *hash, size_t hash_len)
     u256_cmov(e, t, 1u ^ borrow);            /* e < 2^256 < 2n: one subtraction */
 }
 
-/* sig = (r, s) with nonce k in [1, n-1], key d in [1, n-1], message scalar e < n
- * (FIPS 186-5 6.4.1 steps 4-8). Returns RP_P256_OK, or RP_P256_ERR_RNG when r or s is 0
- * (the caller draws another k). Constant time in d and k. */
-static int sign_with_k(uint8_t sig[64], const uint32_t d[8], const uint32_t k[8],
-                       const uint32_t e[8])
+/* FIPS 186-5 6.4.1 steps 4-8 for nonce k in [1, n-1] and a validated key priv. Writes
+ * sig = r || s and returns 1, or returns 0 when r or s is 0 (draw another k). k may alias
+ * sig (it is read before sig is written). Constant time in priv and k. */
+static uint32_t sign_with_k(uint8_t sig[64], const uint8_t priv[32], const uint8_t k[32],
+                            const uint8_t *hash, size_t hash_len)
 {
-    point kg;
-    uint32_t r[8], s[8], t[8], y[8];
+    point kg;                                /* kG; then x holds r, y and z are scratch */
+    uint32_t *r = kg.x, *s = kg.y, *t = kg.z, u[8];
     point_mul_g(&kg, k);
-    point_to_affine(r, y, &kg);              /* k in range: never infinity */
+    point_to_affine(kg.x, kg.y, &kg);        /* k in range: never infinity */
     uint32_t borrow = u256_sub(t, r, MOD_N.m);
-    u256_cmov(r, t, 1u ^ borrow);            /* r = x mod n, x < p < 2n */
-    m256_prep(s, k, &MOD_N);
-    m256_inv(s, s, &MOD_N);                  /* k^-1 */
+    u256_cmov(r, t, 1u ^ borrow);            /* r = x mod n, as x < p < 2n */
+    u256_from_bytes(u, k);
+    m256_prep(s, u, &MOD_N);
+    m256_inv(s, s, &MOD_N);                  /* 1/k */
+    u256_from_bytes(u, priv);
+    m256_prep(u, u, &MOD_N);
     m256_prep(t, r, &MOD_N);
-    m256_prep(y, d, &MOD_N);
-    m256_mul(t, t, y, &MOD_N);               /* r d */
-    m256_prep(y, e, &MOD_N);
-    m256_add(t, t, y, &MOD_N);               /* e + r d */
+    m256_mul(t, t, u, &MOD_N);               /* r d */
+    hash_to_scalar(u, hash, hash_len);
+    m256_prep(u, u, &MOD_N);
+    m256_add(t, t, u, &MOD_N);               /* e + r d */
     m256_mul(s, s, t, &MOD_N);
-    m256_done(s, s, &MOD_N);
+    m256_done(s, s, &MOD_N);                 /* s = (e + r d) / k */
     uint32_t ok = (1u ^ u256_is_zero(r)) & (1u ^ u256_is_zero(s));
-    RP_UNPOISON(r, sizeof r);                /* r and s are the public result */
-    RP_UNPOISON(s, sizeof s);
+    RP_UNPOISON(r, 32);                      /* r and s are the public result */
+    RP_UNPOISON(s, 32);
     RP_UNPOISON(&ok, sizeof ok);
-    if (ok) {
-        u256_to_bytes(sig, r);
-        u256_to_bytes(sig + 32, s);
-    }
+    u256_to_bytes(sig, r);
+    u256_to_bytes(sig + 32, s);
     rp_wipe(&kg, sizeof kg);
-    rp_wipe(t, sizeof t);
-    rp_wipe(y, sizeof y);
-    return ok ? RP_P256_OK : RP_P256_ERR_RNG;
+    rp_wipe(u, sizeof u);
+    return ok;
 }
 
 int rp_p256_sign(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
                  size_t hash_len, rp_rng_fn rng, void *rng_ctx)
 {
-    uint32_t d[8], k[8], e[8];
-    uint8_t buf[32];
-    int ret = RP_P256_ERR_INPUT;
-    if (scalar_load(d, priv)) {
-        hash_to_scalar(e, hash, hash_len);
-        ret = RP_P256_ERR_RNG;
-        for (unsigned tries = 0; tries < 4 && ret == RP_P256_ERR_RNG; tries++) {
-            ret = scalar_random(k, buf, rng, rng_ctx);
-            if (ret == RP_P256_OK)
-                ret = sign_with_k(sig, d, k, e);
-        }
+    if (!scalar_ok(priv))
+        return RP_P256_ERR_INPUT;
+    for (unsigned tries = 0; tries < 4; tries++) {
+        /* the nonce lives in sig[0..32) until r replaces it */
+        if (scalar_random(sig, rng, rng_ctx) != RP_P256_OK)
+            break;
+        if (sign_with_k(sig, priv, sig, hash, hash_len))
+            return RP_P256_OK;
     }
-    rp_wipe(d, sizeof d);
-    rp_wipe(k, sizeof k);
-    rp_wipe(buf, sizeof buf);
-    return ret;
+    rp_wipe(sig, 64);
+    return RP_P256_ERR_RNG;
 }
 
-/* FIPS 186-5 6.4.2: verify (r, s) over e with public key q. Public data only. */
+#if RP_P256_FAST
+/* a = u1 G + u2 q for public u1, u2 < n: the comb for G, the window for q. */
+static void point_mul2_leaky(point *a, const uint32_t u1[8], const uint32_t u2[8],
+                             const point *q)
+{
+    point b;
+    uint8_t k[32];
+    u256_to_bytes(k, u1);
+    point_mul_g(a, k);
+    u256_to_bytes(k, u2);
+    point_mul(&b, k, q);
+    point_add(a, a, &b);
+}
+#else
+/* a = u1 G + u2 q for public u1, u2 < n: Shamir's trick, one doubling per bit and an
+ * addition of G, q or both, branching on the public scalar bits. */
+static void point_mul2_leaky(point *a, const uint32_t u1[8], const uint32_t u2[8],
+                             const point *q)
+{
+    point_set_inf(a);
+    for (int i = 255; i >= 0; i--) {
+        point_add(a, a, a);
+        if ((u1[i / 32] >> (i % 32)) & 1u)
+            point_add(a, a, &G_MONT);
+        if ((u2[i / 32] >> (i % 32)) & 1u)
+            point_add(a, a, q);
+    }
+}
+#endif
+
+/* FIPS 186-5 6.4.2: verify (r, s) over the hash with public key pub. Public data only. */
 int rp_p256_verify(const uint8_t sig[64], const uint8_t pub[65], const uint8_t *hash,
                    size_t hash_len)
 {
-    point q, a, b;
-    uint32_t r[8], s[8], e[8], u1[8], u2[8];
+    point q, a;
+    uint32_t r[8], u1[8], u2[8];
     /* step 1: key and range checks */
     if (!point_from_bytes_leaky(&q, pub))
         return RP_P256_ERR_INPUT;
     u256_from_bytes(r, sig);
-    u256_from_bytes(s, sig + 32);
-    if (!u256_in_range(r, MOD_N.m) || !u256_in_range(s, MOD_N.m))
+    u256_from_bytes(u2, sig + 32);
+    if (!u256_in_range(r, MOD_N.m) || !u256_in_range(u2, MOD_N.m))
         return RP_P256_ERR_INPUT;
-    /* steps 2-5: u1 = e / s, u2 = r / s */
-    hash_to_scalar(e, hash, hash_len);
-    m256_prep(s, s, &MOD_N);
-    m256_inv(s, s, &MOD_N);
-    m256_mul(u1, e, s, &MOD_N);              /* (e) (s^-1 R) / R = e/s, plain form */
-    m256_mul(u2, r, s, &MOD_N);
-    /* step 6: R = u1 G + u2 Q; step 7: reject infinity */
-    point_mul_g(&a, u1);
-    point_mul(&b, u2, &q);
-    point_add(&a, &a, &b);
-    if (!point_to_affine(u1, u2, &a))
+    /* steps 2-5: u1 = e / s, u2 = r / s (Montgomery 1/s times plain e gives plain e/s) */
+    hash_to_scalar(u1, hash, hash_len);
+    m256_prep(u2, u2, &MOD_N);
+    m256_inv(u2, u2, &MOD_N);
+    m256_mul(u1, u1, u2, &MOD_N);
+    m256_mul(u2, r, u2, &MOD_N);
+    /* step 6: R = u1 G + u2 Q; step 7: reject infinity; step 8: x mod n == r */
+    point_mul2_leaky(&a, u1, u2, &q);
+    if (!point_to_affine(a.x, a.y, &a))
         return RP_P256_ERR_VERIFY;
-    /* step 8: x mod n == r */
-    if (!u256_sub(e, u1, MOD_N.m))
-        memcpy(u1, e, 32);
-    return u256_eq(u1, r) ? RP_P256_OK : RP_P256_ERR_VERIFY;
+    if (!u256_sub(u1, a.x, MOD_N.m))
+        memcpy(a.x, u1, 32);
+    return u256_eq(a.x, r) ? RP_P256_OK : RP_P256_ERR_VERIFY;
 }
 
 /* ---- ECDH ----------------------------------------------------------------------------- */
 
 int rp_p256_ecdh(uint8_t shared[32], const uint8_t priv[32], const uint8_t peer[65])
 {
-    uint32_t d[8], x[8], y[8];
     point q, r;
-    int ret = RP_P256_ERR_INPUT;
-    if (point_from_bytes_leaky(&q, peer) && scalar_load(d, priv)) {
-        point_mul(&r, d, &q);
-        point_to_affine(x, y, &r);           /* prime order, d in range: not infinity */
-        u256_to_bytes(shared, x);
-        ret = RP_P256_OK;
-    }
-    rp_wipe(d, sizeof d);
-    rp_wipe(x, sizeof x);
-    rp_wipe(y, sizeof y);
+    if (!point_from_bytes_leaky(&q, peer) || !scalar_ok(priv))
+        return RP_P256_ERR_INPUT;
+    point_mul(&r, priv, &q);
+    point_to_affine(r.x, r.y, &r);           /* prime order, d in range: not infinity */
+    u256_to_bytes(shared, r.x);
     rp_wipe(&r, sizeof r);
-    return ret;
+    return RP_P256_OK;
 }
