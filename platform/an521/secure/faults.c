@@ -79,7 +79,7 @@ static uint32_t fault_address(enum fault_kind kind)
     return 0xFFFFFFFFu;
 }
 
-__attribute__((used, noreturn)) static void fault_report(uint32_t exc_return,
+__attribute__((used, noreturn)) void rp_fault_report(uint32_t exc_return,
                                                           uint32_t kind)
 {
     uint32_t ipsr, addr = fault_address(kind);
@@ -99,7 +99,7 @@ __attribute__((used, noreturn)) static void fault_report(uint32_t exc_return,
 #define FAULT_ENTRY(fn, kind)                                                  \
     __attribute__((naked)) void fn(void)                                       \
     {                                                                          \
-        __asm volatile("mov r0, lr\n\tmovs r1, %0\n\tb fault_report" : : "i"(kind)); \
+        __asm volatile("mov r0, lr\n\tmovs r1, %0\n\tb rp_fault_report" : : "i"(kind)); \
     }
 
 FAULT_ENTRY(rp_fault_entry_hard, F_HARD)
