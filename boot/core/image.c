@@ -360,16 +360,17 @@ int rp_image_validate(const uint8_t *slot, uint32_t limit, uint32_t slot_off,
     return info->sec_cnt < min_sec_cnt ? RP_IMG_ERR_ROLLBACK : RP_IMG_OK;
 }
 
+/* The version as one number ordered like (major, minor, revision, build). */
+static uint64_t version_key(const struct rp_image_version *v)
+{
+    return (uint64_t)v->major << 56 | (uint64_t)v->minor << 48 | (uint64_t)v->revision << 32 |
+           v->build;
+}
+
 int rp_image_version_cmp(const struct rp_image_version *a, const struct rp_image_version *b)
 {
-    uint32_t x[4] = { a->major, a->minor, a->revision, a->build };
-    uint32_t y[4] = { b->major, b->minor, b->revision, b->build };
-    for (int i = 0; i < 4; i++) {
-        if (x[i] != y[i]) {
-            return x[i] < y[i] ? -1 : 1;
-        }
-    }
-    return 0;
+    uint64_t x = version_key(a), y = version_key(b);
+    return (x > y) - (x < y);
 }
 
 int rp_image_check_deps(const struct rp_image_info *info, uint8_t other_id,
@@ -386,11 +387,19 @@ int rp_image_check_deps(const struct rp_image_info *info, uint8_t other_id,
 
 const char *rp_image_reason(int err)
 {
-    static const char *const words[RP_IMG_ERR_COUNT] = {
-        "ok", "empty", "bad-magic", "bad-header", "bad-flags", "bad-size",
-        "bad-tlv-magic", "tlv-past-slot", "tlv-oversize", "tlv-wrong-area", "tlv-bad-len",
-        "tlv-duplicate", "no-hash", "bad-hash", "no-signature", "unknown-key",
-        "bad-signature", "no-security-counter", "rollback", "dependency",
-    };
-    return err >= 0 && err < RP_IMG_ERR_COUNT ? words[err] : "?";
+    /* one string, words separated by NULs: smaller than a table of pointers */
+    static const char words[] =
+        "ok\0empty\0bad-magic\0bad-header\0bad-flags\0bad-size\0bad-tlv-magic\0"
+        "tlv-past-slot\0tlv-oversize\0tlv-wrong-area\0tlv-bad-len\0tlv-duplicate\0"
+        "no-hash\0bad-hash\0no-signature\0unknown-key\0bad-signature\0"
+        "no-security-counter\0rollback\0dependency\0?";
+    const char *w = words;
+    if (err < 0 || err > RP_IMG_ERR_COUNT) {
+        err = RP_IMG_ERR_COUNT;
+    }
+    while (err--) {
+        while (*w++) {
+        }
+    }
+    return w;
 }

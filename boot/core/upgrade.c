@@ -132,14 +132,14 @@ static int swap_sectors(const struct rp_boot_cfg *c, const struct rp_boot_image_
     uint32_t S = sec_size(c), buf = c->scratch, st = c->scratch + S;
     int e = 0;
     for (uint32_t i = n; i-- > 0 && !e;) {
-        uint32_t p = im->primary + i * S, s = im->secondary + i * S;
-        const uint32_t dst[3] = { buf, s, p }, src[3] = { s, p, buf };
+        /* step k copies ring[k + 1] into ring[k] (indices mod 3) */
+        const uint32_t ring[3] = { buf, im->secondary + i * S, im->primary + i * S };
         for (uint32_t k = 0; k < 3 && !e; k++) {
             uint32_t rec = st + ST_RECS + 3 * i + k;
             if (c->map[rec] != 0xFF) {
                 continue;   /* done (a torn record is written only after its copy) */
             }
-            e = copy_sector(c, dst[k], src[k]);
+            e = copy_sector(c, ring[k], ring[k == 2 ? 0 : k + 1]);
             if (!e) {
                 e = program_byte(c, rec, 0x01);
             }
