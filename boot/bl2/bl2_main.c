@@ -89,15 +89,14 @@ static void report(const struct rp_boot_result *res, uint32_t i)
 static int write_boot_data(const struct rp_boot_cfg *cfg, const struct rp_boot_result *res)
 {
     uint32_t size;
-    uint8_t *area = rp_bl2_shared_area(&size), rec[RP_IMAGE_BOOT_RECORD_MAX];
+    uint8_t *area = rp_bl2_shared_area(&size);
     int e = rp_boot_data_init(area, size);
     for (uint32_t i = 0; i < cfg->image_count && !e; i++) {
         const struct rp_image_info *in = &res->info[i];
-        uint32_t n = in->boot_record_len;
-        if (n) {
-            memcpy(rec, cfg->map + cfg->img[i].primary + in->boot_record_off, n);
-            memcpy(rec + n - 32, in->hash, 32);
-            e = rp_boot_data_add(area, size, (uint16_t)RP_BOOT_DATA_RECORD(i), rec, (uint16_t)n);
+        if (in->boot_record_len) {
+            e = rp_boot_data_add_record(area, size, i,
+                                        cfg->map + cfg->img[i].primary + in->boot_record_off,
+                                        in->boot_record_len, in->hash);
         }
     }
     return e;
@@ -108,7 +107,7 @@ void rp_bl2_main(void)
 {
     static struct rp_boot_result res;
     rp_bl2_platform_init();
-    puts_("[BL2] Rampart BL2 (MCUboot 2.0 images)\r\n");
+    puts_("[BL2] Rampart BL2 (MCUboot 2.0)\r\n");
     const struct rp_boot_cfg *cfg = rp_bl2_boot_cfg();
     int r = rp_boot_go(cfg, &res);
     for (uint32_t i = 0; i < cfg->image_count; i++) {
@@ -122,6 +121,6 @@ void rp_bl2_main(void)
     uint32_t vtor = (uint32_t)(uintptr_t)(cfg->map + cfg->img[0].primary + res.info[0].hdr_size);
     puts_("[BL2] boot.verify_s_ns ");
     putu(insns);
-    puts_(" instructions, entering the secure image\r\n");
+    puts_(" instructions, entering secure image\r\n");
     rp_bl2_jump(vtor);
 }

@@ -104,6 +104,19 @@ int rp_boot_data_add(uint8_t *area, uint32_t size, uint16_t type, const uint8_t 
     return RP_BOOT_DATA_OK;
 }
 
+int rp_boot_data_add_record(uint8_t *area, uint32_t size, uint32_t image,
+                            const uint8_t *record, uint16_t len, const uint8_t hash[32])
+{
+    int e = len < 32 ? RP_BOOT_DATA_ERR_BAD
+                     : rp_boot_data_add(area, size, (uint16_t)RP_BOOT_DATA_RECORD(image),
+                                        record, len);
+    if (e == RP_BOOT_DATA_OK) {
+        /* the new entry ends the area: its last 32 bytes end at tot_len */
+        memcpy(area + ld16(area + 2) - 32, hash, 32);
+    }
+    return e;
+}
+
 /* ---- boot record: the small strict CBOR subset it uses (RFC 8949) ---------------------- */
 
 struct cbor {

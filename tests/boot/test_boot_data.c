@@ -104,9 +104,53 @@ static void test_record(void)
     RP_CHECK_EQ(rp_boot_record_parse(rec, n, &r), RP_BOOT_DATA_OK);
 }
 
+/* What BL2 writes for a validated image, read back as attestation reads it. */
+static void test_measured_boot(void)
+{
+    static uint8_t slot[0x1000], area[0x400];
+    struct ib_key k;
+    struct ib_opts o;
+    struct rp_image_info info;
+    struct rp_boot_record r;
+    const uint8_t *d;
+    uint16_t n;
+    ib_key_make(&k, 9);
+    struct rp_image_key key = { k.hash, k.pub };
+    ib_defaults(&o);
+    ib_build(slot, sizeof slot, &o, &k);
+    RP_CHECK_EQ(rp_image_validate(slot, sizeof slot, 0, &key, 1, 0, &info), RP_IMG_OK);
+    RP_CHECK_EQ(rp_boot_data_init(area, sizeof area), RP_BOOT_DATA_OK);
+    RP_CHECK_EQ(rp_boot_data_add_record(area, sizeof area, 0, slot + info.boot_record_off,
+                                        info.boot_record_len, info.hash), RP_BOOT_DATA_OK);
+    o.sw_type = "NSPE";
+    ib_build(slot, sizeof slot, &o, &k);
+    RP_CHECK_EQ(rp_image_validate(slot, sizeof slot, 0, &key, 1, 0, &info), RP_IMG_OK);
+    RP_CHECK_EQ(rp_boot_data_add_record(area, sizeof area, 1, slot + info.boot_record_off,
+                                        info.boot_record_len, info.hash), RP_BOOT_DATA_OK);
+    RP_CHECK_EQ(rp_boot_data_add_record(area, sizeof area, 1, slot, 10, info.hash),
+                RP_BOOT_DATA_ERR_BAD);
+    RP_CHECK_EQ(rp_boot_data_add_record(area, sizeof area, 1, slot + info.boot_record_off,
+                                        info.boot_record_len, info.hash), RP_BOOT_DATA_ERR_DUP);
+    /* FORMATS.md §2 example: 16 20 c3 00 | 3f 10 5b 00 a5 01 63 "SPE" ... | 7f 10 5c 00 a5 01 64 "NSPE" */
+    static const uint8_t head[] = { 0x16, 0x20, 0xc3, 0x00, 0x3f, 0x10, 0x5b, 0x00,
+                                    0xa5, 0x01, 0x63, 'S', 'P', 'E' };
+    static const uint8_t second[] = { 0x7f, 0x10, 0x5c, 0x00, 0xa5, 0x01, 0x64, 'N', 'S', 'P', 'E' };
+    RP_CHECK_MEM(area, head, sizeof head);
+    RP_CHECK_MEM(area + 4 + 4 + 91, second, sizeof second);
+    RP_CHECK_EQ(rp_boot_data_check(area, sizeof area), RP_BOOT_DATA_OK);
+    RP_CHECK_EQ(rp_boot_data_find(area, sizeof area, RP_BOOT_DATA_RECORD(1), &d, &n),
+                RP_BOOT_DATA_OK);
+    RP_CHECK_EQ(rp_boot_record_parse(d, n, &r), RP_BOOT_DATA_OK);
+    RP_CHECK(r.sw_type_len == 4 && memcmp(r.sw_type, "NSPE", 4) == 0);
+    RP_CHECK_MEM(r.measurement, info.hash, 32);      /* the hash replaced the zeros */
+    RP_CHECK_MEM(r.signer_id, k.hash, 32);
+    RP_CHECK_MEM(slot + info.boot_record_off + n - 32, (uint8_t[32]){ 0 }, 32); /* slot untouched */
+}
+
 int main(void)
 {
     test_area();
     test_record();
+    test_measured_boot();
     return rp_test_end("boot.data");
 }

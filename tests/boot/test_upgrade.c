@@ -295,6 +295,41 @@ static void powercut_sweep(void)
     RP_CHECK_EQ(failures, 0);
 }
 
+/* Random trailers and swap status (fuzz-smoke of the boot decision): every boot must end
+ * (no crash under ASan/UBSan), and must never write into unerased flash (which the
+ * simulator reports as an error); when it boots, the images are valid, old or new. */
+static void test_random_states(unsigned iterations)
+{
+    uint64_t x = 0x1234567;
+    unsigned booted = 0;
+    for (unsigned it = 0; it < iterations; it++) {
+        setup(RP_BOOT_MODE_SWAP);
+        put_image(S_SEC, 2, 2, &key, 0);
+        const uint32_t areas[3] = { S_PRI + SLOT - 48, S_SEC + SLOT - 48, SCRATCH + SECTOR };
+        for (int a = 0; a < 3; a++) {
+            for (uint32_t i = 0; i < 48; i++) {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                uint32_t pick = (uint32_t)(x >> 40) % 8;
+                uint8_t *b = mem + areas[a] + i;
+                *b = pick < 4 ? 0xFF : pick == 4 ? 0x01 : pick == 5 ? (uint8_t)(x >> 8) : *b;
+            }
+            if ((x >> 20) & 1) {   /* often a good magic, so the rules are reached */
+                memcpy(mem + areas[a] + (a == 2 ? 16 : 32), magic, 16);
+            }
+        }
+        for (int b = 0; b < 3; b++) {
+            int r = boot();
+            RP_CHECK(r == RP_BOOT_OK || r == RP_BOOT_ERR_IMAGE);
+            if (r == RP_BOOT_OK) {
+                booted++;
+                RP_CHECK(res.info[0].version.major == 1 || res.info[0].version.major == 2);
+            }
+        }
+    }
+    printf("  random states: %u boots, %u booted\n", iterations * 3, booted);
+    RP_CHECK(booted > 0);
+}
+
 int main(void)
 {
     ib_key_make(&key, 0x42);
@@ -306,6 +341,7 @@ int main(void)
     test_refused(RP_BOOT_MODE_SWAP);
     test_refused(RP_BOOT_MODE_OVERWRITE);
     test_overwrite();
+    test_random_states(150);
     powercut_sweep();
     return rp_test_end("boot.upgrade");
 }

@@ -29,6 +29,12 @@ int rp_boot_data_init(uint8_t *area, uint32_t size);
 int rp_boot_data_add(uint8_t *area, uint32_t size, uint16_t type, const uint8_t *data,
                      uint16_t len);
 
+/* BL2's measured-boot entry for one image (FORMATS.md §2.2): appends its boot record as
+ * RP_BOOT_DATA_RECORD(image) and overwrites the record's last 32 bytes (the zeros the
+ * signer left) with the image hash. len >= 32. Refusals as rp_boot_data_add(). */
+int rp_boot_data_add_record(uint8_t *area, uint32_t size, uint32_t image,
+                            const uint8_t *record, uint16_t len, const uint8_t hash[32]);
+
 /* Validates the whole area: magic, 4 <= tot_len <= size, entries exactly filling tot_len,
  * no duplicate types. */
 int rp_boot_data_check(const uint8_t *area, uint32_t size);
