@@ -16,7 +16,7 @@ add_custom_command(OUTPUT ${BL2_GEN}/rp_bl2_keys.h
 
 set(BL2_LD ${CMAKE_CURRENT_BINARY_DIR}/bl2.ld)
 rampart_linker_script(${BL2_LD} ${RP_PLATFORM_DIR}/bl2/linker_bl2.ld.S ${RP_PLATFORM_INCLUDES})
-add_executable(bl2
+set(BL2_SOURCES
     boot/bl2/bl2_main.c
     boot/core/image.c
     boot/core/boot_data.c
@@ -28,11 +28,17 @@ add_executable(bl2
     ${RP_PLATFORM_DIR}/bl2/bl2_platform.c
     ${BL2_GEN}/rp_bl2_keys.h
     ${BL2_LD})
-set_target_properties(bl2 PROPERTIES SUFFIX .elf)
-target_include_directories(bl2 PRIVATE boot/bl2 ${BL2_GEN} boot/core/include crypto/include
-    platform/include ${RP_PLATFORM_INCLUDES} ${BL2_GEN})
-target_link_options(bl2 PRIVATE -T${BL2_LD} -Wl,-Map=bl2.map)
-set_property(TARGET bl2 APPEND PROPERTY LINK_DEPENDS ${BL2_LD})
+# bl2.elf upgrades by swap (test, confirm, revert); bl2_overwrite.elf is the overwrite-only
+# variant (TF-M's default), built for its QEMU test.
+foreach(variant IN ITEMS bl2 bl2_overwrite)
+  add_executable(${variant} ${BL2_SOURCES})
+  set_target_properties(${variant} PROPERTIES SUFFIX .elf)
+  target_include_directories(${variant} PRIVATE boot/bl2 ${BL2_GEN} boot/core/include
+      crypto/include platform/include ${RP_PLATFORM_INCLUDES})
+  target_link_options(${variant} PRIVATE -T${BL2_LD} -Wl,-Map=${variant}.map)
+  set_property(TARGET ${variant} APPEND PROPERTY LINK_DEPENDS ${BL2_LD})
+endforeach()
+target_compile_definitions(bl2_overwrite PRIVATE RP_BL2_UPGRADE_MODE=RP_BOOT_MODE_OVERWRITE)
 
 add_custom_command(OUTPUT rampart_s_signed.bin
   COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:rampart_s> rampart_s.bin

@@ -4,8 +4,8 @@
   fw_boot_case.py <case> <build/fw/<config>> <ns image .elf>
 
 Cases: good, wrong_magic, bad_hash, bad_signature, unknown_key, rollback (refused, exit 2
-with a "REFUSED <reason>" line), upgrade_test, upgrade_perm, revert, upgrade_refused
-(the chain boots; BL2 reports what it did). Images are made with tools/sign/rp_sign.py from
+with a "REFUSED <reason>" line), upgrade_test, upgrade_perm, revert, upgrade_refused,
+overwrite (with bl2_overwrite.elf) (the chain boots; BL2 reports what it did). Images are made with tools/sign/rp_sign.py from
 the build's rampart_s.bin; the flash state is loaded with qemu_run.py --load."""
 import os
 import struct
@@ -90,6 +90,10 @@ def case_args(case, tmp):
         new = sign(tmp, "new.bin", "0.2.0", 2, extra=["--confirm"])
         return good, ["%s@0x%x" % (new, S_SEC)], booted(
             r"0\.2\.0\+0", "--expect", S_LINE + "upgrade permanent$")
+    if case == "overwrite":                 # run with bl2_overwrite.elf
+        new = sign(tmp, "new.bin", "0.2.0", 2, extra=["--pad", "--overwrite-only"])
+        return good, ["%s@0x%x" % (new, S_SEC)], booted(
+            r"0\.2\.0\+0, security counter 2$", "--expect", S_LINE + "upgrade installed$")
     if case == "upgrade_refused":
         new = patched(sign(tmp, "new.bin", "0.2.0", 2, extra=["--pad"]),
                       lambda b: b.__setitem__(0x500, b[0x500] ^ 1))
@@ -108,8 +112,9 @@ def case_args(case, tmp):
 case, FW, NS = sys.argv[1], sys.argv[2], sys.argv[3]
 with tempfile.TemporaryDirectory() as tmp:
     s_image, loads, expect = case_args(case, tmp)
+    bl2 = os.path.join(FW, "s/bl2_overwrite.elf" if case == "overwrite" else "s/bl2.elf")
     cmd = [sys.executable, os.path.join(ROOT, "tools/qemu_run.py"), "--timeout", "60",
-           "--bl2", os.path.join(FW, "s/bl2.elf"), "--s", s_image, "--ns", NS] + expect
+           "--bl2", bl2, "--s", s_image, "--ns", NS] + expect
     for spec in loads:
         cmd += ["--load", spec]
     sys.exit(subprocess.run(cmd).returncode)

@@ -135,6 +135,11 @@ static const struct rp_flash flash = {
     .erase = fl_erase,
 };
 
+/* Upgrade mode: swap with scratch (revertible) unless the build picks overwrite-only. */
+#ifndef RP_BL2_UPGRADE_MODE
+#define RP_BL2_UPGRADE_MODE RP_BOOT_MODE_SWAP
+#endif
+
 /* Provisioned image signing key (build-time: RAMPART_BL2_KEY). */
 static const struct rp_image_key key = { rp_bl2_key_hash, rp_bl2_key_pub };
 static struct rp_nvc_otp otp;
@@ -147,7 +152,7 @@ static const struct rp_boot_cfg cfg = {
     .nvc = &otp.nvc,
     .slot_size = RP_FLASH_SLOT_SIZE,
     .scratch = RP_FLASH_SCRATCH,
-    .mode = RP_BOOT_MODE_SWAP,
+    .mode = RP_BL2_UPGRADE_MODE,
     .image_count = 2,
     .img = { { RP_FLASH_S_PRIMARY, RP_FLASH_S_SECONDARY, 0 },
              { RP_FLASH_NS_PRIMARY, RP_FLASH_NS_SECONDARY, 1 } },
