@@ -29,62 +29,82 @@ typedef struct thread {
     uint32_t *sp;          /* saved PSP while switched out */
     uint32_t *limit;       /* its stack's lowest address (PSPLIM) */
     void **unwind;         /* panic landing of the SFN call in progress, or NULL */
+    uint32_t api_return;   /* SVC path: where the partition's API call returns to */
     psa_signal_t wait_mask;
     int8_t part;           /* partition whose code runs now (-1: NS agent) */
     int8_t own_part;       /* the IPC partition this thread is (-1: NS agent) */
     uint8_t state;         /* enum thread_state */
     uint8_t prio;          /* 0 highest; the NS agent 255 */
+    uint8_t unpriv;        /* the partition runs unprivileged (levels 2, 3) */
+    uint8_t in_api;        /* running an API implementation privileged (SVC path) */
+    uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now */
 } thread_t;
 
 static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
-static uint32_t ready;                        /* bit t: threads[t].state == T_READY */
-static volatile uint8_t cur, next;
+static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
+static volatile uint8_t cur;
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
 
+static void fail_messages(int part);
+
 /* ---- scheduling --------------------------------------------------------------------- */
 
+/* Callers in thread mode hold a critical section: interrupt handlers ready threads too. */
 static void make_ready(uint8_t t)
 {
     threads[t].state = T_READY;
     ready |= 1u << t;
 }
 
-/* Switches to the thread that should run; returns when this thread runs again. If no
- * thread is ready the core sleeps until an interrupt readies one. */
+static void request_switch(void)
+{
+    ICSR = ICSR_PENDSVSET;
+    __asm volatile("dsb\n\tisb" ::: "memory");
+}
+
+/* Lets the highest-priority ready thread run; returns when this thread runs again. PendSV
+ * picks the thread itself (rp_switch_stacks), so a thread an interrupt readied meanwhile
+ * is not missed. With no thread ready the core sleeps until an interrupt readies one. */
 static void schedule(void)
 {
     while (ready == 0) {
         __asm volatile("wfi");
     }
-    uint8_t best = (uint8_t)__builtin_ctz(ready);
-    if (best != cur) {
-        next = best;
-        ICSR = ICSR_PENDSVSET;
-        __asm volatile("dsb\n\tisb" ::: "memory");
+    if (__builtin_ctz(ready) != cur) {
+        request_switch();
     }
 }
 
 /* Blocks the running thread in `state` until someone makes it ready. */
 static void block(uint8_t state)
 {
+    uint32_t c = rp_crit_enter();
     threads[cur].state = state;
     ready &= ~(1u << cur);
+    rp_crit_exit(c);
     do {
         schedule();
     } while (threads[cur].state != T_READY);
 }
 
-/* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's. */
+/* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's,
+ * with its stack limit, privilege and (level 3) MPU regions in place. */
 __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
 {
     threads[cur].sp = sp;
-    cur = next;
-    __asm volatile("msr psplim, %0" : : "r"(threads[cur].limit));
-    return threads[cur].sp;
+    if (ready != 0) {
+        cur = (uint8_t)__builtin_ctz(ready);
+    }
+    thread_t *t = &threads[cur];
+    if (t->unpriv) {
+        rp_isolation_switch(t->own_part);
+    }
+    __asm volatile("msr psplim, %0\n\tmsr control, %1" : : "r"(t->limit), "r"(t->control));
+    return t->sp;
 }
 
 __attribute__((naked)) void PendSV_Handler(void)
@@ -147,6 +167,8 @@ static void add_partition_threads(void)
             t->limit = (uint32_t *)(void *)part->stack;
             t->part = t->own_part = (int8_t)p;
             t->prio = part->priority;
+            t->unpriv = (uint8_t)rp_isolation_unprivileged(p);
+            t->control = t->unpriv ? 3u : 2u; /* SPSEL (PSP), nPRIV */
             part_thread[p] = n_threads;
             make_ready(n_threads++);
         }
@@ -166,11 +188,14 @@ static void agent_main(void)
 
 void rp_backend_start(void (*then)(void))
 {
+    rp_isolation_init();
+    rp_irq_init();
     add_partition_threads();
     thread_t *agent = &threads[n_threads];
     agent->limit = (uint32_t *)(void *)ns_agent_stack;
     agent->part = agent->own_part = -1;
     agent->prio = 255;
+    agent->control = 2u;
     cur = n_threads;
     make_ready(n_threads++);
     after_start = then;
@@ -200,6 +225,96 @@ uint8_t rp_backend_thread(void)
     return cur;
 }
 
+int rp_backend_caller_unprivileged(void)
+{
+    return threads[cur].unpriv;
+}
+
+/* ---- unprivileged partitions: the SVC path into the API (psa_api.c) ----------------- */
+
+#define RP_SVC_API    1
+#define RP_SVC_RETURN 2
+
+/* Runs on the partition's thread, privileged: calls the implementation the SVC handler
+ * put in r12 with the caller's r0-r3, then asks to drop privilege again. */
+__attribute__((naked)) static void api_trampoline(void)
+{
+    __asm volatile("blx r12\n\tsvc %0\n\tb ." : : "i"(RP_SVC_RETURN));
+}
+
+static void set_control(thread_t *t, uint8_t control)
+{
+    t->control = control;
+    __asm volatile("msr control, %0" : : "r"((uint32_t)control));
+}
+
+/* Stops the running partition thread from Handler mode (a fault, or a bad SVC) and
+ * switches away when the exception returns. Returns its partition, or -1 if the running
+ * code is not an unprivileged partition's own (then the caller must not contain it). */
+static int kill_running_from_handler(void)
+{
+    thread_t *t = &threads[cur];
+    if (t->own_part < 0 || !t->unpriv || t->in_api || t->state == T_DEAD) {
+        return -1;
+    }
+    rp_spm_panicked |= 1u << t->own_part;
+    fail_messages(t->own_part);
+    t->state = T_DEAD;
+    ready &= ~(1u << cur);
+    if (ready == 0) {
+        return -1;
+    }
+    ICSR = ICSR_PENDSVSET;
+    return t->own_part;
+}
+
+/* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr). */
+__attribute__((used)) void rp_svc_handle(uint32_t *frame, uint32_t exc_return)
+{
+    thread_t *t = &threads[cur];
+    uint8_t number = *((const uint8_t *)(uintptr_t)frame[6] - 2);
+
+    if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv) { /* secure thread mode, PSP */
+        if (number == RP_SVC_API && !t->in_api && frame[4] < RP_API_COUNT) {
+            t->api_return = frame[6];
+            t->in_api = 1;
+            frame[4] = (uint32_t)rp_api_table[frame[4]];
+            frame[6] = (uint32_t)(uintptr_t)api_trampoline & ~1u;
+            set_control(t, 2u);
+            return;
+        }
+        if (number == RP_SVC_RETURN && t->in_api) {
+            frame[6] = t->api_return;
+            t->in_api = 0;
+            set_control(t, 3u);
+            return;
+        }
+    }
+    if (kill_running_from_handler() < 0) {
+        rp_platform_exit(RP_EXIT_FAULT); /* an SVC the design never makes */
+    }
+}
+
+__attribute__((naked)) void SVC_Handler(void)
+{
+    __asm volatile(
+        "tst lr, #4\n\t"
+        "ite eq\n\t"
+        "mrseq r0, msp\n\t"
+        "mrsne r0, psp\n\t"
+        "mov r1, lr\n\t"
+        "b rp_svc_handle\n\t");
+}
+
+const char *rp_spm_contain_fault(uint32_t exc_return)
+{
+    if ((exc_return & 0x4Cu) != 0x4Cu || n_threads == 0) {
+        return NULL; /* not a secure thread on its own stack */
+    }
+    int part = kill_running_from_handler();
+    return part < 0 ? NULL : rp_partitions[part].name;
+}
+
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 {
     thread_t *t = &threads[cur];
@@ -226,8 +341,10 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     m->next = NULL;
     m->state = MSG_QUEUED;
     *tail = m;
+    uint32_t c = rp_crit_enter();
     asserted[p] |= m->svc->signal;
     wake_if_waiting(p);
+    rp_crit_exit(c);
     block(T_WAIT_REPLY);
     return m->status;
 }
@@ -253,9 +370,11 @@ void rp_backend_panic(int part)
     if (t->part != t->own_part) {
         __builtin_longjmp(t->unwind, 1); /* an SFN service running on this thread */
     }
+    uint32_t c = rp_crit_enter();
     fail_messages(part);
     t->state = T_DEAD;
     ready &= ~(1u << cur);
+    rp_crit_exit(c);
     for (;;) {
         schedule();
     }
@@ -269,11 +388,23 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
         }
         return asserted[part] & mask;
     }
-    while (timeout == PSA_BLOCK && (asserted[part] & mask) == 0) {
-        threads[cur].wait_mask = mask;
-        block(T_WAIT_SIGNAL);
+    thread_t *t = &threads[cur];
+    for (;;) {
+        /* checking and blocking are one step: an interrupt's signal cannot fall between */
+        uint32_t c = rp_crit_enter();
+        psa_signal_t got = asserted[part] & mask;
+        if (got != 0 || timeout == PSA_POLL) {
+            rp_crit_exit(c);
+            return got;
+        }
+        t->wait_mask = mask;
+        t->state = T_WAIT_SIGNAL;
+        ready &= ~(1u << cur);
+        rp_crit_exit(c);
+        do {
+            schedule();
+        } while (t->state != T_READY);
     }
-    return asserted[part] & mask;
 }
 
 msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
@@ -292,7 +423,9 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
         rest = rest->next;
     }
     if (rest == NULL) {
+        uint32_t c = rp_crit_enter();
         asserted[part] &= ~signal; /* no other message for this service */
+        rp_crit_exit(c);
     }
     return m;
 }
@@ -301,16 +434,33 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
     m->status = status;
     m->state = MSG_REPLIED;
+    uint32_t c = rp_crit_enter();
     make_ready(m->client);
+    rp_crit_exit(c);
     schedule();
 }
 
 void rp_backend_signal(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
     asserted[part] |= signal;
     if (rp_partitions[part].model == RP_MODEL_IPC) {
         wake_if_waiting(part);
-        schedule();
+    }
+    rp_crit_exit(c);
+    schedule();
+}
+
+/* Handler mode: an interrupt's signal. The switch, if the woken thread should run, waits
+ * for PendSV (lowest priority), after every other handler. */
+void rp_backend_signal_isr(int part, psa_signal_t signal)
+{
+    asserted[part] |= signal;
+    if (rp_partitions[part].model == RP_MODEL_IPC) {
+        wake_if_waiting(part);
+        if (__builtin_ctz(ready | 0x80000000u) != cur) {
+            ICSR = ICSR_PENDSVSET;
+        }
     }
 }
 
@@ -321,5 +471,7 @@ psa_signal_t rp_backend_asserted(int part)
 
 void rp_backend_clear(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
     asserted[part] &= ~signal;
+    rp_crit_exit(c);
 }

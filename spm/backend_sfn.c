@@ -10,6 +10,7 @@ static psa_signal_t asserted[RP_PART_MAX];
 
 void rp_backend_start(void (*then)(void))
 {
+    rp_irq_init();
     then();
     rp_platform_exit(RP_EXIT_FAIL);
 }
@@ -22,6 +23,17 @@ int rp_backend_running(void)
 uint8_t rp_backend_thread(void)
 {
     return 0;
+}
+
+const char *rp_spm_contain_fault(uint32_t exc_return)
+{
+    (void)exc_return;
+    return NULL; /* level 1: nothing runs unprivileged, a fault stops the system */
+}
+
+int rp_backend_caller_unprivileged(void)
+{
+    return 0; /* the SFN backend exists at isolation level 1 only */
 }
 
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
@@ -76,6 +88,13 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 
 void rp_backend_signal(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
+    asserted[part] |= signal;
+    rp_crit_exit(c);
+}
+
+void rp_backend_signal_isr(int part, psa_signal_t signal)
+{
     asserted[part] |= signal;
 }
 
@@ -86,5 +105,7 @@ psa_signal_t rp_backend_asserted(int part)
 
 void rp_backend_clear(int part, psa_signal_t signal)
 {
+    uint32_t c = rp_crit_enter();
     asserted[part] &= ~signal;
+    rp_crit_exit(c);
 }

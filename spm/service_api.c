@@ -1,6 +1,9 @@
 /* service_api.c - the FF-M 1.1 secure partition API (psa/service.h), common to both
- * backends. Every misuse is the running partition's programmer error: it is panicked
- * (rp_spm_panic_running), which never returns. */
+ * backends: rp_api_<name> implements psa_<name> (psa_api.c is the public entry, which
+ * reaches these directly when privileged and through an SVC when not). Every misuse is
+ * the running partition's programmer error: it is panicked (rp_spm_panic_running),
+ * which never returns. */
+#include <arm_cmse.h>
 #include <string.h>
 
 #include "psa/lifecycle.h"
@@ -27,6 +30,27 @@ static msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
     return m;
 }
 
+/* A buffer the running partition passes must be its own: checked with the TT instruction
+ * for an unprivileged partition (a privileged one may access everything anyway). */
+static void own_buffer(const void *p, size_t n, int write)
+{
+    if (n > 0 && rp_backend_caller_unprivileged() &&
+        cmse_check_address_range((void *)(uintptr_t)p, n,
+                                 CMSE_MPU_UNPRIV |
+                                     (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ)) == NULL) {
+        rp_spm_panic_running();
+    }
+}
+
+/* mm-iovec gives a partition the client's memory directly: only at isolation level 1
+ * (an unprivileged partition's MPU regions cannot cover its clients' buffers). */
+static void mapping_allowed(void)
+{
+    if (rp_backend_caller_unprivileged()) {
+        rp_spm_panic_running();
+    }
+}
+
 /* Bytes of in_vec idx not yet read or skipped (0 for a vector the caller did not pass). */
 static size_t in_left(const msg_slot_t *m, uint32_t idx)
 {
@@ -39,7 +63,7 @@ static size_t out_left(const msg_slot_t *m, uint32_t idx)
     return idx < m->out_len ? m->out[idx].len - m->out_done[idx] : 0;
 }
 
-size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
+size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
 {
     msg_slot_t *m = own_request(msg_handle, invec_idx);
     if (m->in_mapped & (1u << invec_idx)) {
@@ -47,6 +71,7 @@ size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_
     }
     size_t left = in_left(m, invec_idx);
     size_t n = num_bytes < left ? num_bytes : left;
+    own_buffer(buffer, n, 1);
     if (n > 0) {
         memcpy(buffer, (const uint8_t *)m->in[invec_idx].base + m->in_done[invec_idx], n);
         m->in_done[invec_idx] += n;
@@ -54,7 +79,7 @@ size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_
     return n;
 }
 
-size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
+size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
 {
     msg_slot_t *m = own_request(msg_handle, invec_idx);
     if (m->in_mapped & (1u << invec_idx)) {
@@ -68,13 +93,14 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
     return n;
 }
 
-void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
                size_t num_bytes)
 {
     msg_slot_t *m = own_request(msg_handle, outvec_idx);
     if ((m->out_mapped & (1u << outvec_idx)) || num_bytes > out_left(m, outvec_idx)) {
         rp_spm_panic_running();
     }
+    own_buffer(buffer, num_bytes, 0);
     if (num_bytes > 0) {
         memcpy((uint8_t *)m->out[outvec_idx].base + m->out_done[outvec_idx], buffer,
                num_bytes);
@@ -82,7 +108,7 @@ void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
     }
 }
 
-void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
+void rp_api_set_rhandle(psa_handle_t msg_handle, void *rhandle)
 {
     msg_slot_t *m = own_msg(msg_handle);
     if (m->conn == NULL) {
@@ -92,8 +118,9 @@ void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
     m->msg.rhandle = rhandle;
 }
 
-const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+const void *rp_api_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
 {
+    mapping_allowed();
     msg_slot_t *m = own_request(msg_handle, invec_idx);
     if ((m->in_mapped & (1u << invec_idx)) ||
         (invec_idx < m->in_len && m->in_done[invec_idx] != 0)) {
@@ -106,7 +133,7 @@ const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
     return m->in[invec_idx].base;
 }
 
-void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+void rp_api_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
 {
     msg_slot_t *m = own_request(msg_handle, invec_idx);
     if (!(m->in_mapped & (1u << invec_idx))) {
@@ -115,8 +142,9 @@ void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
     m->in_done[invec_idx] = m->in[invec_idx].len; /* FF-M: the vector counts as read */
 }
 
-void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
+void *rp_api_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
 {
+    mapping_allowed();
     msg_slot_t *m = own_request(msg_handle, outvec_idx);
     if ((m->out_mapped & (1u << outvec_idx)) ||
         (outvec_idx < m->out_len && m->out_done[outvec_idx] != 0)) {
@@ -129,7 +157,7 @@ void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
     return m->out[outvec_idx].base;
 }
 
-void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
+void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
 {
     msg_slot_t *m = own_request(msg_handle, outvec_idx);
     if (!(m->out_mapped & (1u << outvec_idx)) || len > m->out[outvec_idx].len) {
@@ -148,7 +176,7 @@ static int own_ipc_partition(void)
     return p;
 }
 
-void psa_reply(psa_handle_t msg_handle, psa_status_t status)
+void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
 {
     (void)own_ipc_partition(); /* an SFN service replies by returning */
     msg_slot_t *m = own_msg(msg_handle);
@@ -159,7 +187,7 @@ void psa_reply(psa_handle_t msg_handle, psa_status_t status)
     rp_backend_reply(m, status);
 }
 
-psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
+psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
 {
     int p = own_ipc_partition();
     const rp_partition_t *part = &rp_partitions[p];
@@ -169,6 +197,7 @@ psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
         (signal & rp_backend_asserted(p)) == 0 || msg == NULL) {
         rp_spm_panic_running();
     }
+    own_buffer(msg, sizeof *msg, 1);
     msg_slot_t *m = rp_backend_get(p, signal);
     if (m == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST;
@@ -177,7 +206,7 @@ psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
     return PSA_SUCCESS;
 }
 
-psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
+psa_signal_t rp_api_wait(psa_signal_t signal_mask, uint32_t timeout)
 {
     int p = rp_backend_running();
     psa_signal_t allowed = PSA_DOORBELL | (p >= 0 ? rp_partitions[p].signals : 0);
@@ -189,7 +218,7 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     return rp_backend_wait(p, signal_mask & allowed, timeout);
 }
 
-void psa_panic(void)
+void rp_api_panic(void)
 {
     rp_spm_panic_running();
 }
@@ -205,7 +234,7 @@ static int partition_index(int32_t id)
     return -1;
 }
 
-void psa_notify(int32_t partition_id)
+void rp_api_notify(int32_t partition_id)
 {
     int p = partition_index(partition_id);
     if (p < 0) {
@@ -214,7 +243,7 @@ void psa_notify(int32_t partition_id)
     rp_backend_signal(p, PSA_DOORBELL);
 }
 
-void psa_clear(void)
+void rp_api_clear(void)
 {
     int p = rp_backend_running();
     if (p < 0 || !(rp_backend_asserted(p) & PSA_DOORBELL)) {
@@ -223,7 +252,7 @@ void psa_clear(void)
     rp_backend_clear(p, PSA_DOORBELL);
 }
 
-uint32_t psa_rot_lifecycle_state(void)
+uint32_t rp_api_rot_lifecycle_state(void)
 {
     return rp_platform_lifecycle();
 }
@@ -245,17 +274,17 @@ static const rp_irq_t *own_irq(psa_signal_t sig)
     rp_spm_panic_running();
 }
 
-void psa_irq_enable(psa_signal_t irq_signal)
+void rp_api_irq_enable(psa_signal_t irq_signal)
 {
     rp_platform_irq_enable(own_irq(irq_signal)->source);
 }
 
-psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal)
+psa_irq_status_t rp_api_irq_disable(psa_signal_t irq_signal)
 {
     return rp_platform_irq_disable(own_irq(irq_signal)->source);
 }
 
-void psa_eoi(psa_signal_t irq_signal)
+void rp_api_eoi(psa_signal_t irq_signal)
 {
     const rp_irq_t *irq = own_irq(irq_signal);
     if (irq->handling != RP_IRQ_SLIH || !(rp_backend_asserted(irq->partition) & irq_signal)) {
@@ -265,7 +294,7 @@ void psa_eoi(psa_signal_t irq_signal)
     rp_platform_irq_enable(irq->source);
 }
 
-void psa_reset_signal(psa_signal_t irq_signal)
+void rp_api_reset_signal(psa_signal_t irq_signal)
 {
     const rp_irq_t *irq = own_irq(irq_signal);
     if (irq->handling != RP_IRQ_FLIH || !(rp_backend_asserted(irq->partition) & irq_signal)) {

@@ -69,7 +69,7 @@ static int caller_tt_flags(const rp_caller_t *caller)
 {
     uint32_t control_ns;
     if (!caller->ns) {
-        return 0;
+        return rp_backend_caller_unprivileged() ? CMSE_MPU_UNPRIV : 0;
     }
     __asm volatile("mrs %0, control_ns" : "=r"(control_ns));
     return CMSE_NONSECURE | ((control_ns & 1u) ? CMSE_MPU_UNPRIV : 0);

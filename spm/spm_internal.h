@@ -34,6 +34,25 @@ typedef struct msg_slot {
 
 extern uint32_t rp_spm_panicked;       /* one bit per partition */
 
+/* Secure partition interrupts run at this priority, above every NS exception (AIRCR.PRIS)
+ * and PendSV. The SPM's critical sections mask them with BASEPRI, for the few
+ * instructions that update state an interrupt handler also updates (signals, the ready
+ * set); docs/spm.md lists them. */
+#define RP_IRQ_PRIORITY 0x20u
+
+static inline uint32_t rp_crit_enter(void)
+{
+    uint32_t old;
+    __asm volatile("mrs %0, basepri\n\tmsr basepri_max, %1"
+                   : "=&r"(old) : "r"(RP_IRQ_PRIORITY) : "memory");
+    return old;
+}
+
+static inline void rp_crit_exit(uint32_t old)
+{
+    __asm volatile("msr basepri, %0" : : "r"(old) : "memory");
+}
+
 /* ---- provided by spm.c for the backends ---- */
 
 /* Runs an SFN service function for message m on the current thread, with m's partition
@@ -81,7 +100,62 @@ void rp_backend_signal(int part, psa_signal_t signal);
 psa_signal_t rp_backend_asserted(int part);
 void rp_backend_clear(int part, psa_signal_t signal);
 
+/* An interrupt handler asserts `signal` for partition `part` (Handler mode). */
+void rp_backend_signal_isr(int part, psa_signal_t signal);
+
+/* Interrupt set-up: NVIC routing and priorities of the manifests' IRQs (irq.c). */
+void rp_irq_init(void);
+
 /* Current thread index (the message's client). */
 uint8_t rp_backend_thread(void);
+
+/* 1 if the running partition runs unprivileged (isolation levels 2 and 3): its pointers
+ * are then checked against its own MPU view. */
+int rp_backend_caller_unprivileged(void);
+
+/* ---- isolation (isolation.c) ---- */
+void rp_isolation_init(void);
+int rp_isolation_unprivileged(int part);
+void rp_isolation_switch(int part);
+
+/* ---- the partition API's implementations (psa_api.c is the public entry) ---- */
+
+enum rp_api_index {
+    RP_API_VERSION, RP_API_CONNECT, RP_API_CALL, RP_API_CLOSE,
+    RP_API_WAIT, RP_API_GET, RP_API_SET_RHANDLE, RP_API_READ, RP_API_SKIP, RP_API_WRITE,
+    RP_API_REPLY, RP_API_NOTIFY, RP_API_CLEAR, RP_API_EOI, RP_API_PANIC,
+    RP_API_IRQ_ENABLE, RP_API_IRQ_DISABLE, RP_API_RESET_SIGNAL,
+    RP_API_MAP_INVEC, RP_API_UNMAP_INVEC, RP_API_MAP_OUTVEC, RP_API_UNMAP_OUTVEC,
+    RP_API_LIFECYCLE, RP_API_COUNT
+};
+
+/* The implementation of each, indexed by enum rp_api_index (svc path). */
+extern const uintptr_t rp_api_table[RP_API_COUNT];
+
+uint32_t rp_api_version(uint32_t sid);
+psa_handle_t rp_api_connect(uint32_t sid, uint32_t version);
+psa_status_t rp_api_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                         psa_outvec *out_vec);
+void rp_api_close(psa_handle_t handle);
+psa_signal_t rp_api_wait(psa_signal_t signal_mask, uint32_t timeout);
+psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg);
+void rp_api_set_rhandle(psa_handle_t msg_handle, void *rhandle);
+size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes);
+size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes);
+void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+                  size_t num_bytes);
+void rp_api_reply(psa_handle_t msg_handle, psa_status_t status);
+void rp_api_notify(int32_t partition_id);
+void rp_api_clear(void);
+void rp_api_eoi(psa_signal_t irq_signal);
+void rp_api_panic(void);
+void rp_api_irq_enable(psa_signal_t irq_signal);
+psa_irq_status_t rp_api_irq_disable(psa_signal_t irq_signal);
+void rp_api_reset_signal(psa_signal_t irq_signal);
+const void *rp_api_map_invec(psa_handle_t msg_handle, uint32_t invec_idx);
+void rp_api_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx);
+void *rp_api_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx);
+void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len);
+uint32_t rp_api_rot_lifecycle_state(void);
 
 #endif

@@ -368,6 +368,18 @@ def check_dependencies(parts, svc_names):
                 raise ManifestError(p['path'], field, '%s listed twice' % d)
 
 
+def check_flih_privilege(parts, isolation):
+    """Rampart runs a FLIH in Handler mode, privileged: only partitions that are privileged
+    at this isolation level (all at 1, PSA-RoT at 2, none at 3) may declare one."""
+    for p in parts:
+        unprivileged = isolation == 3 or (isolation == 2 and p['type'] == 'APPLICATION-ROT')
+        for q in p['irqs']:
+            if unprivileged and q['handling'] == 'FLIH':
+                raise ManifestError(p['path'], q['field'] + '.handling',
+                                    'FLIH in a partition that runs unprivileged at isolation '
+                                    'level %d is not supported; use SLIH' % isolation)
+
+
 def check_backend(parts, list_path, isolation, backend):
     """Rampart's SFN backend runs SFN partitions only, at isolation level 1 only."""
     if backend != 'sfn':
@@ -674,6 +686,7 @@ def run(args):
         parts.append(parse_manifest(path, data))
     check_profile(parts)
     check_backend(parts, shown, isolation, backend)
+    check_flih_privilege(parts, isolation)
     assign(parts)
     generate(parts, args.out, shown, isolation, backend)
 
