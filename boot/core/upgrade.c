@@ -14,11 +14,24 @@ static const uint8_t boot_magic[16] = {
 #define MAGIC_GOOD  1
 #define MAGIC_BAD   2
 
-/* Scratch status sector: swap_info, sector count, magic, then 3 records per index. */
+/* Swap status in the scratch area: sector 1 holds 3 records per index; sector 2 holds
+ * swap_info, the sector count and the magic that says a swap is in progress. Two sectors,
+ * so that clearing the magic (an erase) completes before the records are erased: a torn
+ * erase can never leave a valid magic over half-erased records. */
 #define ST_INFO   0u
 #define ST_COUNT  1u
 #define ST_MAGIC  16u
-#define ST_RECS   32u
+#define ST_RECS   0u
+
+static uint32_t st_recs(const struct rp_boot_cfg *c)
+{
+    return c->scratch + c->flash->sector_size;
+}
+
+static uint32_t st_head(const struct rp_boot_cfg *c)
+{
+    return c->scratch + 2 * c->flash->sector_size;
+}
 
 static int magic_state(const uint8_t *p)
 {
@@ -123,13 +136,13 @@ static int write_primary_trailer(const struct rp_boot_cfg *c, uint32_t slot, uin
 }
 
 /* Swaps sectors [0, n) of image im's slots through the scratch buffer, recording each
- * completed step in the scratch status sector; skips steps already recorded (resume).
+ * completed step in the status records; skips steps already recorded (resume).
  * Step k of index i: 0 secondary -> buffer, 1 primary -> secondary, 2 buffer -> primary.
- * Then writes the primary trailer and clears the request and the status. */
+ * Then writes the primary trailer and clears the request, the magic and the records. */
 static int swap_sectors(const struct rp_boot_cfg *c, const struct rp_boot_image_cfg *im,
                         uint8_t info, uint32_t n)
 {
-    uint32_t S = sec_size(c), buf = c->scratch, st = c->scratch + S;
+    uint32_t S = sec_size(c), buf = c->scratch, st = st_recs(c);
     int e = 0;
     for (uint32_t i = n; i-- > 0 && !e;) {
         /* step k copies ring[k + 1] into ring[k] (indices mod 3) */
@@ -151,17 +164,23 @@ static int swap_sectors(const struct rp_boot_cfg *c, const struct rp_boot_image_
     if (!e) {
         e = erase(c, im->secondary + c->slot_size - S);
     }
+    if (!e) {
+        e = erase(c, st_head(c));
+    }
     return e ? e : erase(c, st);
 }
 
-/* Starts a swap: the status sector gets swap_info and the count, then its magic. */
+/* Starts a swap: erased records, then swap_info and the count, then the magic. */
 static int swap_start(const struct rp_boot_cfg *c, uint32_t index, uint32_t type)
 {
     const struct rp_boot_image_cfg *im = &c->img[index];
-    uint32_t st = c->scratch + sec_size(c);
+    uint32_t st = st_head(c);
     uint32_t a = image_sectors(c, im->primary), b = image_sectors(c, im->secondary);
     uint8_t head[2] = { (uint8_t)(type | index << 4), (uint8_t)(a > b ? a : b) };
-    int e = erase(c, st);
+    int e = erase(c, st_recs(c));
+    if (!e) {
+        e = erase(c, st);
+    }
     if (!e) {
         e = program(c, st + ST_INFO, head, 2);
     }
@@ -182,14 +201,14 @@ static int up_code(uint32_t type)
 static int resume_swap(const struct rp_boot_cfg *c, struct rp_boot_result *res,
                        uint32_t *index)
 {
-    const uint8_t *st = c->map + c->scratch + sec_size(c);
+    const uint8_t *st = c->map + st_head(c);
     uint32_t i = st[ST_INFO] >> 4, n = st[ST_COUNT];
     *index = c->image_count;
     if (c->mode != RP_BOOT_MODE_SWAP || magic_state(st + ST_MAGIC) != MAGIC_GOOD) {
         return RP_BOOT_OK;
     }
     if (i >= c->image_count || n >= c->slot_size / sec_size(c)) {
-        return erase(c, c->scratch + sec_size(c));  /* not ours: drop it */
+        return erase(c, st_head(c));  /* not ours: drop it */
     }
     *index = i;
     res->upgrade[i] = up_code(st[ST_INFO] & 0x0Fu);

@@ -101,9 +101,16 @@ def test_example(tmp):
           "image_ok = 1, the rest 0xFF")
 
     # Randomized ECDSA: a second run differs only inside ECDSA_SIG (and its lengths).
+    # (the DER length, 68..72 bytes, shows in the TLV length and the area total too)
     img2 = sign(tmp, DEV_KEY, EXAMPLE, name="out2.bin")
-    check(img2[:0x863 + 78] == img[:0x863 + 78], "same bytes up to the signature")
     check(img2[:0x863] == img[:0x863], "hashed region identical")
+    check(img2[0x863:0x865] == img[0x863:0x865], "unprotected magic identical")
+    check(img2[0x867:0x863 + 78] == img[0x867:0x863 + 78], "SHA256, KEYHASH, sig type identical")
+    sig2 = struct.unpack_from("<H", img2, 0x863 + 78)[0]
+    tail2 = img2[0x863 + 80 + sig2:]
+    check(len(img2) == len(img) and tail2[:-432] == b"\xff" * (len(tail2) - 432),
+          "then 0xFF filler")
+    check(img2[-432:] == img[-432:], "trailer identical")
 
     path = os.path.join(tmp, "out.bin")
     rc, out = c_check(path, 0x80000 - 432, pub, 5)

@@ -54,7 +54,7 @@ struct rp_boot_cfg {
     const struct rp_image_key *keys;
     uint32_t nkeys;
     uint32_t slot_size;            /* a multiple of the sector size */
-    uint32_t scratch;              /* scratch area offset (swap mode): 2 sectors */
+    uint32_t scratch;              /* scratch area offset (swap mode): 3 sectors */
     uint32_t mode;                 /* RP_BOOT_MODE_* */
     uint32_t image_count;          /* 1..RP_BOOT_MAX_IMAGES; image i's id is i */
     struct rp_boot_image_cfg img[RP_BOOT_MAX_IMAGES];
