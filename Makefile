@@ -46,7 +46,7 @@ host: deps
 	@cmake --build $(B)/host -j $(JOBS)
 
 run: fw-$(RUN_CONFIG)
-	@$(PYTHON) tools/qemu_run.py --show --timeout 60 --bl2 $(FW)/$(RUN_CONFIG)/s/bl2.elf \
+	@$(PYTHON) tools/qemu_run.py --show --icount --timeout 60 --bl2 $(FW)/$(RUN_CONFIG)/s/bl2.elf \
 	    --s $(FW)/$(RUN_CONFIG)/s/rampart_s_signed.bin \
 	    --ns $(FW)/$(RUN_CONFIG)/ns/ns_demo_signed.bin
 

@@ -95,8 +95,9 @@ def main():
         if not config.startswith("ipc_"):
             continue
         key = f"ns_irq_latency.{config}"
-        out = subprocess.run([sys.executable, os.path.join(HERE, "irq_latency.py"), "--s",
-                              f"{args.fw}/{config}/s/rampart_s.elf", "--ns",
+        out = subprocess.run([sys.executable, os.path.join(HERE, "irq_latency.py"), "--bl2",
+                              f"{args.fw}/{config}/s/bl2.elf", "--s",
+                              f"{args.fw}/{config}/s/rampart_s_signed.bin", "--ns",
                               f"{args.fw}/{config}/ns/ns_irq_latency.elf", "--key", key],
                              capture_output=True, text=True)
         m = re.search(r"^KPI \S+ (\d+)$", out.stdout, re.M)
