@@ -61,18 +61,6 @@ static const point G_MONT = {
 
 /* ---- u256: plain integers ------------------------------------------------------------ */
 
-/* z = x + y mod 2^256; returns the carry (0 or 1). Any aliasing allowed. */
-static uint32_t u256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
-{
-    uint64_t c = 0;
-    for (unsigned i = 0; i < 8; i++) {
-        c += (uint64_t)x[i] + y[i];
-        z[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    return (uint32_t)c;
-}
-
 /* z = x - y mod 2^256; returns the borrow (0 or 1). Any aliasing allowed. */
 static uint32_t u256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
@@ -146,22 +134,38 @@ static void u256_to_bytes(uint8_t b[32], const uint32_t x[8])
 
 /* ---- m256: Montgomery residues mod p or n ------------------------------------------- */
 
-/* z = x + y mod m, for x, y < m. Any aliasing allowed. */
+/* z = x + y mod m, for x, y < m. Any aliasing allowed. One pass computes both x + y and
+ * x + y - m; the second keeps the right one. */
 static void m256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
     uint32_t t[8];
-    uint32_t carry = u256_add(z, x, y);
-    uint32_t borrow = u256_sub(t, z, m->m);
-    u256_cmov(z, t, carry | (1u ^ borrow));     /* x + y >= m: take the difference */
+    uint64_t carry = 0, borrow = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        carry += (uint64_t)x[i] + y[i];
+        t[i] = (uint32_t)carry;
+        carry >>= 32;
+        borrow = (uint64_t)t[i] - m->m[i] - borrow;
+        z[i] = (uint32_t)borrow;
+        borrow = (borrow >> 32) & 1u;
+    }
+    u256_cmov(z, t, (uint32_t)(borrow & (carry ^ 1u)));   /* x + y < m: keep the sum */
 }
 
 /* z = x - y mod m, for x, y < m. Any aliasing allowed. */
 static void m256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
-    uint32_t t[8];
-    uint32_t borrow = u256_sub(z, x, y);
-    u256_add(t, z, m->m);
-    u256_cmov(z, t, borrow);
+    uint64_t borrow = 0, carry = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        borrow = (uint64_t)x[i] - y[i] - borrow;
+        z[i] = (uint32_t)borrow;
+        borrow = (borrow >> 32) & 1u;
+    }
+    uint32_t mask = 0u - (uint32_t)borrow;   /* negative: add m back */
+    for (unsigned i = 0; i < 8; i++) {
+        carry += (uint64_t)z[i] + (m->m[i] & mask);
+        z[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
 }
 
 #if RP_P256_FAST
@@ -205,8 +209,10 @@ static void fp_mul_special(uint32_t z[8], const uint32_t x[8], const uint32_t y[
 }
 #endif
 
-/* z = x * y / 2^256 mod m (Montgomery product, CIOS), for x, y < m; z < m.
- * Any aliasing allowed. Each step needs x[i]*y[j] + t[j] + carry <= 2^64 - 1. */
+/* z = x * y / 2^256 mod m (Montgomery product), for x, y < m; z < m. Any aliasing
+ * allowed. CIOS with the multiplication and reduction passes merged: row i adds x[i] * y
+ * and u * m, u chosen to clear the low limb, and shifts one limb. Each 64-bit step stays
+ * below 2^64 (a * b + c + d <= 2^64 - 1 for 32-bit a, b, c, d); t stays below 2m. */
 static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
 #if RP_P256_FAST
@@ -215,28 +221,24 @@ static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], co
         return;
     }
 #endif
-    uint32_t t[10] = { 0 };
+    uint32_t t[9] = { 0 };
     for (unsigned i = 0; i < 8; i++) {
-        uint64_t c = 0;
-        for (unsigned j = 0; j < 8; j++) {
-            c += (uint64_t)x[i] * y[j] + t[j];
-            t[j] = (uint32_t)c;
-            c >>= 32;
-        }
-        c += t[8];
-        t[8] = (uint32_t)c;
-        t[9] = (uint32_t)(c >> 32);
-        /* add u*m with u chosen so that the low limb cancels, then shift one limb */
-        uint32_t u = t[0] * m->ni;
-        c = ((uint64_t)u * m->m[0] + t[0]) >> 32;
+        uint32_t xi = x[i];
+        uint64_t c1 = (uint64_t)xi * y[0] + t[0];
+        uint32_t u = (uint32_t)c1 * m->ni;
+        uint64_t c2 = ((uint64_t)u * m->m[0] + (uint32_t)c1) >> 32;
+        c1 >>= 32;
         for (unsigned j = 1; j < 8; j++) {
-            c += (uint64_t)u * m->m[j] + t[j];
-            t[j - 1] = (uint32_t)c;
-            c >>= 32;
+            c1 += (uint64_t)xi * y[j] + t[j];
+            c2 += (uint64_t)u * m->m[j] + (uint32_t)c1;
+            t[j - 1] = (uint32_t)c2;
+            c1 >>= 32;
+            c2 >>= 32;
         }
-        c += t[8];
-        t[7] = (uint32_t)c;
-        t[8] = t[9] + (uint32_t)(c >> 32);
+        c1 += t[8];
+        c2 += (uint32_t)c1;
+        t[7] = (uint32_t)c2;
+        t[8] = (uint32_t)(c1 >> 32) + (uint32_t)(c2 >> 32);
     }
     /* t < 2m: subtract m once unless that borrows out of the 257-bit value */
     uint32_t borrow = u256_sub(z, t, m->m);
