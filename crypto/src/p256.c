@@ -26,9 +26,13 @@
 #endif
 #define WIN_ENTRIES ((1u << WIN) - 1u)   /* table holds 1*P .. (2^WIN - 1)*P */
 
-/* The fast configuration on Armv8-M Mainline uses three Thumb-2 routines (see the seam). */
-#if RP_P256_FAST && defined(__ARM_ARCH_8M_MAIN__)
+/* On Armv8-M Mainline, Thumb-2 routines replace the portable C for p (see the seam):
+ * addition and subtraction in both configurations, multiplication in the fast one. */
+#if defined(__ARM_ARCH_8M_MAIN__)
 #define P256_ASM 1
+#if RP_P256_FAST
+#define P256_ASM_MUL 1
+#endif
 #endif
 
 /* A modulus with what Montgomery arithmetic needs. */
@@ -139,21 +143,24 @@ static void u256_to_bytes(uint8_t b[32], const uint32_t x[8])
 
 /* ---- m256: Montgomery residues mod p or n ------------------------------------------- */
 
-/* z = x + y mod m, for x, y < m. Any aliasing allowed. One pass computes both x + y and
- * x + y - m; the second keeps the right one. */
+/* z = x + y mod m, for x, y < m. Any aliasing allowed. The first pass computes
+ * x + y - m as x + y + ~m + 1 - 2^256, whose carry out is 0 exactly when x + y < m (and
+ * never exceeds 1, as x + y - m < m); the second pass then adds m back under that mask. */
 static void m256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
-    uint32_t t[8];
-    uint64_t carry = 0, borrow = 0;
+    uint64_t acc = 1;
     for (unsigned i = 0; i < 8; i++) {
-        carry += (uint64_t)x[i] + y[i];
-        t[i] = (uint32_t)carry;
-        carry >>= 32;
-        borrow = (uint64_t)t[i] - m->m[i] - borrow;
-        z[i] = (uint32_t)borrow;
-        borrow = (borrow >> 32) & 1u;
+        acc += (uint64_t)x[i] + y[i] + (uint32_t)~m->m[i];
+        z[i] = (uint32_t)acc;
+        acc >>= 32;
     }
-    u256_cmov(z, t, (uint32_t)(borrow & (carry ^ 1u)));   /* x + y < m: keep the sum */
+    uint32_t mask = (uint32_t)acc - 1u;     /* carry 0 or 1; 0: went below zero */
+    acc = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        acc += (uint64_t)z[i] + (m->m[i] & mask);
+        z[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
 }
 
 #ifndef P256_ASM
@@ -209,13 +216,16 @@ static void m256_mul_c(uint32_t z[8], const uint32_t x[8], const uint32_t y[8],
     u256_cmov(z, t, borrow & (1u ^ t[8]));
 }
 
-/* ---- the Cortex-M33 seam: Thumb-2 field arithmetic mod p (fast configuration) ---------
+/* ---- the Cortex-M33 seam: Thumb-2 field arithmetic mod p ----------------------------
  * ARMv8-M Mainline without the DSP extension has UMULL/UMLAL but not UMAAL. These three
  * routines replace the portable C for p only; m256_mul_c stays the reference and serves n.
+ * The multiplication is in the fast configuration only (it costs about 350 bytes).
  * Constant time: no branch or address depends on the data; UMULL/UMLAL have a fixed
  * latency on Cortex-M33 (docs/p256.md). */
 #ifdef P256_ASM
 #define ASM_ARG __attribute__((unused))   /* read by the asm body, unseen by the compiler */
+
+#ifdef P256_ASM_MUL
 
 /* z = x * y / 2^256 mod p for x, y < p; z < p; any aliasing. Row i (i = 0..7) adds
  * x[i] * y into t[i..i+8] (y kept in r4-r11), then folds u = t[i] * p into t[i+3..i+9]
@@ -301,6 +311,7 @@ static void fp_mul_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
     "add sp, sp, #76\n\t"
     "pop {r4-r11, pc}\n\t");
 }
+#endif
 
 /* z = x + y mod p for x, y < p; any aliasing: sum, subtract p, add p back under the
  * borrow mask. */
@@ -379,7 +390,7 @@ static void fp_sub_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
 /* z = x * y / 2^256 mod m: the Cortex-M33 routine for p when built, else portable C. */
 static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
-#ifdef P256_ASM
+#ifdef P256_ASM_MUL
     if (m == &MOD_P) {
         fp_mul_asm(z, x, y);
         return;
@@ -429,7 +440,7 @@ static void m256_inv(uint32_t z[8], const uint32_t x[8], const mod256 *m)
 /* Field shorthands for the group law. */
 static void fp_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
-#ifdef P256_ASM
+#ifdef P256_ASM_MUL
     fp_mul_asm(z, x, y);
 #else
     m256_mul(z, x, y, &MOD_P);
@@ -474,27 +485,78 @@ static void point_cmov(point *r, const point *a, uint32_t c)
 /* r = a + b for any a, b (including equal, opposite and infinity): RCB Algorithm 4 with
  * steps 14 and 15 swapped. Every input coordinate is read for the last time at or before
  * the step that first writes the output coordinate sharing its memory, so r may alias a,
- * b or both, and only six temporaries are needed (the small configuration's stack). */
+ * b or both, and only six temporaries are needed (the small configuration's stack).
+ * The 43 steps are written once, below, as data: dst = src1 op src2 over the "registers"
+ * a, b and r's coordinates, t0..t5 and the constant b of the curve. The fast build expands
+ * them into direct calls; the small one interprets a 86-byte table (300 bytes less code,
+ * about 5% slower). */
+#define RCB_ADD_STEPS(S) \
+    S(MUL, T0, AX, BX) S(MUL, T1, AY, BY) S(MUL, T2, AZ, BZ) \
+    S(ADD, T3, AX, AY) S(ADD, T4, BX, BY) S(MUL, T3, T3, T4) \
+    S(ADD, T4, T0, T1) S(SUB, T3, T3, T4) S(ADD, T4, AY, AZ) \
+    S(ADD, T5, BY, BZ) S(MUL, T4, T4, T5) S(ADD, T5, T1, T2) \
+    S(SUB, T4, T4, T5) S(ADD, Y3, BX, BZ) S(ADD, T5, AX, AZ) \
+    S(MUL, X3, T5, Y3) S(ADD, Y3, T0, T2) S(SUB, Y3, X3, Y3) \
+    S(MUL, Z3, CB, T2) S(SUB, X3, Y3, Z3) S(ADD, Z3, X3, X3) \
+    S(ADD, X3, X3, Z3) S(SUB, Z3, T1, X3) S(ADD, X3, T1, X3) \
+    S(MUL, Y3, CB, Y3) S(ADD, T1, T2, T2) S(ADD, T2, T1, T2) \
+    S(SUB, Y3, Y3, T2) S(SUB, Y3, Y3, T0) S(ADD, T1, Y3, Y3) \
+    S(ADD, Y3, T1, Y3) S(ADD, T1, T0, T0) S(ADD, T0, T1, T0) \
+    S(SUB, T0, T0, T2) S(MUL, T1, T4, Y3) S(MUL, T2, T0, Y3) \
+    S(MUL, Y3, X3, Z3) S(ADD, Y3, Y3, T2) S(MUL, X3, T3, X3) \
+    S(SUB, X3, X3, T1) S(MUL, Z3, T4, Z3) S(MUL, T1, T3, T0) \
+    S(ADD, Z3, Z3, T1)
+
+#if RP_P256_FAST
+#define R_AX a->x
+#define R_AY a->y
+#define R_AZ a->z
+#define R_BX b->x
+#define R_BY b->y
+#define R_BZ b->z
+#define R_X3 r->x
+#define R_Y3 r->y
+#define R_Z3 r->z
+#define R_T0 t[0]
+#define R_T1 t[1]
+#define R_T2 t[2]
+#define R_T3 t[3]
+#define R_T4 t[4]
+#define R_T5 t[5]
+#define R_CB B_MONT
+#define OP_MUL fp_mul
+#define OP_ADD fp_add
+#define OP_SUB fp_sub
+#define RCB_CALL(op, d, x, y) OP_##op(R_##d, R_##x, R_##y);
+
 static void point_add(point *r, const point *a, const point *b)
 {
-    uint32_t t0[8], t1[8], t2[8], t3[8], t4[8], t5[8];
-    uint32_t *x3 = r->x, *y3 = r->y, *z3 = r->z;
-    fp_mul(t0, a->x, b->x);   fp_mul(t1, a->y, b->y);   fp_mul(t2, a->z, b->z);
-    fp_add(t3, a->x, a->y);   fp_add(t4, b->x, b->y);   fp_mul(t3, t3, t4);
-    fp_add(t4, t0, t1);       fp_sub(t3, t3, t4);       fp_add(t4, a->y, a->z);
-    fp_add(t5, b->y, b->z);   fp_mul(t4, t4, t5);       fp_add(t5, t1, t2);
-    fp_sub(t4, t4, t5);       fp_add(y3, b->x, b->z);   fp_add(t5, a->x, a->z);
-    fp_mul(x3, t5, y3);       fp_add(y3, t0, t2);       fp_sub(y3, x3, y3);
-    fp_mul(z3, B_MONT, t2);   fp_sub(x3, y3, z3);       fp_add(z3, x3, x3);
-    fp_add(x3, x3, z3);       fp_sub(z3, t1, x3);       fp_add(x3, t1, x3);
-    fp_mul(y3, B_MONT, y3);   fp_add(t1, t2, t2);       fp_add(t2, t1, t2);
-    fp_sub(y3, y3, t2);       fp_sub(y3, y3, t0);       fp_add(t1, y3, y3);
-    fp_add(y3, t1, y3);       fp_add(t1, t0, t0);       fp_add(t0, t1, t0);
-    fp_sub(t0, t0, t2);       fp_mul(t1, t4, y3);       fp_mul(t2, t0, y3);
-    fp_mul(y3, x3, z3);       fp_add(y3, y3, t2);       fp_mul(x3, t3, x3);
-    fp_sub(x3, x3, t1);       fp_mul(z3, t4, z3);       fp_mul(t1, t3, t0);
-    fp_add(z3, z3, t1);
+    uint32_t t[6][8];
+    RCB_ADD_STEPS(RCB_CALL)
 }
+#else
+enum { AX, AY, AZ, BX, BY, BZ, X3, Y3, Z3, T0, T1, T2, T3, T4, T5, CB };
+enum { MUL, ADD, SUB };
+#define RCB_CODE(op, d, x, y) (uint16_t)((op) << 12 | (d) << 8 | (x) << 4 | (y)),
+static const uint16_t RCB_ADD_TABLE[] = { RCB_ADD_STEPS(RCB_CODE) };
+
+/* Sources are only ever a, b or the constant, so their const is cast away for the
+ * uniform register file but never written through. */
+static void point_add(point *r, const point *a, const point *b)
+{
+    static void (*const ops[3])(uint32_t *, const uint32_t *, const uint32_t *) = {
+        fp_mul, fp_add, fp_sub };
+    uint32_t t[6][8];
+    uint32_t *reg[16] = {
+        (uint32_t *)a->x, (uint32_t *)a->y, (uint32_t *)a->z,
+        (uint32_t *)b->x, (uint32_t *)b->y, (uint32_t *)b->z,
+        r->x, r->y, r->z, t[0], t[1], t[2], t[3], t[4], t[5], (uint32_t *)B_MONT };
+    for (unsigned k = 0; k < sizeof RCB_ADD_TABLE / sizeof RCB_ADD_TABLE[0]; k++) {
+        unsigned s = RCB_ADD_TABLE[k];
+        ops[s >> 12](reg[s >> 8 & 15u], reg[s >> 4 & 15u], reg[s & 15u]);
+    }
+}
+#endif
 
 /* r = 2a: the complete formula doubles too (a dedicated doubling would cost more code than
  * it saves here; the fast configuration's variable-base loop uses Jacobian doubling). */
@@ -1019,12 +1081,13 @@ int rp_p256_verify(const uint8_t sig[64], const uint8_t pub[65], const uint8_t *
     m256_inv(u2, u2, &MOD_N);
     m256_mul(u1, u1, u2, &MOD_N);
     m256_mul(u2, r, u2, &MOD_N);
-    /* step 6: R = u1 G + u2 Q; step 7: reject infinity; step 8: x mod n == r. R is
-     * projective (X : Y : Z), so test X == r Z and, when r + n < p, X == (r + n) Z; this
-     * avoids an inversion (x < p < 2n leaves only these two candidates for x). */
+    /* step 6: R = u1 G + u2 Q; step 7: reject infinity; step 8: x mod n == r */
     point_mul2_leaky(&a, u1, u2, &q);
     if (u256_is_zero(a.z))
         return RP_P256_ERR_VERIFY;
+#if RP_P256_FAST
+    /* R is projective (X : Y : Z): test X == r Z and, when r + n < p, X == (r + n) Z,
+     * the only candidates as x < p < 2n; this saves an inversion. */
     m256_prep(u1, r, &MOD_P);
     fp_mul(u1, u1, a.z);
     if (u256_eq(u1, a.x))
@@ -1040,6 +1103,12 @@ int rp_p256_verify(const uint8_t sig[64], const uint8_t pub[65], const uint8_t *
     m256_prep(u1, u2, &MOD_P);
     fp_mul(u1, u1, a.z);
     return u256_eq(u1, a.x) ? RP_P256_OK : RP_P256_ERR_VERIFY;
+#else
+    point_to_affine(u1, u2, &a);             /* x in u1 */
+    if (!u256_sub(u2, u1, MOD_N.m))          /* x < p < 2n: one subtraction */
+        memcpy(u1, u2, 32);
+    return u256_eq(u1, r) ? RP_P256_OK : RP_P256_ERR_VERIFY;
+#endif
 }
 
 /* ---- ECDH ----------------------------------------------------------------------------- */
