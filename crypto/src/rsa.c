@@ -322,7 +322,9 @@ static int rsa_private(const rp_rsa_private *key, const uint8_t *in, uint8_t *ou
     mont cn;
     int ret = RP_RSA_ERR_RNG;
     bn_from_bytes(m, kn, in, len);
-    if (!bn_lt(m, pub->n, kn))
+    uint32_t in_range = bn_lt(m, pub->n, kn);
+    RP_UNPOISON(&in_range, sizeof in_range); /* public: a ciphertext, or an encoding < n */
+    if (!in_range)
         return RP_RSA_ERR_INPUT;
     mont_init(&cn, pub->n, kn);
     /* blinding factor r in [1, 2^(8(len-1))) < n */
