@@ -132,7 +132,12 @@ static void mod_double(uint32_t *z, const mont *c)
     bn_cmov(z, t, c->k, carry | (1u ^ borrow));
 }
 
-/* Set up arithmetic modulo the odd m (m > 1, k limbs, k <= RP_RSA_LIMBS). */
+static void mont_mul(uint32_t *z, const uint32_t *x, const uint32_t *y, const mont *c);
+
+/* Set up arithmetic modulo the odd m (m > 1, k limbs, k <= RP_RSA_LIMBS, top limb not 0).
+ * R^2 mod m (R = 2^(32k)) without division: 2^(bits-1) < m is doubled up to R mod m (at
+ * most 32 doublings), then x = 2^a R is raised to a = 32k by Montgomery squaring (a -> 2a)
+ * and doubling (a -> a + 1) along the bits of 32k. Branches depend on sizes only. */
 static void mont_init(mont *c, const uint32_t *m, size_t k)
 {
     uint32_t inv = m[0];                     /* correct to 3 bits for odd m[0] */
@@ -141,10 +146,22 @@ static void mont_init(mont *c, const uint32_t *m, size_t k)
     c->m = m;
     c->k = k;
     c->ni = 0u - inv;
+    size_t top = 31;
+    while (!((m[k - 1] >> top) & 1u))        /* public: the modulus size */
+        top--;
     memset(c->r2, 0, sizeof c->r2);
-    c->r2[0] = 1;
-    for (size_t i = 0; i < 64 * k; i++)
-        mod_double(c->r2, c);
+    c->r2[k - 1] = 1u << top;                /* 2^(bits-1) < m */
+    for (size_t i = top; i < 32; i++)
+        mod_double(c->r2, c);                /* R mod m = 2^0 R */
+    size_t a = 32 * k, bit = 0;
+    while ((a >> bit) > 1)
+        bit++;
+    mod_double(c->r2, c);                    /* 2^1 R: the top bit of a */
+    while (bit-- > 0) {
+        mont_mul(c->r2, c->r2, c->r2, c);    /* 2^e R -> 2^(2e) R */
+        if ((a >> bit) & 1u)
+            mod_double(c->r2, c);
+    }
 }
 
 /* z = x y / 2^(32k) mod m for x < 2^(32k), y < m; z < m; any aliasing. CIOS, merged. */
