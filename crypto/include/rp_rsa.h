@@ -50,7 +50,7 @@ typedef struct {
     uint32_t d[RP_RSA_LIMBS];         /* private exponent (kept for export) */
     uint32_t p[RP_RSA_LIMBS / 2], q[RP_RSA_LIMBS / 2];
     uint32_t dp[RP_RSA_LIMBS / 2], dq[RP_RSA_LIMBS / 2], qinv[RP_RSA_LIMBS / 2];
-    size_t p_limbs, q_limbs;          /* significant limbs of p and q (public sizes) */
+    size_t p_bits, q_bits;            /* sizes of p and q (public) */
 } rp_rsa_private;
 
 /* Size of signatures, ciphertexts and the modulus in bytes. */

@@ -134,21 +134,21 @@ static void mod_double(uint32_t *z, const mont *c)
 
 static void mont_mul(uint32_t *z, const uint32_t *x, const uint32_t *y, const mont *c);
 
-/* Set up arithmetic modulo the odd m (m > 1, k limbs, k <= RP_RSA_LIMBS, top limb not 0).
+/* Set up arithmetic modulo the odd m of exactly `bits` bits (public), m > 1,
+ * bits <= RP_RSA_MAX_BITS.
  * R^2 mod m (R = 2^(32k)) without division: 2^(bits-1) < m is doubled up to R mod m (at
  * most 32 doublings), then x = 2^a R is raised to a = 32k by Montgomery squaring (a -> 2a)
  * and doubling (a -> a + 1) along the bits of 32k. Branches depend on sizes only. */
-static void mont_init(mont *c, const uint32_t *m, size_t k)
+static void mont_init(mont *c, const uint32_t *m, size_t bits)
 {
+    size_t k = limbs_for(bits);
     uint32_t inv = m[0];                     /* correct to 3 bits for odd m[0] */
     for (int i = 0; i < 5; i++)
         inv *= 2u - m[0] * inv;              /* Newton: doubles the correct bits */
     c->m = m;
     c->k = k;
     c->ni = 0u - inv;
-    size_t top = 31;
-    while (!((m[k - 1] >> top) & 1u))        /* public: the modulus size */
-        top--;
+    size_t top = (bits - 1) % 32;
     memset(c->r2, 0, sizeof c->r2);
     c->r2[k - 1] = 1u << top;                /* 2^(bits-1) < m */
     for (size_t i = top; i < 32; i++)
@@ -299,7 +299,7 @@ static int rsa_public(const rp_rsa_public *key, const uint8_t *in, uint8_t *out)
     bn_from_bytes(x, k, in, len);
     if (!bn_lt(x, key->n, k))
         return RP_RSA_ERR_INPUT;
-    mont_init(&c, key->n, k);
+    mont_init(&c, key->n, key->bits);
     mont_exp_leaky(x, x, key->e, &c);
     bn_to_bytes(out, len, x, k);
     return RP_RSA_OK;
@@ -309,11 +309,12 @@ static int rsa_public(const rp_rsa_public *key, const uint8_t *in, uint8_t *out)
  * input (kn limbs) and r the blinding factor: (m r^e)^dp = m^dp r mod p since
  * e dp = 1 mod p-1, and r^-1 = r^(p-2) by Fermat. */
 static void crt_half(uint32_t *out, const uint32_t *mb, const uint32_t *r, size_t kn,
-                     const uint32_t *p, const uint32_t *dp, size_t kp)
+                     const uint32_t *p, const uint32_t *dp, size_t pbits)
 {
+    size_t kp = limbs_for(pbits);
     mont c;
     uint32_t x[HALF], ri[HALF], pm2[HALF];
-    mont_init(&c, p, kp);
+    mont_init(&c, p, pbits);
     mod_wide(x, mb, kn, &c);
     mont_exp_ct(x, x, dp, kp, &c);
     mod_wide(ri, r, kn, &c);
@@ -332,7 +333,7 @@ static int rsa_private(const rp_rsa_private *key, const uint8_t *in, uint8_t *ou
 {
     const rp_rsa_public *pub = &key->pub;
     size_t kn = limbs_for(pub->bits), len = rp_rsa_bytes(pub);
-    size_t kp = key->p_limbs, kq = key->q_limbs;
+    size_t kp = limbs_for(key->p_bits), kq = limbs_for(key->q_bits);
     uint32_t m[RP_RSA_LIMBS], r[RP_RSA_LIMBS], mb[RP_RSA_LIMBS], sp[HALF], sq[HALF];
     uint32_t s[RP_RSA_LIMBS + 1];
     uint8_t rb[RP_RSA_MAX_BYTES];
@@ -343,7 +344,7 @@ static int rsa_private(const rp_rsa_private *key, const uint8_t *in, uint8_t *ou
     RP_UNPOISON(&in_range, sizeof in_range); /* public: a ciphertext, or an encoding < n */
     if (!in_range)
         return RP_RSA_ERR_INPUT;
-    mont_init(&cn, pub->n, kn);
+    mont_init(&cn, pub->n, pub->bits);
     /* blinding factor r in [1, 2^(8(len-1))) < n */
     memset(rb, 0, sizeof rb);
     if (rng(rng_ctx, rb + 1, len - 1) != 0)
@@ -352,12 +353,12 @@ static int rsa_private(const rp_rsa_private *key, const uint8_t *in, uint8_t *ou
     bn_cmov(r, (const uint32_t[RP_RSA_LIMBS]){ 1 }, kn, bn_is_zero(r, kn));
     mont_exp_leaky(mb, r, pub->e, &cn);      /* r^e: e public */
     mod_mul(mb, mb, m, &cn);
-    crt_half(sp, mb, r, kn, key->p, key->dp, kp);
-    crt_half(sq, mb, r, kn, key->q, key->dq, kq);
+    crt_half(sp, mb, r, kn, key->p, key->dp, key->p_bits);
+    crt_half(sq, mb, r, kn, key->q, key->dq, key->q_bits);
     {   /* Garner: s = sq + q ((sp - sq) qinv mod p) */
         mont cp;
         uint32_t h[HALF], t[HALF];
-        mont_init(&cp, key->p, kp);
+        mont_init(&cp, key->p, key->p_bits);
         mod_wide(t, sq, kq, &cp);
         uint32_t borrow = bn_sub(h, sp, t, kp);
         bn_add(t, h, key->p, kp);
@@ -781,10 +782,11 @@ static int private_consistent(rp_rsa_private *key)
 {
     uint32_t pq[RP_RSA_LIMBS + 1];
     size_t kn = limbs_for(key->pub.bits);
-    size_t kp = limbs_for(bn_bits_leaky(key->p, HALF)), kq = limbs_for(bn_bits_leaky(key->q, HALF));
-    key->p_limbs = kp;
-    key->q_limbs = kq;
-    if (kp == 0 || kq == 0 || kp + kq > kn + 1 || !(key->p[0] & key->q[0] & 1u))
+    key->p_bits = bn_bits_leaky(key->p, HALF);
+    key->q_bits = bn_bits_leaky(key->q, HALF);
+    size_t kp = limbs_for(key->p_bits), kq = limbs_for(key->q_bits);
+    if (key->p_bits < 256 || key->q_bits < 256 || kp + kq > kn + 1 ||
+        !(key->p[0] & key->q[0] & 1u))
         return 0;
     bn_mul(pq, key->p, kp, key->q, kq);
     for (size_t i = 0; i < kp + kq; i++)
@@ -917,7 +919,7 @@ static int miller_rabin(const uint32_t *w, size_t kw, unsigned rounds, rp_rng_fn
     uint32_t wm1[HALF], m[HALF], b[HALF], z[HALF];
     uint8_t buf[4 * HALF];
     size_t a = 0, bits = bn_bits_leaky(w, kw);
-    mont_init(&c, w, kw);
+    mont_init(&c, w, bits);
     bn_sub(wm1, w, one, kw);
     while (!((wm1[a / 32] >> (a % 32)) & 1u))
         a++;
@@ -1006,8 +1008,8 @@ static void derive_private(rp_rsa_private *key, size_t kp)
     mont c;
     bn_mul(key->pub.n, key->p, kp, key->q, kp);
     key->pub.bits = 64 * kp;
-    key->p_limbs = kp;
-    key->q_limbs = kp;
+    key->p_bits = 32 * kp;                   /* the top bits are set */
+    key->q_bits = 32 * kp;
     key->pub.e = KEYGEN_E;
     bn_sub(pm1, key->p, one, kp);
     bn_sub(qm1, key->q, one, kp);
@@ -1015,7 +1017,7 @@ static void derive_private(rp_rsa_private *key, size_t kp)
     inv_e_mod(key->d, phi, kn);              /* d = e^-1 mod (p-1)(q-1) */
     inv_e_mod(key->dp, pm1, kp);
     inv_e_mod(key->dq, qm1, kp);
-    mont_init(&c, key->p, kp);               /* qinv = q^(p-2) mod p */
+    mont_init(&c, key->p, key->p_bits);      /* qinv = q^(p-2) mod p */
     mod_wide(t, key->q, kp, &c);
     bn_sub(pm1, pm1, one, kp);
     mont_exp_ct(key->qinv, t, pm1, kp, &c);
