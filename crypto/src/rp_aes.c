@@ -1,0 +1,340 @@
+/* rp_aes.c - the AES block cipher (FIPS 197), bitsliced, constant time.
+ *
+ * State representation: two 16-byte blocks are held as eight 32-bit "bit planes" q[0..7].
+ * Plane q[i] holds bit i of every byte; byte (row r, column c) of block b sits at bit
+ * 8*r + 2*c + b. So a row is one byte lane (MixColumns' row rotation is a 32-bit rotate),
+ * and ShiftRows rotates within byte lanes. SubBytes is the Boyar-Peralta 113-gate circuit
+ * (J. Boyar, R. Peralta, "A new combinational logic minimization technique with
+ * applications to cryptology", SEA 2010) evaluated on all 32 bytes at once: no table, no
+ * secret-dependent branch or index anywhere. Contract in rp_aes.h. */
+#include <string.h>
+#include "rp_aes.h"
+#include "rp_ct.h"
+
+static uint32_t ld32le(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void st32le(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
+}
+
+static uint32_t rotr(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
+
+/* Swap the bits of a selected by (m << n) with the bits of b selected by m. */
+#define SWAPMOVE(a, b, m, n)                        \
+    do {                                            \
+        uint32_t t_ = (((a) >> (n)) ^ (b)) & (m);   \
+        (b) ^= t_;                                  \
+        (a) ^= t_ << (n);                           \
+    } while (0)
+
+/* 8x8 bit transpose inside every byte lane across q[0..7] (an involution): turns eight
+ * little-endian column words (q[2c+b] = column c of block b) into bit planes and back. */
+static void ortho(uint32_t q[8])
+{
+    unsigned i;
+
+    for (i = 0; i < 8; i += 2)
+        SWAPMOVE(q[i], q[i + 1], 0x55555555u, 1);
+    for (i = 0; i < 8; i += 4) {
+        SWAPMOVE(q[i], q[i + 2], 0x33333333u, 2);
+        SWAPMOVE(q[i + 1], q[i + 3], 0x33333333u, 2);
+    }
+    for (i = 0; i < 4; i++)
+        SWAPMOVE(q[i], q[i + 4], 0x0f0f0f0fu, 4);
+}
+
+static void load2(uint32_t q[8], const uint8_t *b0, const uint8_t *b1)
+{
+    unsigned c;
+
+    for (c = 0; c < 4; c++) {
+        q[2 * c] = ld32le(b0 + 4 * c);
+        q[2 * c + 1] = ld32le(b1 + 4 * c);
+    }
+    ortho(q);
+}
+
+static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
+{
+    unsigned c;
+
+    ortho(q);
+    for (c = 0; c < 4; c++) {
+        st32le(b0 + 4 * c, q[2 * c]);
+        st32le(b1 + 4 * c, q[2 * c + 1]);
+    }
+}
+
+/* SubBytes on all 32 bytes: the Boyar-Peralta circuit. U0 is the most significant bit. */
+static void sbox(uint32_t q[8])
+{
+    uint32_t u0 = q[7], u1 = q[6], u2 = q[5], u3 = q[4];
+    uint32_t u4 = q[3], u5 = q[2], u6 = q[1], u7 = q[0];
+    uint32_t t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16;
+    uint32_t t17, t18, t19, t20, t21, t22, t23, t24, t25, t26, t27;
+    uint32_t m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16;
+    uint32_t m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31;
+    uint32_t m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46;
+    uint32_t m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61;
+    uint32_t m62, m63;
+    uint32_t l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15;
+    uint32_t l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29;
+
+    /* top linear layer */
+    t1 = u0 ^ u3;   t2 = u0 ^ u5;   t3 = u0 ^ u6;   t4 = u3 ^ u5;
+    t5 = u4 ^ u6;   t6 = t1 ^ t5;   t7 = u1 ^ u2;   t8 = u7 ^ t6;
+    t9 = u7 ^ t7;   t10 = t6 ^ t7;  t11 = u1 ^ u5;  t12 = u2 ^ u5;
+    t13 = t3 ^ t4;  t14 = t6 ^ t11; t15 = t5 ^ t11; t16 = t5 ^ t12;
+    t17 = t9 ^ t16; t18 = u3 ^ u7;  t19 = t7 ^ t18; t20 = t1 ^ t19;
+    t21 = u6 ^ u7;  t22 = t7 ^ t21; t23 = t2 ^ t22; t24 = t2 ^ t10;
+    t25 = t20 ^ t17; t26 = t3 ^ t16; t27 = t1 ^ t12;
+
+    /* shared non-linear middle: inversion in GF(2^8) via GF(2^4) */
+    m1 = t13 & t6;   m2 = t23 & t8;   m3 = t14 ^ m1;   m4 = t19 & u7;
+    m5 = m4 ^ m1;    m6 = t3 & t16;   m7 = t22 & t9;   m8 = t26 ^ m6;
+    m9 = t20 & t17;  m10 = m9 ^ m6;   m11 = t1 & t15;  m12 = t4 & t27;
+    m13 = m12 ^ m11; m14 = t2 & t10;  m15 = m14 ^ m11; m16 = m3 ^ m2;
+    m17 = m5 ^ t24;  m18 = m8 ^ m7;   m19 = m10 ^ m15; m20 = m16 ^ m13;
+    m21 = m17 ^ m15; m22 = m18 ^ m13; m23 = m19 ^ t25; m24 = m22 ^ m23;
+    m25 = m22 & m20; m26 = m21 ^ m25; m27 = m20 ^ m21; m28 = m23 ^ m25;
+    m29 = m28 & m27; m30 = m26 & m24; m31 = m20 & m23; m32 = m27 & m31;
+    m33 = m27 ^ m25; m34 = m21 & m22; m35 = m24 & m34; m36 = m24 ^ m25;
+    m37 = m21 ^ m29; m38 = m32 ^ m33; m39 = m23 ^ m30; m40 = m35 ^ m36;
+    m41 = m38 ^ m40; m42 = m37 ^ m39; m43 = m37 ^ m38; m44 = m39 ^ m40;
+    m45 = m42 ^ m41; m46 = m44 & t6;  m47 = m40 & t8;  m48 = m39 & u7;
+    m49 = m43 & t16; m50 = m38 & t9;  m51 = m37 & t17; m52 = m42 & t15;
+    m53 = m45 & t27; m54 = m41 & t10; m55 = m44 & t13; m56 = m40 & t23;
+    m57 = m39 & t19; m58 = m43 & t3;  m59 = m38 & t22; m60 = m37 & t20;
+    m61 = m42 & t1;  m62 = m45 & t4;  m63 = m41 & t2;
+
+    /* bottom linear layer (with the affine constant folded in as NOTs) */
+    l0 = m61 ^ m62;  l1 = m50 ^ m56;  l2 = m46 ^ m48;  l3 = m47 ^ m55;
+    l4 = m54 ^ m58;  l5 = m49 ^ m61;  l6 = m62 ^ l5;   l7 = m46 ^ l3;
+    l8 = m51 ^ m59;  l9 = m52 ^ m53;  l10 = m53 ^ l4;  l11 = m60 ^ l2;
+    l12 = m48 ^ m51; l13 = m50 ^ l0;  l14 = m52 ^ m61; l15 = m55 ^ l1;
+    l16 = m56 ^ l0;  l17 = m57 ^ l1;  l18 = m58 ^ l8;  l19 = m63 ^ l4;
+    l20 = l0 ^ l1;   l21 = l1 ^ l7;   l22 = l3 ^ l12;  l23 = l18 ^ l2;
+    l24 = l15 ^ l9;  l25 = l6 ^ l10;  l26 = l7 ^ l9;   l27 = l8 ^ l10;
+    l28 = l11 ^ l14; l29 = l11 ^ l17;
+
+    q[7] = l6 ^ l24;
+    q[6] = ~(l16 ^ l26);
+    q[5] = ~(l19 ^ l28);
+    q[4] = l6 ^ l21;
+    q[3] = l20 ^ l22;
+    q[2] = l25 ^ l29;
+    q[1] = ~(l13 ^ l27);
+    q[0] = ~(l6 ^ l23);
+}
+
+/* The inverse of the AES affine map, on bit planes (FIPS 197 5.3.2):
+ * b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of 0x05). */
+static void inv_affine(uint32_t q[8])
+{
+    uint32_t a[8];
+    unsigned i;
+
+    for (i = 0; i < 8; i++)
+        a[i] = q[(i + 2) & 7] ^ q[(i + 5) & 7] ^ q[(i + 7) & 7];
+    a[0] = ~a[0];
+    a[2] = ~a[2];
+    memcpy(q, a, sizeof a);
+}
+
+/* InvSubBytes = A^-1 o S o A^-1, since S(x) = A(x^-1) and so A^-1(S(y)) = y^-1. */
+static void inv_sbox(uint32_t q[8])
+{
+    inv_affine(q);
+    sbox(q);
+    inv_affine(q);
+}
+
+/* ShiftRows: row r (byte lane r) moves every column left by r, i.e. rotates its 8 bits
+ * (2 per column) right by 2r. */
+static uint32_t shift_rows1(uint32_t x)
+{
+    return (x & 0x000000ffu)
+         | ((x & 0x0000fc00u) >> 2) | ((x & 0x00000300u) << 6)
+         | ((x & 0x00f00000u) >> 4) | ((x & 0x000f0000u) << 4)
+         | ((x & 0xc0000000u) >> 6) | ((x & 0x3f000000u) << 2);
+}
+
+static uint32_t inv_shift_rows1(uint32_t x)
+{
+    return (x & 0x000000ffu)
+         | ((x & 0x00003f00u) << 2) | ((x & 0x0000c000u) >> 6)
+         | ((x & 0x00f00000u) >> 4) | ((x & 0x000f0000u) << 4)
+         | ((x & 0x03000000u) << 6) | ((x & 0xfc000000u) >> 2);
+}
+
+/* Multiply every byte by x in GF(2^8) mod x^8+x^4+x^3+x+1, on bit planes. */
+static void xtime(uint32_t o[8], const uint32_t t[8])
+{
+    uint32_t hi = t[7];
+
+    o[7] = t[6]; o[6] = t[5]; o[5] = t[4]; o[4] = t[3] ^ hi;
+    o[3] = t[2] ^ hi; o[2] = t[1]; o[1] = t[0] ^ hi; o[0] = hi;
+}
+
+/* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column; a[r+k] of
+ * every column is byte lane r+k, brought down by rotating 8k bits right. */
+static void mix_columns(uint32_t q[8])
+{
+    uint32_t t[8], x[8];
+    unsigned i;
+
+    for (i = 0; i < 8; i++)
+        t[i] = q[i] ^ rotr(q[i], 8);
+    xtime(x, t);
+    for (i = 0; i < 8; i++)
+        q[i] = x[i] ^ rotr(q[i], 8) ^ rotr(t[i], 16);
+}
+
+/* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00). */
+static void inv_mix_columns(uint32_t q[8])
+{
+    uint32_t t[8], x[8];
+    unsigned i;
+
+    for (i = 0; i < 8; i++)
+        t[i] = q[i] ^ rotr(q[i], 16);
+    xtime(x, t);
+    xtime(t, x);
+    for (i = 0; i < 8; i++)
+        q[i] ^= t[i];
+    mix_columns(q);
+}
+
+static void add_round_key(uint32_t q[8], const uint32_t *k)
+{
+    unsigned i;
+
+    for (i = 0; i < 8; i++)
+        q[i] ^= k[i];
+}
+
+/* SubWord of FIPS 197 5.2 through the bitsliced S-box (only lane word 0 is used). */
+static uint32_t sub_word(uint32_t w)
+{
+    uint32_t q[8] = { 0 };
+
+    q[0] = w;
+    ortho(q);
+    sbox(q);
+    ortho(q);
+    w = q[0];
+    rp_wipe(q, sizeof q);
+    return w;
+}
+
+int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+{
+    uint32_t w[60], q[8];
+    unsigned nk, nw, i, r, c, rcon = 1;
+
+    if (key_len != 16 && key_len != 24 && key_len != 32)
+        return -1;
+    nk = (unsigned)key_len / 4;
+    ctx->rounds = nk + 6;
+    nw = 4 * (ctx->rounds + 1);
+    for (i = 0; i < nk; i++)
+        w[i] = ld32le(key + 4 * i);
+    for (i = nk; i < nw; i++) {          /* FIPS 197 5.2 KeyExpansion, little-endian words */
+        uint32_t t = w[i - 1];
+        if (i % nk == 0) {
+            t = sub_word(rotr(t, 8)) ^ rcon;
+            rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
+        } else if (nk > 6 && i % nk == 4) {
+            t = sub_word(t);
+        }
+        w[i] = w[i - nk] ^ t;
+    }
+    for (r = 0; r <= ctx->rounds; r++) { /* the same round key in both block slots */
+        for (c = 0; c < 4; c++)
+            q[2 * c] = q[2 * c + 1] = w[4 * r + c];
+        ortho(q);
+        memcpy(ctx->sk + 8 * r, q, sizeof q);
+    }
+    rp_wipe(w, sizeof w);
+    rp_wipe(q, sizeof q);
+    return 0;
+}
+
+static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
+{
+    unsigned r, i;
+
+    add_round_key(q, ctx->sk);
+    for (r = 1; r < ctx->rounds; r++) {
+        sbox(q);
+        for (i = 0; i < 8; i++)
+            q[i] = shift_rows1(q[i]);
+        mix_columns(q);
+        add_round_key(q, ctx->sk + 8 * r);
+    }
+    sbox(q);
+    for (i = 0; i < 8; i++)
+        q[i] = shift_rows1(q[i]);
+    add_round_key(q, ctx->sk + 8 * ctx->rounds);
+}
+
+static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
+{
+    unsigned r, i;
+
+    add_round_key(q, ctx->sk + 8 * ctx->rounds);
+    for (r = ctx->rounds - 1; r > 0; r--) {
+        for (i = 0; i < 8; i++)
+            q[i] = inv_shift_rows1(q[i]);
+        inv_sbox(q);
+        add_round_key(q, ctx->sk + 8 * r);
+        inv_mix_columns(q);
+    }
+    for (i = 0; i < 8; i++)
+        q[i] = inv_shift_rows1(q[i]);
+    inv_sbox(q);
+    add_round_key(q, ctx->sk);
+}
+
+void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
+                     uint8_t out0[16], uint8_t out1[16])
+{
+    uint32_t q[8];
+
+    load2(q, in0, in1);
+    encrypt_planes(ctx, q);
+    store2(q, out0, out1);
+    rp_wipe(q, sizeof q);
+}
+
+void rp_aes_encrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16])
+{
+    uint8_t dummy[16];
+
+    rp_aes_encrypt2(ctx, in, in, out, dummy);
+    rp_wipe(dummy, sizeof dummy);
+}
+
+void rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
+                     uint8_t out0[16], uint8_t out1[16])
+{
+    uint32_t q[8];
+
+    load2(q, in0, in1);
+    decrypt_planes(ctx, q);
+    store2(q, out0, out1);
+    rp_wipe(q, sizeof q);
+}
+
+void rp_aes_decrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16])
+{
+    uint8_t dummy[16];
+
+    rp_aes_decrypt2(ctx, in, in, out, dummy);
+    rp_wipe(dummy, sizeof dummy);
+}
