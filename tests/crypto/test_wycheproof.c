@@ -21,10 +21,7 @@
 #include "rp_hmac.h"
 #include "rp_sha2.h"
 #include "rp_ct.h"
-#if __has_include("rp_chachapoly.h")
 #include "rp_chachapoly.h"
-#define HAVE_CHACHAPOLY 1
-#endif
 
 typedef struct {
     uint8_t *p;
@@ -210,10 +207,8 @@ static void run_line(char *line)
         aead(id, r, f, rp_gcm_encrypt, rp_gcm_decrypt);
     else if (strcmp(kind, "aead") == 0 && strstr(file, "aes_ccm"))
         aead(id, r, f, rp_ccm_encrypt, rp_ccm_decrypt);
-#ifdef HAVE_CHACHAPOLY
     else if (strcmp(kind, "aead") == 0 && strstr(file, "chacha20_poly1305"))
         aead(id, r, f, rp_chachapoly_encrypt, rp_chachapoly_decrypt);
-#endif
     else if (strcmp(kind, "mac") == 0)
         mac(id, r, strtol(tok[3], NULL, 10), f);
     else if (strcmp(kind, "hkdf") == 0)
