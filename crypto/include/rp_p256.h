@@ -48,7 +48,8 @@ int rp_p256_sign(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
                  size_t hash_len, rp_rng_fn rng, void *rng_ctx);
 
 /* Deterministic ECDSA (RFC 6979 3.2); the HMAC uses the hash whose output length is
- * hash_len: 28, 32, 48 or 64 bytes (SHA-224/256/384/512). */
+ * hash_len: 20, 28, 32, 48 or 64 bytes (SHA-1/224/256/384/512); other lengths are
+ * RP_P256_ERR_INPUT. */
 int rp_p256_sign_det(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
                      size_t hash_len);
 
