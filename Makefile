@@ -8,7 +8,7 @@
 BUILD      ?= build
 PYTHON     ?= /usr/bin/python3
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-FW_CONFIGS ?= sfn_l1
+FW_CONFIGS ?= sfn_l1 ipc_l1 ipc_l2 ipc_l3
 RUN_CONFIG ?= sfn_l1
 B          := $(abspath $(BUILD))
 FW         := $(B)/fw

@@ -8,5 +8,6 @@ function(rampart_linker_script out template)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_C_COMPILER} -E -P -x c ${incs} ${template} -o ${out}
     DEPENDS ${template}
+    IMPLICIT_DEPENDS C ${template}
     COMMENT "Linker script ${out}")
 endfunction()

@@ -1,9 +1,9 @@
 /* client_api_s.c - the PSA client API for secure partitions: the same SPM entry points the
- * NS agent uses, with the running partition as the caller. A call the SPM cannot even
- * represent (type or counts out of range) is the caller's programmer error. */
+ * NS agent uses, with the running partition as the caller (rp_api_<name> implements
+ * psa_<name>; psa_api.c is the public entry). */
 #include "psa/client.h"
 #include "rp_spm.h"
-#include "rp_veneers.h"
+#include "spm_internal.h"
 
 static rp_caller_t self(void)
 {
@@ -11,36 +11,27 @@ static rp_caller_t self(void)
     return c;
 }
 
-uint32_t psa_framework_version(void)
-{
-    return PSA_FRAMEWORK_VERSION;
-}
-
-uint32_t psa_version(uint32_t sid)
+uint32_t rp_api_version(uint32_t sid)
 {
     rp_caller_t c = self();
     return rp_spm_version(&c, sid);
 }
 
-psa_handle_t psa_connect(uint32_t sid, uint32_t version)
+psa_handle_t rp_api_connect(uint32_t sid, uint32_t version)
 {
     rp_caller_t c = self();
     return rp_spm_connect(&c, sid, version);
 }
 
-psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec,
-                      size_t in_len, psa_outvec *out_vec, size_t out_len)
+/* psa_call with type and counts packed (psa_api.c refuses what cannot be packed). */
+psa_status_t rp_api_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                         psa_outvec *out_vec)
 {
     rp_caller_t c = self();
-    if (type < PSA_IPC_CALL || type > 0x7FFF || in_len > PSA_MAX_IOVEC ||
-        out_len > PSA_MAX_IOVEC) {
-        psa_panic();
-    }
-    return rp_spm_call(&c, handle, RP_VENEER_CALL_PACK(type, in_len, out_len), in_vec,
-                       out_vec);
+    return rp_spm_call(&c, handle, packed, in_vec, out_vec);
 }
 
-void psa_close(psa_handle_t handle)
+void rp_api_close(psa_handle_t handle)
 {
     rp_caller_t c = self();
     rp_spm_close(&c, handle);

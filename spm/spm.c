@@ -1,80 +1,47 @@
-/* spm.c - the partition manager, SFN backend: a client call runs the service function on
- * the caller's own path (no threads), nested calls stack up, and a panicking partition is
- * unwound to the call that entered it. The path of a call is in docs/spm.md.
+/* spm.c - the partition manager's client side, common to both backends: a call is
+ * validated completely (handle, rights, vectors) before it changes any state, then the
+ * message goes to its service: an SFN service function runs on the caller's thread, an
+ * IPC partition gets it queued and the caller blocks until psa_reply (backend_ipc.c).
+ * The path of a call is in docs/spm.md.
  *
  * State (all static, sized at build time):
- *   conns[]   connection handles (rp_conn_t pool from spm/core)
- *   msgs[]    the stack of messages being served, one per nesting level
- *   signals[] each partition's asserted signals (doorbell, IRQs)
- *   panicked  one bit per partition that has called psa_panic or made a programmer error
+ *   conns[]          connection handles (rp_conn_t pool from spm/core)
+ *   msgs[]           messages in flight (a pool: one per waiting client at most)
+ *   sfn_busy         one bit per SFN partition whose code is running on some thread
+ *   rp_spm_panicked  one bit per partition that panicked or made a programmer error
  */
 #include <arm_cmse.h>
 #include <string.h>
 
-#include "psa/lifecycle.h"
 #include "rp_platform.h"
-#include "rp_spm.h"
-#include "rp_spm_tables.h"
+#include "spm_internal.h"
 
 #ifndef RP_CONN_SLOTS
 #define RP_CONN_SLOTS 16
 #endif
-#define RP_MSG_DEPTH    8
-#define RP_MSG_HANDLE   0x20000000 /* message handle = RP_MSG_HANDLE | (level + 1) */
-#define RP_PART_MAX     32
-
-typedef struct msg_slot {
-    psa_msg_t msg;                     /* what the service sees */
-    psa_invec in[PSA_MAX_IOVEC];       /* validated copies of the caller's vectors */
-    psa_outvec out[PSA_MAX_IOVEC];
-    size_t in_done[PSA_MAX_IOVEC];     /* bytes read or skipped */
-    size_t out_done[PSA_MAX_IOVEC];    /* bytes written */
-    uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
-    uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
-    uint16_t partition;                /* index of the serving partition */
-    rp_conn_t *conn;                   /* NULL for a stateless service */
-    void *unwind[5];                   /* __builtin_setjmp buffer: where a panic returns */
-} msg_slot_t;
 
 static rp_conn_t conns[RP_CONN_SLOTS];
-static msg_slot_t msgs[RP_MSG_DEPTH];
-static unsigned depth;                 /* messages being served */
-static psa_signal_t signals[RP_PART_MAX];
-static uint32_t panicked;
-static int32_t ns_client_id = -1;
-static int16_t init_part = -1;         /* partition whose init function is running */
-static void *init_unwind[5];
+static msg_slot_t msgs[RP_MSG_SLOTS];
+static uint32_t sfn_busy;
+uint32_t rp_spm_panicked;
 
-/* ---- who is running ------------------------------------------------------------------ */
-
-/* Index of the partition whose code runs now, or -1 (NS agent / SPM). */
-static int running_partition(void)
-{
-    if (init_part >= 0) {
-        return init_part;
-    }
-    return depth > 0 ? msgs[depth - 1].partition : -1;
-}
+/* ---- who is running, and the one place faults are converted ------------------------- */
 
 int32_t rp_spm_current_partition_id(void)
 {
-    int p = running_partition();
+    int p = rp_backend_running();
     return p < 0 ? 0 : rp_partitions[p].id;
 }
 
-/* The one place where a partition's fault becomes its consequence: mark it panicked and
- * unwind to the SPM frame that entered it. Does not return. */
-__attribute__((noreturn)) static void panic_running(void)
+/* Marks the running partition panicked and stops it (does not return). */
+__attribute__((noreturn)) void rp_spm_panic_running(void)
 {
-    int p = running_partition();
+    int p = rp_backend_running();
     if (p < 0) {
-        rp_platform_exit(RP_EXIT_FAULT); /* the SPM itself: cannot happen by design */
+        rp_platform_exit(RP_EXIT_FAULT); /* the SPM or NS agent itself: cannot happen */
     }
-    panicked |= 1u << p;
-    if (init_part >= 0) {
-        __builtin_longjmp(init_unwind, 1);
-    }
-    __builtin_longjmp(msgs[depth - 1].unwind, 1);
+    rp_spm_panicked |= 1u << p;
+    rp_backend_panic(p);
 }
 
 /* A programmer error of the caller: a secure partition is panicked, an NS caller gets
@@ -82,95 +49,158 @@ __attribute__((noreturn)) static void panic_running(void)
 static psa_status_t caller_fault(const rp_caller_t *caller)
 {
     if (!caller->ns) {
-        panic_running();
+        rp_spm_panic_running();
     }
     return PSA_ERROR_PROGRAMMER_ERROR;
 }
 
 /* ---- access checks (TT instruction) ------------------------------------------------- */
 
-static int ns_access(void *ctx, const void *p, size_t len, int write)
+/* The TT-instruction check of one range. ctx carries the caller's base flags, computed
+ * once per call: CMSE_NONSECURE for NS, plus CMSE_MPU_UNPRIV for an unprivileged NS
+ * thread, which gets its own MPU view. */
+static int tt_access(void *ctx, const void *p, size_t len, int write)
 {
-    uint32_t control_ns;
-    int flags = CMSE_NONSECURE | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ);
-
-    (void)ctx;
-    __asm volatile("mrs %0, control_ns" : "=r"(control_ns));
-    if (control_ns & 1u) {
-        flags |= CMSE_MPU_UNPRIV; /* an unprivileged NS thread gets its own view */
-    }
+    int flags = *(const int *)ctx | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ);
     return cmse_check_address_range((void *)(uintptr_t)p, len, flags) != NULL;
 }
 
-static int s_access(void *ctx, const void *p, size_t len, int write)
+static int caller_tt_flags(const rp_caller_t *caller)
 {
-    (void)ctx;
-    return cmse_check_address_range((void *)(uintptr_t)p, len,
-                                    write ? CMSE_MPU_READWRITE : CMSE_MPU_READ) != NULL;
+    uint32_t control_ns;
+    if (!caller->ns) {
+        return rp_backend_caller_unprivileged() ? CMSE_MPU_UNPRIV : 0;
+    }
+    __asm volatile("mrs %0, control_ns" : "=r"(control_ns));
+    return CMSE_NONSECURE | ((control_ns & 1u) ? CMSE_MPU_UNPRIV : 0);
 }
 
-static rp_access_fn access_fn(const rp_caller_t *caller)
-{
-    return caller->ns ? ns_access : s_access;
-}
+/* ---- messages ----------------------------------------------------------------------- */
 
-/* ---- dispatch ----------------------------------------------------------------------- */
-
-static int partition_active(uint16_t p)
+/* A free message slot for a call to svc, filled in but for the vectors; NULL if all
+ * slots are in flight. No memset: this is on the path of every call. */
+static msg_slot_t *msg_alloc(const rp_caller_t *caller, const rp_service_t *svc,
+                             int32_t type, rp_conn_t *conn)
 {
-    for (unsigned i = 0; i < depth; i++) {
-        if (msgs[i].partition == p) {
-            return 1;
+    msg_slot_t *m = msgs;
+    while (m->state != MSG_FREE) {
+        if (++m == msgs + RP_MSG_SLOTS) {
+            return NULL;
         }
     }
-    return 0;
-}
-
-/* Pushes a message for `svc` without vectors; take_vectors() adds them for a request.
- * Every field a service or the service API can read is written here (no memset: this
- * is the hot path of every call). */
-static msg_slot_t *push_msg(const rp_caller_t *caller, const rp_service_t *svc,
-                            int32_t type, rp_conn_t *conn)
-{
-    msg_slot_t *m = &msgs[depth];
+    m->state = MSG_ACTIVE;
     m->msg.type = type;
-    m->msg.handle = RP_MSG_HANDLE | (psa_handle_t)(depth + 1);
+    m->msg.handle = RP_MSG_HANDLE | (psa_handle_t)m->gen << 8 | (psa_handle_t)(m - msgs + 1);
     m->msg.client_id = caller->client_id;
     m->msg.rhandle = conn ? conn->rhandle : NULL;
-    m->in_len = 0;
-    m->out_len = 0;
-    m->in_mapped = 0;
-    m->out_mapped = 0;
+    /* spelled out: a loop here becomes a memset call, several times slower */
+    m->msg.in_size[0] = m->msg.in_size[1] = m->msg.in_size[2] = m->msg.in_size[3] = 0;
+    m->msg.out_size[0] = m->msg.out_size[1] = m->msg.out_size[2] = m->msg.out_size[3] = 0;
+    m->in_len = m->out_len = m->in_mapped = m->out_mapped = 0;
+    m->client = rp_backend_thread();
     m->partition = svc->partition;
+    m->svc = svc;
     m->conn = conn;
-    for (unsigned i = 0; i < PSA_MAX_IOVEC; i++) {
-        m->msg.in_size[i] = 0;
-        m->msg.out_size[i] = 0;
+    return m;
+}
+
+void rp_spm_msg_free(msg_slot_t *m)
+{
+    m->gen++;
+    m->state = MSG_FREE;
+}
+
+msg_slot_t *rp_spm_msg_at(unsigned i)
+{
+    return &msgs[i];
+}
+
+/* The message with handle h, if it is being served by the running partition. */
+msg_slot_t *rp_spm_msg_of(psa_handle_t h)
+{
+    uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
+    msg_slot_t *m = &msgs[idx < RP_MSG_SLOTS ? idx : 0];
+
+    if (((uint32_t)h & 0xFFFF0000u) != RP_MSG_HANDLE || idx >= RP_MSG_SLOTS ||
+        m->gen != (((uint32_t)h >> 8) & 0xFFu) || m->state != MSG_ACTIVE ||
+        m->partition != rp_backend_running()) {
+        return NULL;
     }
     return m;
 }
 
-/* Runs svc's function for the message on top of the stack. A panic inside it returns
- * here with PSA_ERROR_SERVICE_FAILURE. */
-__attribute__((noinline)) static psa_status_t run_service(const rp_service_t *svc)
+/* Copies the caller's vector arrays into m (after checking the caller may read them and,
+ * for out_vec, write the lengths back) and validates every vector. */
+static psa_status_t take_vectors(const rp_caller_t *caller, msg_slot_t *m,
+                                 const psa_invec *in_vec, size_t in_len,
+                                 psa_outvec *out_vec, size_t out_len)
 {
-    msg_slot_t *m = &msgs[depth - 1];
-    psa_status_t status;
+    if ((in_len | out_len) == 0) {
+        return PSA_SUCCESS;
+    }
+    int flags = caller_tt_flags(caller);
+    if (in_len + out_len > PSA_MAX_IOVEC ||
+        (in_len && !tt_access(&flags, in_vec, in_len * sizeof *in_vec, 0)) ||
+        (out_len && !tt_access(&flags, out_vec, out_len * sizeof *out_vec, 1))) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    for (size_t i = 0; i < in_len; i++) {
+        m->in[i] = in_vec[i]; /* each field read once: the caller may change them */
+        m->msg.in_size[i] = m->in[i].len;
+        m->in_done[i] = 0;
+    }
+    for (size_t i = 0; i < out_len; i++) {
+        m->out[i] = out_vec[i];
+        m->msg.out_size[i] = m->out[i].len;
+        m->out_done[i] = 0;
+    }
+    if (rp_iovec_check(m->in, in_len, m->out, out_len, tt_access, &flags) != RP_IOVEC_OK) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    m->in_len = (uint8_t)in_len;
+    m->out_len = (uint8_t)out_len;
+    return PSA_SUCCESS;
+}
 
+/* ---- running a service -------------------------------------------------------------- */
+
+psa_status_t rp_spm_run_sfn(msg_slot_t *m)
+{
+    void **saved_unwind;
+    psa_status_t status;
+    uint32_t bit = 1u << m->partition;
+    int prev = rp_backend_enter_sfn(m->partition, m->unwind, &saved_unwind);
+
+    sfn_busy |= bit;
     if (__builtin_setjmp(m->unwind) == 0) {
-        status = svc->sfn(&m->msg);
+        status = m->svc->sfn(&m->msg);
     } else {
         status = PSA_ERROR_SERVICE_FAILURE;
     }
+    sfn_busy &= ~bit;
+    rp_backend_leave_sfn(prev, saved_unwind);
     return status;
 }
 
-static psa_status_t dispatch(const rp_service_t *svc)
+/* Sends m to its service and returns the reply. */
+static psa_status_t deliver(msg_slot_t *m)
 {
-    depth++;
-    psa_status_t status = run_service(svc);
-    depth--;
-    return status;
+    if (m->svc->sfn != NULL) {
+        return rp_spm_run_sfn(m);
+    }
+    return rp_backend_deliver_ipc(m);
+}
+
+/* PSA_SUCCESS if svc's partition can take a message now, else the status to return. */
+static psa_status_t server_state(const rp_service_t *svc, psa_status_t if_dead)
+{
+    uint32_t bit = 1u << svc->partition;
+    if (rp_spm_panicked & bit) {
+        return if_dead;
+    }
+    /* An SFN partition runs one call at a time (its code is not re-entrant): a second
+     * caller, or a call back into it, is told to retry. */
+    return (sfn_busy & bit) ? PSA_ERROR_CONNECTION_BUSY : PSA_SUCCESS;
 }
 
 /* ---- client API --------------------------------------------------------------------- */
@@ -185,14 +215,14 @@ uint32_t rp_spm_version(const rp_caller_t *caller, uint32_t sid)
     return rp_service_version(find_service(sid), caller->client_id);
 }
 
-/* Checks common to connect and stateless call from a secure partition. */
+/* A secure partition may use only the services its manifest lists as dependencies. */
 static psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
 {
-    int p = running_partition();
-    if (caller->ns || p < 0) {
+    if (caller->ns) {
         return PSA_SUCCESS;
     }
-    return rp_dependency_check(&rp_partitions[p], rp_dependencies, sid);
+    int p = rp_backend_running();
+    return p < 0 ? PSA_SUCCESS : rp_dependency_check(&rp_partitions[p], rp_dependencies, sid);
 }
 
 psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t version)
@@ -204,20 +234,24 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
         secure_dependency(caller, sid) != PSA_SUCCESS) {
         return caller_fault(caller);
     }
-    if (panicked & (1u << svc->partition)) {
-        return PSA_ERROR_CONNECTION_REFUSED;
-    }
-    if (depth >= RP_MSG_DEPTH || partition_active(svc->partition)) {
-        return PSA_ERROR_CONNECTION_BUSY;
+    psa_status_t state = server_state(svc, PSA_ERROR_CONNECTION_REFUSED);
+    if (state != PSA_SUCCESS) {
+        return state;
     }
     psa_handle_t h = rp_conn_alloc(conns, RP_CONN_SLOTS, (uint16_t)(svc - rp_services),
                                    caller->client_id);
-    if (h == PSA_NULL_HANDLE) {
+    rp_conn_t *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, h, caller->client_id);
+    msg_slot_t *m = conn ? msg_alloc(caller, svc, PSA_IPC_CONNECT, conn) : NULL;
+    if (m == NULL) {
+        if (conn) {
+            rp_conn_release(conn);
+        }
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    rp_conn_t *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, h, caller->client_id);
-    push_msg(caller, svc, PSA_IPC_CONNECT, conn);
-    psa_status_t status = dispatch(svc);
+    conn->busy = 1;
+    psa_status_t status = deliver(m);
+    conn->busy = 0;
+    rp_spm_msg_free(m);
     if (status == PSA_SUCCESS) {
         return h;
     }
@@ -239,10 +273,14 @@ void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
         return;
     }
     const rp_service_t *svc = &rp_services[conn->service];
-    if (!(panicked & (1u << svc->partition)) && depth < RP_MSG_DEPTH &&
-        !partition_active(svc->partition)) {
-        push_msg(caller, svc, PSA_IPC_DISCONNECT, conn);
-        (void)dispatch(svc);
+    msg_slot_t *m = NULL;
+    if (server_state(svc, PSA_ERROR_SERVICE_FAILURE) == PSA_SUCCESS) {
+        m = msg_alloc(caller, svc, PSA_IPC_DISCONNECT, conn);
+    }
+    if (m != NULL) { /* else the service is gone or busy: the connection just ends */
+        conn->busy = 1;
+        (void)deliver(m);
+        rp_spm_msg_free(m);
     }
     rp_conn_release(conn);
 }
@@ -268,366 +306,75 @@ static psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handl
     return PSA_SUCCESS;
 }
 
-/* Copies the caller's vector arrays into m (after checking the caller may read them and,
- * for out_vec, write the lengths back) and validates every vector. */
-static psa_status_t take_vectors(const rp_caller_t *caller, msg_slot_t *m,
-                                 const psa_invec *in_vec, size_t in_len,
-                                 psa_outvec *out_vec, size_t out_len)
-{
-    rp_access_fn can = access_fn(caller);
-
-    if (in_len + out_len > PSA_MAX_IOVEC) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    if ((in_len && !can(NULL, in_vec, in_len * sizeof *in_vec, 0)) ||
-        (out_len && !can(NULL, out_vec, out_len * sizeof *out_vec, 1))) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    for (size_t i = 0; i < in_len; i++) {
-        m->in[i] = in_vec[i];
-    }
-    for (size_t i = 0; i < out_len; i++) {
-        m->out[i] = out_vec[i];
-    }
-    if ((in_len | out_len) != 0 &&
-        rp_iovec_check(m->in, in_len, m->out, out_len, can, NULL) != RP_IOVEC_OK) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    for (size_t i = 0; i < in_len; i++) {
-        m->msg.in_size[i] = m->in[i].len;
-        m->in_done[i] = 0;
-    }
-    for (size_t i = 0; i < out_len; i++) {
-        m->msg.out_size[i] = m->out[i].len;
-        m->out_done[i] = 0;
-    }
-    m->in_len = (uint8_t)in_len;
-    m->out_len = (uint8_t)out_len;
-    return PSA_SUCCESS;
-}
-
 psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
                          const psa_invec *in_vec, psa_outvec *out_vec)
 {
-    int32_t type = (int32_t)(packed >> 16);
+    int32_t type = (int32_t)(packed >> 16); /* 0..0xFFFF here */
     size_t in_len = (packed >> 8) & 0xFFu, out_len = packed & 0xFFu;
     const rp_service_t *svc;
     rp_conn_t *conn;
 
-    if (rp_call_type_check(type) != PSA_SUCCESS ||
-        resolve_handle(caller, handle, &svc, &conn) != PSA_SUCCESS) {
+    /* type occupies bits 31..16: a set bit 31 is a type above INT16_MAX (the packing
+     * cannot express a negative type); rp_call_type_check states the rule. */
+    if ((int32_t)packed < 0 || resolve_handle(caller, handle, &svc, &conn) != PSA_SUCCESS) {
         return caller_fault(caller);
     }
-    if (panicked & (1u << svc->partition)) {
-        return PSA_ERROR_SERVICE_FAILURE;
+    psa_status_t state = server_state(svc, PSA_ERROR_SERVICE_FAILURE);
+    if (state != PSA_SUCCESS) {
+        return state;
     }
-    if (depth >= RP_MSG_DEPTH || partition_active(svc->partition)) {
+    msg_slot_t *m = msg_alloc(caller, svc, type, conn);
+    if (m == NULL) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    msg_slot_t *m = push_msg(caller, svc, type, conn);
     if (take_vectors(caller, m, in_vec, in_len, out_vec, out_len) != PSA_SUCCESS) {
+        rp_spm_msg_free(m);
         return caller_fault(caller);
     }
     if (conn) {
         conn->busy = 1;
     }
-    psa_status_t status = dispatch(svc);
+    psa_status_t status = deliver(m);
     if (conn) {
         conn->busy = 0;
     }
     for (size_t i = 0; i < out_len; i++) {
         out_vec[i].len = m->out_done[i];
     }
+    rp_spm_msg_free(m);
     return status;
 }
 
-/* ---- NS clients --------------------------------------------------------------------- */
-
-int32_t rp_spm_ns_client_id(void)
+void rp_spm_start(void (*then)(void))
 {
-    return ns_client_id;
-}
-
-psa_status_t rp_spm_set_ns_client_id(int32_t client_id)
-{
-    if (client_id >= 0) {
-        return PSA_ERROR_INVALID_ARGUMENT;
-    }
-    ns_client_id = client_id;
-    return PSA_SUCCESS;
+    rp_backend_start(then);
 }
 
 /* ---- start-up ----------------------------------------------------------------------- */
 
+/* Runs each SFN partition's init function (IPC partitions initialise in their threads).
+ * out: 0, or -1 if one failed or panicked (it stays panicked: its services refuse). */
 int rp_spm_init(void)
 {
     int failed = 0;
 
     rp_conn_pool_init(conns, RP_CONN_SLOTS);
-    for (uint16_t p = 0; p < rp_partition_count && p < RP_PART_MAX; p++) {
+    if (rp_partition_count > RP_PART_MAX) {
+        return -1;
+    }
+    for (uint16_t p = 0; p < rp_partition_count; p++) {
         if (rp_partitions[p].init == NULL) {
             continue;
         }
-        init_part = (int16_t)p;
-        if (__builtin_setjmp(init_unwind) == 0) {
+        void *unwind[5], **saved;
+        int prev = rp_backend_enter_sfn(p, unwind, &saved);
+        if (__builtin_setjmp(unwind) == 0) {
             if (rp_partitions[p].init() != PSA_SUCCESS) {
-                panicked |= 1u << p;
+                rp_spm_panicked |= 1u << p;
             }
         }
-        init_part = -1;
-        failed |= (panicked >> p) & 1u;
+        rp_backend_leave_sfn(prev, saved);
+        failed |= (int)((rp_spm_panicked >> p) & 1u);
     }
-    return rp_partition_count > RP_PART_MAX || failed ? -1 : 0;
-}
-
-/* ---- service API (FF-M 1.1, SFN model) ----------------------------------------------- */
-
-/* The message `h` of the running partition; panics it on a bad handle. */
-static msg_slot_t *own_msg(psa_handle_t h)
-{
-    uint32_t level = (uint32_t)h - RP_MSG_HANDLE;
-    if (level == 0 || level != depth || init_part >= 0) {
-        panic_running();
-    }
-    return &msgs[level - 1];
-}
-
-/* The message `h` if it is a request (type >= PSA_IPC_CALL) and idx names a vector. */
-static msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
-{
-    msg_slot_t *m = own_msg(h);
-    if (m->msg.type < PSA_IPC_CALL || idx >= PSA_MAX_IOVEC) {
-        panic_running();
-    }
-    return m;
-}
-
-/* Bytes of in_vec idx not yet read or skipped (0 for a vector the caller did not pass). */
-static size_t in_left(const msg_slot_t *m, uint32_t idx)
-{
-    return idx < m->in_len ? m->in[idx].len - m->in_done[idx] : 0;
-}
-
-/* Bytes of out_vec idx not yet written (0 for a vector the caller did not pass). */
-static size_t out_left(const msg_slot_t *m, uint32_t idx)
-{
-    return idx < m->out_len ? m->out[idx].len - m->out_done[idx] : 0;
-}
-
-size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
-{
-    msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if (m->in_mapped & (1u << invec_idx)) {
-        panic_running();
-    }
-    size_t left = in_left(m, invec_idx);
-    size_t n = num_bytes < left ? num_bytes : left;
-    if (n > 0) {
-        memcpy(buffer, (const uint8_t *)m->in[invec_idx].base + m->in_done[invec_idx], n);
-        m->in_done[invec_idx] += n;
-    }
-    return n;
-}
-
-size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
-{
-    msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if (m->in_mapped & (1u << invec_idx)) {
-        panic_running();
-    }
-    size_t left = in_left(m, invec_idx);
-    size_t n = num_bytes < left ? num_bytes : left;
-    if (n > 0) {
-        m->in_done[invec_idx] += n;
-    }
-    return n;
-}
-
-void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
-               size_t num_bytes)
-{
-    msg_slot_t *m = own_request(msg_handle, outvec_idx);
-    if ((m->out_mapped & (1u << outvec_idx)) ||
-        num_bytes > out_left(m, outvec_idx)) {
-        panic_running();
-    }
-    if (num_bytes > 0) {
-        memcpy((uint8_t *)m->out[outvec_idx].base + m->out_done[outvec_idx], buffer,
-               num_bytes);
-        m->out_done[outvec_idx] += num_bytes;
-    }
-}
-
-void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
-{
-    msg_slot_t *m = own_msg(msg_handle);
-    if (m->conn == NULL) {
-        panic_running();
-    }
-    m->conn->rhandle = rhandle;
-    m->msg.rhandle = rhandle;
-}
-
-const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
-{
-    msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if ((m->in_mapped & (1u << invec_idx)) ||
-        (invec_idx < m->in_len && m->in_done[invec_idx] != 0)) {
-        panic_running();
-    }
-    if (in_left(m, invec_idx) == 0) {
-        return NULL;
-    }
-    m->in_mapped |= (uint8_t)(1u << invec_idx);
-    return m->in[invec_idx].base;
-}
-
-void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
-{
-    msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if (!(m->in_mapped & (1u << invec_idx))) {
-        panic_running();
-    }
-    m->in_done[invec_idx] = m->in[invec_idx].len; /* FF-M: the vector counts as read */
-}
-
-void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
-{
-    msg_slot_t *m = own_request(msg_handle, outvec_idx);
-    if ((m->out_mapped & (1u << outvec_idx)) ||
-        (outvec_idx < m->out_len && m->out_done[outvec_idx] != 0)) {
-        panic_running();
-    }
-    if (out_left(m, outvec_idx) == 0) {
-        return NULL;
-    }
-    m->out_mapped |= (uint8_t)(1u << outvec_idx);
-    return m->out[outvec_idx].base;
-}
-
-void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
-{
-    msg_slot_t *m = own_request(msg_handle, outvec_idx);
-    if (!(m->out_mapped & (1u << outvec_idx)) || len > m->out[outvec_idx].len) {
-        panic_running();
-    }
-    m->out_done[outvec_idx] = len;
-}
-
-void psa_reply(psa_handle_t msg_handle, psa_status_t status)
-{
-    (void)msg_handle;
-    (void)status;
-    panic_running(); /* FF-M: an SFN service replies by returning; psa_reply is an error */
-}
-
-void psa_panic(void)
-{
-    panic_running();
-}
-
-/* The partition with this id, or -1. */
-static int partition_index(int32_t id)
-{
-    for (uint16_t p = 0; p < rp_partition_count; p++) {
-        if (rp_partitions[p].id == id) {
-            return p;
-        }
-    }
-    return -1;
-}
-
-void psa_notify(int32_t partition_id)
-{
-    int p = partition_index(partition_id);
-    if (p < 0 || p >= RP_PART_MAX) {
-        panic_running();
-    }
-    signals[p] |= PSA_DOORBELL;
-}
-
-void psa_clear(void)
-{
-    int p = running_partition();
-    if (p < 0 || !(signals[p] & PSA_DOORBELL)) {
-        panic_running();
-    }
-    signals[p] &= ~PSA_DOORBELL;
-}
-
-psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
-{
-    int p = running_partition();
-    psa_signal_t allowed = PSA_DOORBELL | (p >= 0 ? rp_partitions[p].signals : 0);
-
-    if (p < 0 || (timeout != PSA_POLL && timeout != PSA_BLOCK) ||
-        (signal_mask & allowed) == 0) {
-        panic_running();
-    }
-    /* SFN: nothing else runs while this partition waits, so blocking for a signal that
-     * is not yet asserted could only end by an interrupt; wait for one. */
-    while (timeout == PSA_BLOCK && (signals[p] & signal_mask) == 0) {
-        __asm volatile("wfi");
-    }
-    return signals[p] & signal_mask;
-}
-
-psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
-{
-    (void)signal;
-    (void)msg;
-    panic_running(); /* SFN: messages arrive as service function calls, never by psa_get */
-}
-
-uint32_t psa_rot_lifecycle_state(void)
-{
-    return rp_platform_lifecycle();
-}
-
-/* ---- interrupt signals (delivery of FLIH/SLIH interrupts: see docs/spm.md) ----------- */
-
-/* The IRQ of the running partition whose signal is exactly `sig`; panics otherwise. */
-static const rp_irq_t *own_irq(psa_signal_t sig)
-{
-    int p = running_partition();
-    if (p >= 0) {
-        const rp_partition_t *part = &rp_partitions[p];
-        for (uint16_t i = 0; i < part->n_irqs; i++) {
-            if (rp_irqs[part->first_irq + i].signal == sig) {
-                return &rp_irqs[part->first_irq + i];
-            }
-        }
-    }
-    panic_running();
-}
-
-void psa_irq_enable(psa_signal_t irq_signal)
-{
-    rp_platform_irq_enable(own_irq(irq_signal)->source);
-}
-
-psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal)
-{
-    return rp_platform_irq_disable(own_irq(irq_signal)->source);
-}
-
-void psa_eoi(psa_signal_t irq_signal)
-{
-    const rp_irq_t *irq = own_irq(irq_signal);
-    int p = irq->partition;
-    if (irq->handling != RP_IRQ_SLIH || !(signals[p] & irq_signal)) {
-        panic_running();
-    }
-    signals[p] &= ~irq_signal;
-    rp_platform_irq_enable(irq->source);
-}
-
-void psa_reset_signal(psa_signal_t irq_signal)
-{
-    const rp_irq_t *irq = own_irq(irq_signal);
-    int p = irq->partition;
-    if (irq->handling != RP_IRQ_FLIH || !(signals[p] & irq_signal)) {
-        panic_running();
-    }
-    signals[p] &= ~irq_signal;
+    return failed ? -1 : 0;
 }

@@ -25,5 +25,5 @@ void rp_secure_main(void)
     }
     rp_printf("[Rampart] SPM: %u partitions, %u services; entering non-secure image\r\n",
               (unsigned)rp_partition_count, (unsigned)rp_service_count);
-    rp_platform_enter_ns();
+    rp_spm_start(rp_platform_enter_ns);
 }

@@ -65,8 +65,18 @@ typedef struct {
  * 0, or -1 for a bad mode / key length / IV length (ctx wiped then). */
 int rp_cipher_setup(rp_cipher_ctx *ctx, rp_aes_mode mode, int decrypt,
                     const uint8_t *key, size_t key_len, const uint8_t *iv, size_t iv_len);
+/* The same in two steps (psa_cipher_setup, then psa_cipher_set_iv): setkey expands the
+ * key once (0 / -1: bad mode or key length); set_iv starts a message (0 / -1: iv_len
+ * not 16, or not 0 for ECB). A keyed context may be copied by assignment and each copy
+ * given its own IV, which saves the key schedule per message. */
+int rp_cipher_setkey(rp_cipher_ctx *ctx, rp_aes_mode mode, int decrypt,
+                     const uint8_t *key, size_t key_len);
+int rp_cipher_set_iv(rp_cipher_ctx *ctx, const uint8_t *iv, size_t iv_len);
 /* Process in_len bytes, writing *out_len bytes (<= RP_CIPHER_UPDATE_MAX(in_len)) to out.
- * 0, or -1 if out_size is too small (nothing consumed or written). out may equal in. */
+ * 0, or -1 if out_size is too small (nothing consumed or written).
+ * out may equal in for CFB/OFB/CTR always, and for ECB/CBC when no partial block is
+ * pending (every earlier update was a multiple of 16 bytes); otherwise the output runs
+ * ahead of the input and out must not overlap in (the PSA layer copies buffers). */
 int rp_cipher_update(rp_cipher_ctx *ctx, const uint8_t *in, size_t in_len,
                      uint8_t *out, size_t out_size, size_t *out_len);
 /* Flush: PKCS#7 encryption writes the padded last block (16 bytes); PKCS#7 decryption
@@ -126,6 +136,12 @@ typedef struct {
 /* 0, or -1 for a bad key or IV length (iv_len 0) -- ctx wiped then. */
 int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
                  const uint8_t *iv, size_t iv_len);
+/* The same in two steps (psa_aead_*_setup, then psa_aead_set_nonce): setkey expands the
+ * key and computes H once (0 / -1: bad key length); set_iv starts a message (0 / -1:
+ * iv_len 0). A keyed context may be copied by assignment and each copy given its own IV,
+ * which saves the key schedule and H per message. */
+int rp_gcm_setkey(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len);
+int rp_gcm_set_iv(rp_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len);
 /* 0, or -1 if text was already processed or the AAD exceeds 2^61 - 1 bytes. */
 int rp_gcm_update_aad(rp_gcm_ctx *ctx, const uint8_t *aad, size_t n);
 /* Writes exactly n bytes. 0, or -1 if the text would exceed 2^36 - 32 bytes. */
@@ -158,16 +174,22 @@ typedef struct {
     uint8_t mac[16];     /* CBC-MAC state */
     uint8_t ctr[16];     /* next counter block */
     uint8_t s0[16];      /* E(K, A_0), masks the tag */
-    uint8_t ks[32];      /* keystream of the current two blocks */
-    uint8_t part[16];    /* pending CBC-MAC input */
+    uint8_t ks[32];      /* keystream: one block, or two when no CBC-MAC block is due */
+    uint8_t part[16];    /* pending CBC-MAC input; a full block waits to share a pass */
     uint64_t aad_left, text_left;
-    uint8_t part_len, ks_used, tag_len, decrypt;
+    uint8_t part_len, ks_used, ks_len, tag_len, decrypt;
 } rp_ccm_ctx;
 
 /* 0, or -1 for a bad key, nonce or tag length, or a text_len too big for the nonce. */
 int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
                  const uint8_t *nonce, size_t nonce_len, uint64_t aad_len, uint64_t text_len,
                  size_t tag_len);
+/* The same in two steps: setkey once (0 / -1: bad key length), then per message (on a
+ * copy of the keyed context, if it is to be reused) set_nonce with the lengths
+ * (0 / -1: bad nonce or tag length, text_len too big for the nonce). */
+int rp_ccm_setkey(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len);
+int rp_ccm_set_nonce(rp_ccm_ctx *ctx, const uint8_t *nonce, size_t nonce_len,
+                     uint64_t aad_len, uint64_t text_len, size_t tag_len);
 /* 0, or -1 if more AAD than announced is given (or text already started). */
 int rp_ccm_update_aad(rp_ccm_ctx *ctx, const uint8_t *aad, size_t n);
 /* 0, or -1 if the AAD is incomplete or more text than announced is given. */

@@ -2,27 +2,17 @@
  *
  * State representation: two 16-byte blocks are held as eight 32-bit "bit planes" q[0..7].
  * Plane q[i] holds bit i of every byte; byte (row r, column c) of block b sits at bit
- * 8*r + 2*c + b. So a row is one byte lane (MixColumns' row rotation is a 32-bit rotate),
- * and ShiftRows rotates within byte lanes. SubBytes is the Boyar-Peralta 113-gate circuit
+ * 8*c + 2*r + b. So a column is one byte lane: ShiftRows is a 32-bit rotation of each
+ * row's bits (masked), and MixColumns' row rotation is a 2-bit rotation inside bytes. SubBytes is the Boyar-Peralta 113-gate circuit
  * (J. Boyar, R. Peralta, "A new combinational logic minimization technique with
  * applications to cryptology", SEA 2010) evaluated on all 32 bytes at once: no table, no
  * secret-dependent branch or index anywhere. Contract in rp_aes.h. */
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
-static uint32_t ld32le(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void st32le(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
-}
-
-static uint32_t rotr(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
+#define rotr rp_ror32
 
 /* Swap the bits of a selected by (m << n) with the bits of b selected by m. */
 #define SWAPMOVE(a, b, m, n)                        \
@@ -48,25 +38,39 @@ static void ortho(uint32_t q[8])
         SWAPMOVE(q[i], q[i + 4], 0x0f0f0f0fu, 4);
 }
 
+/* Row r of a block as a word: byte lane c holds the byte of column c. */
+static uint32_t row_of(const uint8_t *b, unsigned r)
+{
+    return (uint32_t)b[r] | (uint32_t)b[4 + r] << 8 | (uint32_t)b[8 + r] << 16
+         | (uint32_t)b[12 + r] << 24;
+}
+
+static void put_row(uint8_t *b, unsigned r, uint32_t v)
+{
+    b[r] = (uint8_t)v; b[4 + r] = (uint8_t)(v >> 8);
+    b[8 + r] = (uint8_t)(v >> 16); b[12 + r] = (uint8_t)(v >> 24);
+}
+
+/* Words q[2r+b] = row r of block b, then transposed into bit planes. */
 static void load2(uint32_t q[8], const uint8_t *b0, const uint8_t *b1)
 {
-    unsigned c;
+    unsigned r;
 
-    for (c = 0; c < 4; c++) {
-        q[2 * c] = ld32le(b0 + 4 * c);
-        q[2 * c + 1] = ld32le(b1 + 4 * c);
+    for (r = 0; r < 4; r++) {
+        q[2 * r] = row_of(b0, r);
+        q[2 * r + 1] = row_of(b1, r);
     }
     ortho(q);
 }
 
 static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
 {
-    unsigned c;
+    unsigned r;
 
     ortho(q);
-    for (c = 0; c < 4; c++) {
-        st32le(b0 + 4 * c, q[2 * c]);
-        st32le(b1 + 4 * c, q[2 * c + 1]);
+    for (r = 0; r < 4; r++) {
+        put_row(b0, r, q[2 * r]);
+        put_row(b1, r, q[2 * r + 1]);
     }
 }
 
@@ -132,85 +136,115 @@ static void sbox(uint32_t q[8])
     q[0] = ~(l6 ^ l23);
 }
 
-/* The inverse of the AES affine map, on bit planes (FIPS 197 5.3.2):
- * b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of 0x05). */
-static void inv_affine(uint32_t q[8])
+/* The inverse of the AES affine map on bit planes (FIPS 197 5.3.2), then XOR with k (a
+ * round key, or zeros): b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of
+ * 0x05). Since S(x) = A(x^-1), InvSubBytes = A^-1 o S o A^-1. */
+static void inv_affine(uint32_t q[8], const uint32_t k[8])
 {
-    uint32_t a[8];
+    uint32_t a0 = q[0], a1 = q[1], a2 = q[2], a3 = q[3];
+    uint32_t a4 = q[4], a5 = q[5], a6 = q[6], a7 = q[7];
+
+    q[0] = ~(a2 ^ a5 ^ a7) ^ k[0];
+    q[1] = a3 ^ a6 ^ a0 ^ k[1];
+    q[2] = ~(a4 ^ a7 ^ a1) ^ k[2];
+    q[3] = a5 ^ a0 ^ a2 ^ k[3];
+    q[4] = a6 ^ a1 ^ a3 ^ k[4];
+    q[5] = a7 ^ a2 ^ a4 ^ k[5];
+    q[6] = a0 ^ a3 ^ a5 ^ k[6];
+    q[7] = a1 ^ a4 ^ a6 ^ k[7];
+}
+
+static const uint32_t zero_key[8];
+
+/* ShiftRows: row r (bits 2r, 2r+1 of every byte) moves from column c + r to column c, i.e.
+ * rotates right by 8r bits: first rows 2 and 3 by 16, then rows 1 and 3 by 8 more (each
+ * step swaps the masked bits with the rotated word). InvShiftRows rotates the other way. */
+RP_INLINE uint32_t shift_rows1(uint32_t x)
+{
+    x ^= (x ^ rotr(x, 16)) & 0xf0f0f0f0u;
+    return x ^ ((x ^ rotr(x, 8)) & 0xccccccccu);
+}
+
+static void inv_shift_rows(uint32_t q[8])
+{
     unsigned i;
 
-    for (i = 0; i < 8; i++)
-        a[i] = q[(i + 2) & 7] ^ q[(i + 5) & 7] ^ q[(i + 7) & 7];
-    a[0] = ~a[0];
-    a[2] = ~a[2];
-    memcpy(q, a, sizeof a);
+    for (i = 0; i < 8; i++) {
+        uint32_t x = q[i];
+        x ^= (x ^ rotr(x, 16)) & 0xf0f0f0f0u;
+        q[i] = x ^ ((x ^ rotr(x, 24)) & 0xccccccccu);
+    }
 }
 
-/* InvSubBytes = A^-1 o S o A^-1, since S(x) = A(x^-1) and so A^-1(S(y)) = y^-1. */
-static void inv_sbox(uint32_t q[8])
+/* Row r+1 (resp. r+2) of every column brought to row r: a 2-bit (4-bit) rotation inside
+ * each byte. */
+RP_INLINE uint32_t rows1(uint32_t x)
 {
-    inv_affine(q);
-    sbox(q);
-    inv_affine(q);
+    return ((x >> 2) & 0x3f3f3f3fu) | ((x << 6) & 0xc0c0c0c0u);
 }
 
-/* ShiftRows: row r (byte lane r) moves every column left by r, i.e. rotates its 8 bits
- * (2 per column) right by 2r. */
-static uint32_t shift_rows1(uint32_t x)
+RP_INLINE uint32_t rows2(uint32_t x)
 {
-    return (x & 0x000000ffu)
-         | ((x & 0x0000fc00u) >> 2) | ((x & 0x00000300u) << 6)
-         | ((x & 0x00f00000u) >> 4) | ((x & 0x000f0000u) << 4)
-         | ((x & 0xc0000000u) >> 6) | ((x & 0x3f000000u) << 2);
+    return ((x >> 4) & 0x0f0f0f0fu) | ((x << 4) & 0xf0f0f0f0u);
 }
 
-static uint32_t inv_shift_rows1(uint32_t x)
+/* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column. With
+ * t = a ^ rows1(a), plane i of the result is xtime(t)_i ^ rows1(a)_i ^ rows2(t_i); xtime
+ * shifts planes up by one and folds t_7 into planes 0, 1, 3, 4 (x^8 = x^4 + x^3 + x + 1).
+ * One pass over the planes keeps only t_7 and t_(i-1) live. */
+#define MC_PLANE(i, fold)                                                          \
+    do {                                                                           \
+        uint32_t a_ = IN(i), r_ = rows1(a_), t_ = a_ ^ r_;                         \
+        q[i] = prev ^ (fold) ^ r_ ^ rows2(t_) ^ KEY(i);                            \
+        prev = t_;                                                                 \
+    } while (0)
+
+/* ShiftRows, MixColumns and AddRoundKey k, fused (encryption rounds 1..Nr-1). */
+static void sr_mc_ark(uint32_t q[8], const uint32_t *k)
 {
-    return (x & 0x000000ffu)
-         | ((x & 0x00003f00u) << 2) | ((x & 0x0000c000u) >> 6)
-         | ((x & 0x00f00000u) >> 4) | ((x & 0x000f0000u) << 4)
-         | ((x & 0x03000000u) << 6) | ((x & 0xfc000000u) >> 2);
+    uint32_t a7 = shift_rows1(q[7]), t7 = a7 ^ rows1(a7), prev = t7;
+
+#define IN(i) ((i) == 7 ? a7 : shift_rows1(q[i]))
+#define KEY(i) k[i]
+    MC_PLANE(0, 0); MC_PLANE(1, t7); MC_PLANE(2, 0); MC_PLANE(3, t7);
+    MC_PLANE(4, t7); MC_PLANE(5, 0); MC_PLANE(6, 0); MC_PLANE(7, 0);
+#undef IN
+#undef KEY
 }
 
-/* Multiply every byte by x in GF(2^8) mod x^8+x^4+x^3+x+1, on bit planes. */
-static void xtime(uint32_t o[8], const uint32_t t[8])
-{
-    uint32_t hi = t[7];
-
-    o[7] = t[6]; o[6] = t[5]; o[5] = t[4]; o[4] = t[3] ^ hi;
-    o[3] = t[2] ^ hi; o[2] = t[1]; o[1] = t[0] ^ hi; o[0] = hi;
-}
-
-/* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column; a[r+k] of
- * every column is byte lane r+k, brought down by rotating 8k bits right. */
+/* MixColumns alone (after the InvMixColumns pre-multiplication). */
 static void mix_columns(uint32_t q[8])
 {
-    uint32_t t[8], x[8];
-    unsigned i;
+    uint32_t t7 = q[7] ^ rows1(q[7]), prev = t7;
 
-    for (i = 0; i < 8; i++)
-        t[i] = q[i] ^ rotr(q[i], 8);
-    xtime(x, t);
-    for (i = 0; i < 8; i++)
-        q[i] = x[i] ^ rotr(q[i], 8) ^ rotr(t[i], 16);
+#define IN(i) q[i]
+#define KEY(i) 0
+    MC_PLANE(0, 0); MC_PLANE(1, t7); MC_PLANE(2, 0); MC_PLANE(3, t7);
+    MC_PLANE(4, t7); MC_PLANE(5, 0); MC_PLANE(6, 0); MC_PLANE(7, 0);
+#undef IN
+#undef KEY
 }
 
-/* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00). */
+/* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00);
+ * 4t on planes shifts them up by two, folding t_6 and t_7 back in. */
 static void inv_mix_columns(uint32_t q[8])
 {
-    uint32_t t[8], x[8];
-    unsigned i;
+    uint32_t t0 = q[0] ^ rows2(q[0]), t1 = q[1] ^ rows2(q[1]), t2 = q[2] ^ rows2(q[2]);
+    uint32_t t3 = q[3] ^ rows2(q[3]), t4 = q[4] ^ rows2(q[4]), t5 = q[5] ^ rows2(q[5]);
+    uint32_t t6 = q[6] ^ rows2(q[6]), t7 = q[7] ^ rows2(q[7]);
 
-    for (i = 0; i < 8; i++)
-        t[i] = q[i] ^ rotr(q[i], 16);
-    xtime(x, t);
-    xtime(t, x);
-    for (i = 0; i < 8; i++)
-        q[i] ^= t[i];
+    q[0] ^= t6;
+    q[1] ^= t7 ^ t6;
+    q[2] ^= t0 ^ t7;
+    q[3] ^= t1 ^ t6;
+    q[4] ^= t2 ^ t7 ^ t6;
+    q[5] ^= t3 ^ t7;
+    q[6] ^= t4;
+    q[7] ^= t5;
     mix_columns(q);
 }
 
-static void add_round_key(uint32_t q[8], const uint32_t *k)
+RP_INLINE void add_round_key(uint32_t q[8], const uint32_t *k)
 {
     unsigned i;
 
@@ -232,19 +266,17 @@ static uint32_t sub_word(uint32_t w)
     return w;
 }
 
-int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+/* FIPS 197 5.2 KeyExpansion on 32-bit words (little-endian), any key size; round keys
+ * are then transposed into planes. Used for AES-192, whose 6-word steps straddle round
+ * keys; AES-128/256 take the bitsliced path below. */
+static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
 {
     uint32_t w[60], q[8];
-    unsigned nk, nw, i, r, c, rcon = 1;
+    unsigned nw = 4 * (ctx->rounds + 1), i, r, c, rcon = 1;
 
-    if (key_len != 16 && key_len != 24 && key_len != 32)
-        return -1;
-    nk = (unsigned)key_len / 4;
-    ctx->rounds = nk + 6;
-    nw = 4 * (ctx->rounds + 1);
     for (i = 0; i < nk; i++)
-        w[i] = ld32le(key + 4 * i);
-    for (i = nk; i < nw; i++) {          /* FIPS 197 5.2 KeyExpansion, little-endian words */
+        w[i] = rp_ld32le(key + 4 * i);
+    for (i = nk; i < nw; i++) {
         uint32_t t = w[i - 1];
         if (i % nk == 0) {
             t = sub_word(rotr(t, 8)) ^ rcon;
@@ -255,13 +287,65 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
         w[i] = w[i - nk] ^ t;
     }
     for (r = 0; r <= ctx->rounds; r++) { /* the same round key in both block slots */
-        for (c = 0; c < 4; c++)
-            q[2 * c] = q[2 * c + 1] = w[4 * r + c];
+        for (c = 0; c < 4; c++)              /* here c is the row: byte c of each word */
+            q[2 * c] = q[2 * c + 1] = (w[4 * r] >> (8 * c) & 0xff)
+                                    | (w[4 * r + 1] >> (8 * c) & 0xff) << 8
+                                    | (w[4 * r + 2] >> (8 * c) & 0xff) << 16
+                                    | (w[4 * r + 3] >> (8 * c) & 0xff) << 24;
         ortho(q);
         memcpy(ctx->sk + 8 * r, q, sizeof q);
     }
     rp_wipe(w, sizeof w);
     rp_wipe(q, sizeof q);
+}
+
+/* One 4-word step of the key expansion, entirely on planes (columns are byte lanes):
+ * dst (the round key four words back) becomes the next round key, given src (the round
+ * key just before it): t = SubWord(RotWord?(column 3 of src)) ^ rcon in column 0, then
+ * every column is the XOR of dst's columns up to it and t (prefix XOR across lanes). */
+static void expand_step(uint32_t dst[8], const uint32_t src[8], uint32_t rcon, int rot)
+{
+    uint32_t sb[8], t;
+    unsigned i;
+
+    memcpy(sb, src, sizeof sb);
+    sbox(sb);
+    for (i = 0; i < 8; i++) {
+        t = sb[i] >> 24;                              /* column 3 -> column 0 */
+        if (rot)
+            t = rows1(t) & 0xffu;                     /* RotWord: row r <- row r + 1 */
+        t ^= 3u & (0u - (rcon >> i & 1));             /* rcon in row 0, both blocks */
+        t ^= dst[i];
+        t ^= t << 8;
+        dst[i] = t ^ t << 16;
+    }
+    rp_wipe(sb, sizeof sb);
+}
+
+int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+{
+    uint32_t *sk = ctx->sk, rcon = 1;
+    unsigned r, nk;
+
+    if (key_len != 16 && key_len != 24 && key_len != 32)
+        return -1;
+    nk = (unsigned)key_len / 4;
+    ctx->rounds = nk + 6;
+    if (nk == 6) {
+        expand_words(ctx, key, nk);
+        return 0;
+    }
+    load2(sk, key, key);                            /* round key 0 (and 1 for AES-256) */
+    if (nk == 8)
+        load2(sk + 8, key + 16, key + 16);
+    for (r = nk / 4; r <= ctx->rounds; r++) {
+        uint32_t *dst = sk + 8 * r;
+        int full = nk == 4 || r % 2 == 0;           /* AES-256 odd steps: SubWord only */
+        memcpy(dst, dst - 8 * (nk / 4), 32);
+        expand_step(dst, dst - 8, full ? rcon : 0, full);
+        if (full)
+            rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
+    }
     return 0;
 }
 
@@ -272,33 +356,29 @@ static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     add_round_key(q, ctx->sk);
     for (r = 1; r < ctx->rounds; r++) {
         sbox(q);
-        for (i = 0; i < 8; i++)
-            q[i] = shift_rows1(q[i]);
-        mix_columns(q);
-        add_round_key(q, ctx->sk + 8 * r);
+        sr_mc_ark(q, ctx->sk + 8 * r);
     }
     sbox(q);
     for (i = 0; i < 8; i++)
-        q[i] = shift_rows1(q[i]);
-    add_round_key(q, ctx->sk + 8 * ctx->rounds);
+        q[i] = shift_rows1(q[i]) ^ ctx->sk[8 * ctx->rounds + i];
 }
 
 static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 {
-    unsigned r, i;
+    unsigned r;
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
     for (r = ctx->rounds - 1; r > 0; r--) {
-        for (i = 0; i < 8; i++)
-            q[i] = inv_shift_rows1(q[i]);
-        inv_sbox(q);
-        add_round_key(q, ctx->sk + 8 * r);
+        inv_shift_rows(q);                    /* commutes with the bytewise maps */
+        inv_affine(q, zero_key);
+        sbox(q);
+        inv_affine(q, ctx->sk + 8 * r);       /* ... and AddRoundKey */
         inv_mix_columns(q);
     }
-    for (i = 0; i < 8; i++)
-        q[i] = inv_shift_rows1(q[i]);
-    inv_sbox(q);
-    add_round_key(q, ctx->sk);
+    inv_shift_rows(q);
+    inv_affine(q, zero_key);
+    sbox(q);
+    inv_affine(q, ctx->sk);
 }
 
 void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],

@@ -9,22 +9,39 @@ static int is_block_mode(uint8_t m)
     return m == RP_AES_ECB || m == RP_AES_CBC || m == RP_AES_CBC_PKCS7;
 }
 
-int rp_cipher_setup(rp_cipher_ctx *ctx, rp_aes_mode mode, int decrypt,
-                    const uint8_t *key, size_t key_len, const uint8_t *iv, size_t iv_len)
+int rp_cipher_setkey(rp_cipher_ctx *ctx, rp_aes_mode mode, int decrypt,
+                     const uint8_t *key, size_t key_len)
 {
     memset(ctx, 0, sizeof *ctx);
-    if (mode < RP_AES_ECB || mode > RP_AES_CTR
-        || iv_len != (mode == RP_AES_ECB ? 0u : 16u)
-        || rp_aes_setkey(&ctx->aes, key, key_len) != 0) {
+    if (mode < RP_AES_ECB || mode > RP_AES_CTR || rp_aes_setkey(&ctx->aes, key, key_len) != 0) {
         rp_wipe(ctx, sizeof *ctx);
         return -1;
     }
-    if (iv_len)
-        memcpy(ctx->iv, iv, 16);
     ctx->mode = (uint8_t)mode;
     ctx->decrypt = (uint8_t)(decrypt != 0);
-    ctx->buf_len = mode == RP_AES_CTR ? 32 : (is_block_mode((uint8_t)mode) ? 0 : 16);
     return 0;
+}
+
+int rp_cipher_set_iv(rp_cipher_ctx *ctx, const uint8_t *iv, size_t iv_len)
+{
+    if (iv_len != (ctx->mode == RP_AES_ECB ? 0u : 16u))
+        return -1;
+    memset(ctx->iv, 0, sizeof ctx->iv);            /* a fresh message on this key */
+    if (iv_len)
+        memcpy(ctx->iv, iv, 16);
+    ctx->buf_len = ctx->mode == RP_AES_CTR ? 32 : (is_block_mode(ctx->mode) ? 0 : 16);
+    return 0;
+}
+
+int rp_cipher_setup(rp_cipher_ctx *ctx, rp_aes_mode mode, int decrypt,
+                    const uint8_t *key, size_t key_len, const uint8_t *iv, size_t iv_len)
+{
+    if (iv_len != (mode == RP_AES_ECB ? 0u : 16u)
+        || rp_cipher_setkey(ctx, mode, decrypt, key, key_len) != 0) {
+        rp_wipe(ctx, sizeof *ctx);
+        return -1;
+    }
+    return rp_cipher_set_iv(ctx, iv, iv_len);
 }
 
 static void xor16(uint8_t *d, const uint8_t *a, const uint8_t *b)

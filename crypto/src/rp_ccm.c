@@ -1,6 +1,9 @@
 /* rp_ccm.c - AES-CCM (SP 800-38C, formatting of its Appendix A). Contract in rp_aes.h.
  * Constant time: the cipher is bitsliced and the tag is checked with rp_ct_memeq; a failed
- * one-shot decryption masks its output to zeros without branching on the result. */
+ * one-shot decryption masks its output to zeros without branching on the result.
+ * Speed: the bitsliced AES costs the same for one block or two, so a complete CBC-MAC block
+ * is held back (part_len == 16) until the next keystream block is due and both go through
+ * one rp_aes_encrypt2 pass; when no MAC block waits, two keystream blocks are made. */
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
@@ -14,12 +17,17 @@ static void mac_block(rp_ccm_ctx *c, const uint8_t b[16])
     rp_aes_encrypt(&c->aes, c->mac, c->mac);
 }
 
-/* CBC-MAC over a byte stream, buffering partial blocks in c->part. */
+/* CBC-MAC over a byte stream. A block that becomes complete stays in c->part (deferred)
+ * until more input arrives, a keystream block is made, or the MAC is finished. */
 static void mac_absorb(rp_ccm_ctx *c, const uint8_t *p, size_t n)
 {
     while (n) {
         size_t take;
-        if (c->part_len == 0 && n >= 16) {
+        if (c->part_len == 16) {
+            mac_block(c, c->part);
+            c->part_len = 0;
+        }
+        if (c->part_len == 0 && n > 16) {
             mac_block(c, p);
             p += 16; n -= 16;
             continue;
@@ -28,21 +36,24 @@ static void mac_absorb(rp_ccm_ctx *c, const uint8_t *p, size_t n)
         memcpy(c->part + c->part_len, p, take);
         c->part_len = (uint8_t)(c->part_len + take);
         p += take; n -= take;
-        if (c->part_len == 16) {
-            mac_block(c, c->part);
-            c->part_len = 0;
-        }
     }
 }
 
-/* Zero-pad a partial block (end of the AAD, end of the payload). */
-static void mac_flush(rp_ccm_ctx *c)
+/* Zero-pad a partial block (end of the AAD, end of the payload); it stays deferred. */
+static void mac_pad(rp_ccm_ctx *c)
 {
     if (c->part_len) {
         memset(c->part + c->part_len, 0, 16u - c->part_len);
-        mac_block(c, c->part);
-        c->part_len = 0;
+        c->part_len = 16;
     }
+}
+
+/* Process a deferred block, if any. */
+static void mac_flush(rp_ccm_ctx *c)
+{
+    if (c->part_len == 16)
+        mac_block(c, c->part);
+    c->part_len = 0;
 }
 
 /* Increment the q-byte counter field (bytes 16-q..15) of a counter block. */
@@ -57,12 +68,11 @@ static void ctr_inc(uint8_t ctr[16], unsigned q)
     }
 }
 
-static int ccm_params_ok(size_t key_len, size_t nonce_len, uint64_t text_len, size_t tag_len)
+static int nonce_params_ok(size_t nonce_len, uint64_t text_len, size_t tag_len)
 {
     unsigned q = 15u - (unsigned)nonce_len;
 
-    if ((key_len != 16 && key_len != 24 && key_len != 32) || nonce_len < 7
-        || nonce_len > 13 || tag_len < 4 || tag_len > 16 || (tag_len & 1))
+    if (nonce_len < 7 || nonce_len > 13 || tag_len < 4 || tag_len > 16 || (tag_len & 1))
         return 0;
     return q >= 8 || text_len < ((uint64_t)1 << (8 * q));
 }
@@ -84,17 +94,25 @@ static size_t aad_prefix(uint8_t p[10], uint64_t a)
     return n;
 }
 
-int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
-                 const uint8_t *nonce, size_t nonce_len, uint64_t aad_len, uint64_t text_len,
-                 size_t tag_len)
+int rp_ccm_setkey(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len)
+{
+    memset(ctx, 0, sizeof *ctx);
+    if (rp_aes_setkey(&ctx->aes, key, key_len) != 0)
+        return -1;
+    ctx->decrypt = (uint8_t)(decrypt != 0);
+    return 0;
+}
+
+int rp_ccm_set_nonce(rp_ccm_ctx *ctx, const uint8_t *nonce, size_t nonce_len,
+                     uint64_t aad_len, uint64_t text_len, size_t tag_len)
 {
     unsigned q = 15u - (unsigned)nonce_len, i;
     uint8_t b0[16], pre[10];
 
-    memset(ctx, 0, sizeof *ctx);
-    if (!ccm_params_ok(key_len, nonce_len, text_len, tag_len))
+    if (!nonce_params_ok(nonce_len, text_len, tag_len))
         return -1;
-    (void)rp_aes_setkey(&ctx->aes, key, key_len);
+    memset(ctx->mac, 0, sizeof ctx->mac);          /* a fresh message on this key */
+    ctx->part_len = 0;
     /* A.2.1: B0 = flags || N || Q */
     b0[0] = (uint8_t)((aad_len ? 0x40 : 0) | ((tag_len - 2) / 2) << 3 | (q - 1));
     memcpy(b0 + 1, nonce, nonce_len);
@@ -112,9 +130,21 @@ int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_le
     ctx->aad_left = aad_len;
     ctx->text_left = text_len;
     ctx->tag_len = (uint8_t)tag_len;
-    ctx->decrypt = (uint8_t)(decrypt != 0);
-    ctx->ks_used = 32;
+    ctx->ks_used = ctx->ks_len = 32;
     return 0;
+}
+
+int rp_ccm_start(rp_ccm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
+                 const uint8_t *nonce, size_t nonce_len, uint64_t aad_len, uint64_t text_len,
+                 size_t tag_len)
+{
+    memset(ctx, 0, sizeof *ctx);
+    if (!nonce_params_ok(nonce_len, text_len, tag_len)
+        || rp_ccm_setkey(ctx, decrypt, key, key_len) != 0) {
+        rp_wipe(ctx, sizeof *ctx);
+        return -1;
+    }
+    return rp_ccm_set_nonce(ctx, nonce, nonce_len, aad_len, text_len, tag_len);
 }
 
 int rp_ccm_update_aad(rp_ccm_ctx *ctx, const uint8_t *aad, size_t n)
@@ -124,19 +154,30 @@ int rp_ccm_update_aad(rp_ccm_ctx *ctx, const uint8_t *aad, size_t n)
     mac_absorb(ctx, aad, n);
     ctx->aad_left -= n;
     if (ctx->aad_left == 0)
-        mac_flush(ctx);
+        mac_pad(ctx);
     return 0;
 }
 
+/* The next keystream: with a CBC-MAC block waiting, one keystream block and that MAC
+ * block in one pass; otherwise two keystream blocks. */
 static void next_keystream(rp_ccm_ctx *c)
 {
-    unsigned q = (unsigned)c->ctr[0] + 1;
+    unsigned q = (unsigned)c->ctr[0] + 1, i;
     uint8_t c1[16];
 
-    memcpy(c1, c->ctr, 16);
-    ctr_inc(c1, q);
-    rp_aes_encrypt2(&c->aes, c->ctr, c1, c->ks, c->ks + 16);
-    memcpy(c->ctr, c1, 16);
+    if (c->part_len == 16) {
+        for (i = 0; i < 16; i++)
+            c1[i] = c->mac[i] ^ c->part[i];
+        rp_aes_encrypt2(&c->aes, c->ctr, c1, c->ks, c->mac);
+        c->part_len = 0;
+        c->ks_len = 16;
+    } else {
+        memcpy(c1, c->ctr, 16);
+        ctr_inc(c1, q);
+        rp_aes_encrypt2(&c->aes, c->ctr, c1, c->ks, c->ks + 16);
+        memcpy(c->ctr, c1, 16);
+        c->ks_len = 32;
+    }
     ctr_inc(c->ctr, q);
     c->ks_used = 0;
 }
@@ -148,9 +189,9 @@ static void ccm_crypt(rp_ccm_ctx *c, const uint8_t *in, size_t n, uint8_t *out,
 {
     while (n) {
         size_t take, i;
-        if (c->ks_used == 32)
+        if (c->ks_used == c->ks_len)
             next_keystream(c);
-        take = 32u - c->ks_used < n ? 32u - c->ks_used : n;
+        take = (size_t)(c->ks_len - c->ks_used) < n ? (size_t)(c->ks_len - c->ks_used) : n;
         if (mac && !c->decrypt)
             mac_absorb(c, in, take);
         for (i = 0; i < take; i++)
@@ -178,6 +219,7 @@ static int ccm_tag(rp_ccm_ctx *c, uint8_t tag[16])
 
     if (c->aad_left != 0 || c->text_left != 0)
         return -1;
+    mac_pad(c);
     mac_flush(c);
     for (i = 0; i < 16; i++)
         tag[i] = c->mac[i] ^ c->s0[i];
@@ -250,7 +292,7 @@ int rp_ccm_decrypt(const uint8_t *key, size_t key_len, const uint8_t *iv, size_t
     if (ccm_tag(&c, full) == 0)
         ok = (uint32_t)rp_ct_memeq(full, tag, tag_len);
     memcpy(c.ctr, ctr1, 16);
-    c.ks_used = 32;
+    c.ks_used = c.ks_len = 32;
     ccm_crypt(&c, in, len, out, (uint8_t)(0u - ok), 0);
     rp_wipe(tmp, sizeof tmp);
     rp_wipe(full, sizeof full);

@@ -80,17 +80,14 @@ static void clmul64(uint32_t r[4], uint32_t a0, uint32_t a1, uint32_t b0, uint32
 /* y = y * h mod x^128 + x^7 + x^2 + x + 1 (reflected words). */
 static void gf128_mul(uint32_t y[4], const uint32_t h[4])
 {
-    uint32_t lo[4], hi[4], mid[4], p[8], t;
+    uint32_t z[12], *p = z, *mid = z + 8, t;   /* p[0..7]: product; one wipe at the end */
     unsigned i;
 
-    clmul64(lo, y[0], y[1], h[0], h[1]);
-    clmul64(hi, y[2], y[3], h[2], h[3]);
+    clmul64(p, y[0], y[1], h[0], h[1]);
+    clmul64(p + 4, y[2], y[3], h[2], h[3]);
     clmul64(mid, y[0] ^ y[2], y[1] ^ y[3], h[0] ^ h[2], h[1] ^ h[3]);
-    for (i = 0; i < 4; i++) {
-        mid[i] ^= lo[i] ^ hi[i];
-        p[i] = lo[i];
-        p[i + 4] = hi[i];
-    }
+    for (i = 0; i < 4; i++)                     /* Karatsuba middle term */
+        mid[i] ^= p[i] ^ p[i + 4];
     for (i = 0; i < 4; i++)
         p[i + 2] ^= mid[i];
     /* fold p[4..7] (x^128..x^255) down with x^128 = x^7 + x^2 + x + 1, twice for the
@@ -103,10 +100,7 @@ static void gf128_mul(uint32_t y[4], const uint32_t h[4])
     p[4] ^= t ^ t << 1 ^ t << 2 ^ t << 7;
     for (i = 0; i < 4; i++)
         y[i] = p[i] ^ p[i + 4];
-    rp_wipe(p, sizeof p);
-    rp_wipe(mid, sizeof mid);
-    rp_wipe(lo, sizeof lo);
-    rp_wipe(hi, sizeof hi);
+    rp_wipe(z, sizeof z);
 }
 
 void rp_ghash_mul(uint8_t x[16], const uint8_t h[16])
@@ -188,19 +182,35 @@ static int tag_len_ok(size_t t)
     return t == 4 || t == 8 || (t >= 12 && t <= 16);
 }
 
-int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
-                 const uint8_t *iv, size_t iv_len)
+/* used + n <= max, without overflow (lengths are size_t, limits 64-bit). */
+static int fits(uint64_t n, uint64_t used, uint64_t max)
+{
+    return n <= max && used <= max - n;
+}
+
+int rp_gcm_setkey(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len)
 {
     uint8_t hb[16] = { 0 };
 
     memset(ctx, 0, sizeof *ctx);
-    if (iv_len == 0 || (uint64_t)iv_len > ((uint64_t)1 << 61) - 1
-        || rp_aes_setkey(&ctx->aes, key, key_len) != 0)
+    if (rp_aes_setkey(&ctx->aes, key, key_len) != 0)
         return -1;
     rp_aes_encrypt(&ctx->aes, hb, hb);             /* H = E(K, 0^128) */
     load_field(ctx->h, hb);
     rp_wipe(hb, sizeof hb);
+    ctx->decrypt = (uint8_t)(decrypt != 0);
+    return 0;
+}
+
+int rp_gcm_set_iv(rp_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len)
+{
+    if (iv_len == 0 || !fits(iv_len, 0, ((uint64_t)1 << 61) - 1))
+        return -1;
+    memset(ctx->y, 0, sizeof ctx->y);              /* a fresh message on this key */
+    ctx->aad_len = ctx->text_len = 0;
+    ctx->part_len = ctx->phase = 0;
     if (iv_len == 12) {                            /* J0 = IV || 0^31 || 1 */
+        memset(ctx->j0, 0, 16);
         memcpy(ctx->j0, iv, 12);
         ctx->j0[15] = 1;
     } else {                                       /* J0 = GHASH(IV || 0-pad || [len]_64) */
@@ -218,13 +228,22 @@ int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_le
     memcpy(ctx->ctr, ctx->j0, 16);
     inc32(ctx->ctr);
     ctx->ks_used = 32;
-    ctx->decrypt = (uint8_t)(decrypt != 0);
+    return 0;
+}
+
+int rp_gcm_start(rp_gcm_ctx *ctx, int decrypt, const uint8_t *key, size_t key_len,
+                 const uint8_t *iv, size_t iv_len)
+{
+    if (rp_gcm_setkey(ctx, decrypt, key, key_len) != 0 || rp_gcm_set_iv(ctx, iv, iv_len) != 0) {
+        rp_wipe(ctx, sizeof *ctx);
+        return -1;
+    }
     return 0;
 }
 
 int rp_gcm_update_aad(rp_gcm_ctx *ctx, const uint8_t *aad, size_t n)
 {
-    if (ctx->phase != 0 || (uint64_t)n > (((uint64_t)1 << 61) - 1) - ctx->aad_len)
+    if (ctx->phase != 0 || !fits(n, ctx->aad_len, ((uint64_t)1 << 61) - 1))
         return -1;
     ctx->aad_len += n;
     ghash_absorb(ctx, aad, n);
@@ -255,8 +274,7 @@ static void gcm_crypt(rp_gcm_ctx *c, const uint8_t *in, size_t n, uint8_t *out,
 
 static int text_len_ok(rp_gcm_ctx *c, size_t n)
 {
-    const uint64_t max = ((uint64_t)1 << 36) - 32;   /* 2^39 - 256 bits */
-    return (uint64_t)n <= max && c->text_len <= max - n;
+    return fits(n, c->text_len, ((uint64_t)1 << 36) - 32);   /* 2^39 - 256 bits */
 }
 
 int rp_gcm_update(rp_gcm_ctx *ctx, const uint8_t *in, size_t n, uint8_t *out)

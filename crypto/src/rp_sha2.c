@@ -4,15 +4,16 @@
 #include <string.h>
 #include "rp_sha2.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
 typedef void (*block_fn)(void *state, const uint8_t *block);
 
-static uint32_t ld32be(const uint8_t *p)
+RP_INLINE uint32_t ld32be(const uint8_t *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static uint64_t ld64be(const uint8_t *p)
+RP_INLINE uint64_t ld64be(const uint8_t *p)
 {
     return (uint64_t)ld32be(p) << 32 | ld32be(p + 4);
 }
@@ -29,15 +30,15 @@ static void st64be(uint8_t *p, uint64_t v)
     st32be(p + 4, (uint32_t)v);
 }
 
-static uint32_t ror32(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
-static uint64_t ror64(uint64_t x, unsigned n) { return x >> n | x << (64 - n); }
+RP_INLINE uint32_t ror32(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
+RP_INLINE uint64_t ror64(uint64_t x, unsigned n) { return x >> n | x << (64 - n); }
 
 /* Buffers input into bsize-byte blocks and runs blk on each full block.
  * buf holds (*len % bsize) pending bytes on entry and exit. */
 static void absorb(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t *len,
                    const uint8_t *in, size_t n)
 {
-    size_t have = (size_t)(*len % bsize);
+    size_t have = (size_t)*len & (bsize - 1);   /* bsize: 64 or 128 */
 
     if (n == 0)
         return;
@@ -60,7 +61,7 @@ static void absorb(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t 
  * bytes, processing the last one or two blocks. */
 static void pad(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t len, size_t lbytes)
 {
-    size_t have = (size_t)(len % bsize);
+    size_t have = (size_t)len & (bsize - 1);
 
     buf[have++] = 0x80;
     if (have > bsize - lbytes) {
@@ -75,62 +76,110 @@ static void pad(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t len
     blk(st, buf);
 }
 
-/* ---------------- SHA-256 ---------------- */
-static const uint32_t K256[64] = {
-    0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
-    0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf174u,
-    0xe49b69c1u, 0xefbe4786u, 0x0fc19dc6u, 0x240ca1ccu, 0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau,
-    0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u, 0xc6e00bf3u, 0xd5a79147u, 0x06ca6351u, 0x14292967u,
-    0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu, 0x53380d13u, 0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u,
-    0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
-    0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
-    0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u,
+/* ---------------- constants (FIPS 180-4 4.2, 5.3) ----------------
+ * SHA-256's round constants and initial value are the upper 32 bits of SHA-512's (the same
+ * cube and square roots, fewer bits), and SHA-224's initial value is the lower 32 bits of
+ * SHA-384's, so only the 64-bit tables are stored. */
+static const uint64_t K512[80] = {
+    0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull,
+    0x3956c25bf348b538ull, 0x59f111f1b605d019ull, 0x923f82a4af194f9bull, 0xab1c5ed5da6d8118ull,
+    0xd807aa98a3030242ull, 0x12835b0145706fbeull, 0x243185be4ee4b28cull, 0x550c7dc3d5ffb4e2ull,
+    0x72be5d74f27b896full, 0x80deb1fe3b1696b1ull, 0x9bdc06a725c71235ull, 0xc19bf174cf692694ull,
+    0xe49b69c19ef14ad2ull, 0xefbe4786384f25e3ull, 0x0fc19dc68b8cd5b5ull, 0x240ca1cc77ac9c65ull,
+    0x2de92c6f592b0275ull, 0x4a7484aa6ea6e483ull, 0x5cb0a9dcbd41fbd4ull, 0x76f988da831153b5ull,
+    0x983e5152ee66dfabull, 0xa831c66d2db43210ull, 0xb00327c898fb213full, 0xbf597fc7beef0ee4ull,
+    0xc6e00bf33da88fc2ull, 0xd5a79147930aa725ull, 0x06ca6351e003826full, 0x142929670a0e6e70ull,
+    0x27b70a8546d22ffcull, 0x2e1b21385c26c926ull, 0x4d2c6dfc5ac42aedull, 0x53380d139d95b3dfull,
+    0x650a73548baf63deull, 0x766a0abb3c77b2a8ull, 0x81c2c92e47edaee6ull, 0x92722c851482353bull,
+    0xa2bfe8a14cf10364ull, 0xa81a664bbc423001ull, 0xc24b8b70d0f89791ull, 0xc76c51a30654be30ull,
+    0xd192e819d6ef5218ull, 0xd69906245565a910ull, 0xf40e35855771202aull, 0x106aa07032bbd1b8ull,
+    0x19a4c116b8d2d0c8ull, 0x1e376c085141ab53ull, 0x2748774cdf8eeb99ull, 0x34b0bcb5e19b48a8ull,
+    0x391c0cb3c5c95a63ull, 0x4ed8aa4ae3418acbull, 0x5b9cca4f7763e373ull, 0x682e6ff3d6b2b8a3ull,
+    0x748f82ee5defb2fcull, 0x78a5636f43172f60ull, 0x84c87814a1f0ab72ull, 0x8cc702081a6439ecull,
+    0x90befffa23631e28ull, 0xa4506cebde82bde9ull, 0xbef9a3f7b2c67915ull, 0xc67178f2e372532bull,
+    0xca273eceea26619cull, 0xd186b8c721c0c207ull, 0xeada7dd6cde0eb1eull, 0xf57d4f7fee6ed178ull,
+    0x06f067aa72176fbaull, 0x0a637dc5a2c898a6ull, 0x113f9804bef90daeull, 0x1b710b35131c471bull,
+    0x28db77f523047d84ull, 0x32caab7b40c72493ull, 0x3c9ebe0a15c9bebcull, 0x431d67c49c100d4cull,
+    0x4cc5d4becb3e42b6ull, 0x597f299cfc657e2aull, 0x5fcb6fab3ad6faecull, 0x6c44198c4a475817ull,
+};
+static const uint64_t H512[8] = {
+    0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
+    0x510e527fade682d1ull, 0x9b05688c2b3e6c1full, 0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull,
+};
+static const uint64_t H384[8] = {
+    0xcbbb9d5dc1059ed8ull, 0x629a292a367cd507ull, 0x9159015a3070dd17ull, 0x152fecd8f70e5939ull,
+    0x67332667ffc00b31ull, 0x8eb44a8768581511ull, 0xdb0c2e0d64f98fa7ull, 0x47b5481dbefa4fa4ull,
 };
 
-/* FIPS 180-4 6.2.2: one compression of a 64-byte block into h[8]. */
+/* ---------------- SHA-256 ---------------- */
+
+/* SHA-256 functions (FIPS 180-4 4.1.2), in forms that map to few Thumb-2 instructions. */
+#define S256_0(x) ror32((x) ^ ror32((x) ^ ror32((x), 9), 11), 2)
+#define S256_1(x) ror32((x) ^ ror32((x) ^ ror32((x), 14), 5), 6)
+#define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
+#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
+
+#define HI(x) ((uint32_t)((x) >> 32))
+
+/* One round; the caller rotates the roles of a..h instead of moving the values. */
+#define R256(a, b, c, d, e, f, g, h, k, wt)                                        \
+    do {                                                                           \
+        h += S256_1(e) + CH(e, f, g) + (k) + (wt);                                 \
+        d += h;                                                                    \
+        h += S256_0(a) + MAJ(a, b, c);                                             \
+    } while (0)
+
+/* FIPS 180-4 6.2.2: one compression of a 64-byte block into h[8]. The whole schedule is
+ * expanded first (pointer walk, no index masks), then eight rounds per loop pass so the
+ * working variables never move. */
 static void sha256_block(void *state, const uint8_t *p)
 {
-    uint32_t *h = (uint32_t *)state;
-    uint32_t w[16], a, b, c, d, e, f, g, hh, t1, t2;
-    unsigned i;
+    uint32_t *st = (uint32_t *)state;
+    uint32_t w[64], a, b, c, d, e, f, g, h;
+    const uint64_t *k = K512;
+    uint32_t *x;
 
-    for (i = 0; i < 16; i++)
-        w[i] = ld32be(p + 4 * i);
-    a = h[0]; b = h[1]; c = h[2]; d = h[3]; e = h[4]; f = h[5]; g = h[6]; hh = h[7];
-    for (i = 0; i < 64; i++) {
-        if (i >= 16) {
-            uint32_t w15 = w[(i + 1) & 15], w2 = w[(i + 14) & 15];
-            w[i & 15] += (ror32(w15, 7) ^ ror32(w15, 18) ^ (w15 >> 3)) + w[(i + 9) & 15]
-                       + (ror32(w2, 17) ^ ror32(w2, 19) ^ (w2 >> 10));
-        }
-        t1 = hh + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) + ((e & f) ^ (~e & g))
-           + K256[i] + w[i & 15];
-        t2 = (ror32(a, 2) ^ ror32(a, 13) ^ ror32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    for (x = w; x < w + 16; x++, p += 4)
+        *x = ld32be(p);
+    for (; x < w + 64; x++)                       /* step 1 */
+        *x = (ror32(x[-2], 17) ^ ror32(x[-2], 19) ^ (x[-2] >> 10)) + x[-7]
+           + (ror32(x[-15], 7) ^ ror32(x[-15], 18) ^ (x[-15] >> 3)) + x[-16];
+    a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
+    for (x = w; x < w + 64; x += 8, k += 8) {
+        R256(a, b, c, d, e, f, g, h, HI(k[0]), x[0]);
+        R256(h, a, b, c, d, e, f, g, HI(k[1]), x[1]);
+        R256(g, h, a, b, c, d, e, f, HI(k[2]), x[2]);
+        R256(f, g, h, a, b, c, d, e, HI(k[3]), x[3]);
+        R256(e, f, g, h, a, b, c, d, HI(k[4]), x[4]);
+        R256(d, e, f, g, h, a, b, c, HI(k[5]), x[5]);
+        R256(c, d, e, f, g, h, a, b, HI(k[6]), x[6]);
+        R256(b, c, d, e, f, g, h, a, HI(k[7]), x[7]);
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    st[0] += a; st[1] += b; st[2] += c; st[3] += d;
+    st[4] += e; st[5] += f; st[6] += g; st[7] += h;
     rp_wipe(w, sizeof w);
 }
 
-static const uint32_t H256[8] = {
-    0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au, 0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u,
-};
-static const uint32_t H224[8] = {
-    0xc1059ed8u, 0x367cd507u, 0x3070dd17u, 0xf70e5939u, 0xffc00b31u, 0x68581511u, 0x64f98fa7u, 0xbefa4fa4u,
-};
+
+/* Initial value from a 64-bit table: the upper (hi = 1) or lower halves. */
+static void init256(rp_sha256_ctx *ctx, const uint64_t iv[8], int hi, uint8_t out_len)
+{
+    unsigned i;
+
+    for (i = 0; i < 8; i++)
+        ctx->h[i] = (uint32_t)(hi ? iv[i] >> 32 : iv[i]);
+    ctx->len = 0;
+    ctx->out_len = out_len;
+}
 
 void rp_sha256_init(rp_sha256_ctx *ctx)
 {
-    memcpy(ctx->h, H256, sizeof ctx->h);
-    ctx->len = 0;
-    ctx->out_len = 32;
+    init256(ctx, H512, 1, 32);
 }
 
 void rp_sha224_init(rp_sha256_ctx *ctx)
 {
-    memcpy(ctx->h, H224, sizeof ctx->h);
-    ctx->len = 0;
-    ctx->out_len = 28;
+    init256(ctx, H384, 0, 28);
 }
 
 void rp_sha256_update(rp_sha256_ctx *ctx, const uint8_t *in, size_t n)
@@ -168,68 +217,40 @@ void rp_sha224(const uint8_t *in, size_t n, uint8_t out[28])
 }
 
 /* ---------------- SHA-512 ---------------- */
-static const uint64_t K512[80] = {
-    0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull,
-    0x3956c25bf348b538ull, 0x59f111f1b605d019ull, 0x923f82a4af194f9bull, 0xab1c5ed5da6d8118ull,
-    0xd807aa98a3030242ull, 0x12835b0145706fbeull, 0x243185be4ee4b28cull, 0x550c7dc3d5ffb4e2ull,
-    0x72be5d74f27b896full, 0x80deb1fe3b1696b1ull, 0x9bdc06a725c71235ull, 0xc19bf174cf692694ull,
-    0xe49b69c19ef14ad2ull, 0xefbe4786384f25e3ull, 0x0fc19dc68b8cd5b5ull, 0x240ca1cc77ac9c65ull,
-    0x2de92c6f592b0275ull, 0x4a7484aa6ea6e483ull, 0x5cb0a9dcbd41fbd4ull, 0x76f988da831153b5ull,
-    0x983e5152ee66dfabull, 0xa831c66d2db43210ull, 0xb00327c898fb213full, 0xbf597fc7beef0ee4ull,
-    0xc6e00bf33da88fc2ull, 0xd5a79147930aa725ull, 0x06ca6351e003826full, 0x142929670a0e6e70ull,
-    0x27b70a8546d22ffcull, 0x2e1b21385c26c926ull, 0x4d2c6dfc5ac42aedull, 0x53380d139d95b3dfull,
-    0x650a73548baf63deull, 0x766a0abb3c77b2a8ull, 0x81c2c92e47edaee6ull, 0x92722c851482353bull,
-    0xa2bfe8a14cf10364ull, 0xa81a664bbc423001ull, 0xc24b8b70d0f89791ull, 0xc76c51a30654be30ull,
-    0xd192e819d6ef5218ull, 0xd69906245565a910ull, 0xf40e35855771202aull, 0x106aa07032bbd1b8ull,
-    0x19a4c116b8d2d0c8ull, 0x1e376c085141ab53ull, 0x2748774cdf8eeb99ull, 0x34b0bcb5e19b48a8ull,
-    0x391c0cb3c5c95a63ull, 0x4ed8aa4ae3418acbull, 0x5b9cca4f7763e373ull, 0x682e6ff3d6b2b8a3ull,
-    0x748f82ee5defb2fcull, 0x78a5636f43172f60ull, 0x84c87814a1f0ab72ull, 0x8cc702081a6439ecull,
-    0x90befffa23631e28ull, 0xa4506cebde82bde9ull, 0xbef9a3f7b2c67915ull, 0xc67178f2e372532bull,
-    0xca273eceea26619cull, 0xd186b8c721c0c207ull, 0xeada7dd6cde0eb1eull, 0xf57d4f7fee6ed178ull,
-    0x06f067aa72176fbaull, 0x0a637dc5a2c898a6ull, 0x113f9804bef90daeull, 0x1b710b35131c471bull,
-    0x28db77f523047d84ull, 0x32caab7b40c72493ull, 0x3c9ebe0a15c9bebcull, 0x431d67c49c100d4cull,
-    0x4cc5d4becb3e42b6ull, 0x597f299cfc657e2aull, 0x5fcb6fab3ad6faecull, 0x6c44198c4a475817ull,
-};
 
-/* FIPS 180-4 6.4.2: one compression of a 128-byte block into h[8]. */
+/* FIPS 180-4 6.4.2: one compression of a 128-byte block into h[8]. The working variables
+ * stay in place in v[8]; round t reads a..h at a rotating offset instead of moving them. */
 static void sha512_block(void *state, const uint8_t *p)
 {
     uint64_t *h = (uint64_t *)state;
-    uint64_t w[16], s[8], t1, t2;
-    unsigned i, j;
+    uint64_t w[16], v[8], t1, x, y;
+    unsigned t, o;
 
-    for (i = 0; i < 16; i++)
-        w[i] = ld64be(p + 8 * i);
-    memcpy(s, h, sizeof s);
-    for (i = 0; i < 80; i++) {
-        if (i >= 16) {
-            uint64_t w15 = w[(i + 1) & 15], w2 = w[(i + 14) & 15];
-            w[i & 15] += (ror64(w15, 1) ^ ror64(w15, 8) ^ (w15 >> 7)) + w[(i + 9) & 15]
-                       + (ror64(w2, 19) ^ ror64(w2, 61) ^ (w2 >> 6));
+    for (t = 0; t < 16; t++)
+        w[t] = ld64be(p + 8 * t);
+    memcpy(v, h, sizeof v);
+    for (t = 0; t < 80; t++) {
+        o = (8 - (t & 7)) & 7;                      /* a = v[o], b = v[o + 1], ... */
+        if (t >= 16) {
+            x = w[(t + 1) & 15];
+            y = w[(t + 14) & 15];
+            w[t & 15] += (ror64(x, 1) ^ ror64(x, 8) ^ (x >> 7)) + w[(t + 9) & 15]
+                       + (ror64(y, 19) ^ ror64(y, 61) ^ (y >> 6));
         }
-        t1 = s[7] + (ror64(s[4], 14) ^ ror64(s[4], 18) ^ ror64(s[4], 41))
-           + ((s[4] & s[5]) ^ (~s[4] & s[6])) + K512[i] + w[i & 15];
-        t2 = (ror64(s[0], 28) ^ ror64(s[0], 34) ^ ror64(s[0], 39))
-           + ((s[0] & s[1]) ^ (s[0] & s[2]) ^ (s[1] & s[2]));
-        for (j = 7; j > 0; j--)
-            s[j] = s[j - 1];
-        s[4] += t1;
-        s[0] = t1 + t2;
+        x = v[(o + 4) & 7];                         /* e */
+        t1 = v[(o + 7) & 7] + (ror64(x, 14) ^ ror64(x, 18) ^ ror64(x, 41))
+           + CH(x, v[(o + 5) & 7], v[(o + 6) & 7]) + K512[t] + w[t & 15];
+        v[(o + 3) & 7] += t1;                       /* e' = d + T1 */
+        x = v[o];                                   /* a */
+        v[(o + 7) & 7] = t1 + (ror64(x, 28) ^ ror64(x, 34) ^ ror64(x, 39))
+                       + MAJ(x, v[(o + 1) & 7], v[(o + 2) & 7]);   /* a' = T1 + T2 */
     }
-    for (i = 0; i < 8; i++)
-        h[i] += s[i];
+    for (t = 0; t < 8; t++)
+        h[t] += v[t];
     rp_wipe(w, sizeof w);
-    rp_wipe(s, sizeof s);
+    rp_wipe(v, sizeof v);
 }
 
-static const uint64_t H512[8] = {
-    0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
-    0x510e527fade682d1ull, 0x9b05688c2b3e6c1full, 0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull,
-};
-static const uint64_t H384[8] = {
-    0xcbbb9d5dc1059ed8ull, 0x629a292a367cd507ull, 0x9159015a3070dd17ull, 0x152fecd8f70e5939ull,
-    0x67332667ffc00b31ull, 0x8eb44a8768581511ull, 0xdb0c2e0d64f98fa7ull, 0x47b5481dbefa4fa4ull,
-};
 
 void rp_sha512_init(rp_sha512_ctx *ctx)
 {

@@ -32,6 +32,11 @@ void rp_platform_exit(int code) __attribute__((noreturn));
  * with BXNS. Does not return. */
 void rp_platform_enter_ns(void) __attribute__((noreturn));
 
+/* Provided by the SPM: asked by the fault handlers whether the fault belongs to an
+ * unprivileged partition that can be stopped on its own. Returns the partition's name
+ * (it has been stopped; the handler reports and returns) or NULL (the handler halts). */
+const char *rp_spm_contain_fault(uint32_t exc_return);
+
 /* The device's PSA security lifecycle state (psa/lifecycle.h values). */
 uint32_t rp_platform_lifecycle(void);
 

@@ -29,6 +29,10 @@ typedef struct rp_caller {
  * out: 0, or -1 if a partition failed to initialise (it is marked panicked). */
 int rp_spm_init(void);
 
+/* Starts the partitions that have threads (IPC backend) and then calls `then` (entering
+ * the NS image) on the NS agent's thread. Does not return. */
+void rp_spm_start(void (*then)(void)) __attribute__((noreturn));
+
 /* The client API for one caller. Pointers from an NS caller are NS addresses; the SPM
  * checks them with the TT instruction before it reads or writes through them. */
 uint32_t rp_spm_version(const rp_caller_t *caller, uint32_t sid);
@@ -36,10 +40,6 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
 psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
                          const psa_invec *in_vec, psa_outvec *out_vec);
 void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle);
-
-/* The NS agent's view of which NS client calls (FF-M: negative IDs). */
-int32_t rp_spm_ns_client_id(void);
-psa_status_t rp_spm_set_ns_client_id(int32_t client_id);
 
 /* The id of the partition running now (0 when none: the NS agent's own context). */
 int32_t rp_spm_current_partition_id(void);

@@ -12,19 +12,20 @@
 #define NSE __attribute__((cmse_nonsecure_entry))
 
 static volatile uint8_t in_call;
+static int32_t ns_client_id = -1; /* FF-M: NS clients are negative; -1 by default */
 
-static int enter(rp_caller_t *caller)
+static inline __attribute__((always_inline)) int enter(rp_caller_t *caller)
 {
     if (in_call) {
         return 0;
     }
     in_call = 1;
-    caller->client_id = rp_spm_ns_client_id();
+    caller->client_id = ns_client_id;
     caller->ns = 1;
     return 1;
 }
 
-static void leave(void)
+static inline __attribute__((always_inline)) void leave(void)
 {
     in_call = 0;
 }
@@ -84,5 +85,9 @@ NSE psa_status_t rp_veneer_ns_client_id(int32_t client_id)
     if (in_call) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    return rp_spm_set_ns_client_id(client_id);
+    if (client_id >= 0) {
+        return PSA_ERROR_INVALID_ARGUMENT;
+    }
+    ns_client_id = client_id;
+    return PSA_SUCCESS;
 }

@@ -1,7 +1,9 @@
 /* test_kat.c - known-answer tests from the standards for what Wycheproof lacks:
  * SHA-1/2 (FIPS 180-4 examples, incl. one million 'a'), AES (FIPS 197 C.1-C.3), the
  * SP 800-38A modes, CMAC (RFC 4493 / SP 800-38B), GCM (McGrew-Viega test cases 1-4),
- * CCM (RFC 3610 packet vector 1), HMAC (RFC 4231 cases 1-2), HKDF (RFC 5869 case 1);
+ * CCM (RFC 3610 packet vector 1), HMAC (RFC 4231 cases 1-2), HKDF (RFC 5869 case 1),
+ * the TLS 1.2 PRF with SHA-256 (the test vector posted to the IETF TLS working group list
+ * and used across TLS libraries: secret 9bbe..., label "test label", 100 bytes);
  * plus streaming-vs-one-shot and clone properties. */
 #include <stdint.h>
 #include <string.h>
@@ -274,6 +276,20 @@ static void test_ccm(void)
     RP_CHECK_EQ(rp_ccm_encrypt(k, 16, n, 13, a, 8, p, 23, c, t, 5), -1);
 }
 
+static void test_tls12_prf(void)
+{
+    uint8_t secret[16], seed[16], out[100];
+
+    unhex(secret, "9bbe436ba940f017b17652849a71db35");
+    unhex(seed, "a0ba9f936cda311827a6f796ffd5198c");
+    RP_CHECK_EQ(rp_tls12_prf(RP_HASH_SHA256, secret, 16, (const uint8_t *)"test label", 10,
+                             seed, 16, out, 100), 0);
+    CHECK_HEX(out, "e3f229ba727be17b8d122620557cd453c2aab21d07c3d495329b52d4e61edb5a"
+                   "6b301791e90d35c9c9a46b4e14baf9af0fa022f7077def17abfd3797c0564bab"
+                   "4fbc91666e9def9b97fce34f796789baa48082d122ee42c5a72e5a5110fff701"
+                   "87347b66");
+}
+
 int main(void)
 {
     test_sha();
@@ -285,5 +301,6 @@ int main(void)
     test_cmac();
     test_gcm();
     test_ccm();
+    test_tls12_prf();
     return rp_test_end("crypto_kat");
 }

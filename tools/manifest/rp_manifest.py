@@ -198,6 +198,8 @@ def parse_manifest(path, data):
         r.fail('psa_framework_version', '%r is not 1.0 or 1.1' % (fw,))
     fw = str(fw) if fw is not None else '1.1'
     p = {'path': path, 'name': r.ident('name'), 'fw': fw}
+    if p['name'].lower() in ('sid', 'pid'):
+        r.fail('name', '%s would overwrite psa_manifest/%s.h' % (p['name'], p['name'].lower()))
     p['type'] = r.choice('type', list(TYPES))
     p['priority'] = r.choice('priority', list(PRIORITIES))
     p['model'] = r.choice('model', MODELS, 'IPC' if fw == '1.0' else None)
@@ -209,7 +211,7 @@ def parse_manifest(path, data):
         r.fail('stack_size', '%s is not a multiple of 8' % (r.raw('stack_size', True),))
     parse_entry(r, p)
     p['services'] = [parse_service(path, s, i, fw) for i, s in enumerate(r.seq('services'))]
-    p['irqs'] = [parse_irq(path, q, i) for i, q in enumerate(r.seq('irqs'))]
+    p['irqs'] = [parse_irq(path, q, i, fw) for i, q in enumerate(r.seq('irqs'))]
     p['mmio'] = [parse_mmio(path, m, i) for i, m in enumerate(r.seq('mmio_regions'))]
     p['deps'] = []
     for i, d in enumerate(r.seq('dependencies')):
@@ -264,7 +266,8 @@ def parse_service(path, data, i, fw):
     return s
 
 
-def parse_irq(path, data, i):
+def parse_irq(path, data, i, fw):
+    """FF-M 1.1 partitions choose FLIH or SLIH; FF-M 1.0 ones have SLIH only."""
     r = Reader(path, data, 'irqs[%d]' % i, IRQ_KEYS)
     q = {'name': r.ident('name'), 'field': r.where}
     src = r.raw('source', True)
@@ -272,7 +275,9 @@ def parse_irq(path, data, i):
         q['source'] = src
     else:
         q['source'] = r.integer('source', 0, IRQ_SOURCE_MAX)
-    q['handling'] = r.choice('handling', HANDLINGS)
+    q['handling'] = r.choice('handling', HANDLINGS, 'SLIH' if fw == '1.0' else None)
+    if fw == '1.0' and q['handling'] == 'FLIH':
+        r.fail('handling', 'FLIH needs psa_framework_version 1.1')
     return q
 
 
@@ -361,6 +366,18 @@ def check_dependencies(parts, svc_names):
                 raise ManifestError(p['path'], field, 'no service named %s in this profile' % d)
             if p['deps'][:i].count(d):
                 raise ManifestError(p['path'], field, '%s listed twice' % d)
+
+
+def check_flih_privilege(parts, isolation):
+    """Rampart runs a FLIH in Handler mode, privileged: only partitions that are privileged
+    at this isolation level (all at 1, PSA-RoT at 2, none at 3) may declare one."""
+    for p in parts:
+        unprivileged = isolation == 3 or (isolation == 2 and p['type'] == 'APPLICATION-ROT')
+        for q in p['irqs']:
+            if unprivileged and q['handling'] == 'FLIH':
+                raise ManifestError(p['path'], q['field'] + '.handling',
+                                    'FLIH in a partition that runs unprivileged at isolation '
+                                    'level %d is not supported; use SLIH' % isolation)
 
 
 def check_backend(parts, list_path, isolation, backend):
@@ -567,7 +584,8 @@ def gen_partitions(parts):
         ipc = p['model'] == 'IPC'
         rows.append(
             '    { .name = "%s", .id = %d, .type = %s, .model = RP_MODEL_%s,\n'
-            '      .priority = RP_PRIO_%s, .n_services = %d, .n_irqs = %d, .n_deps = %d, .n_mmio = %d,\n'
+            '      .priority = RP_PRIO_%s,\n'
+            '      .n_services = %d, .n_irqs = %d, .n_deps = %d, .n_mmio = %d,\n'
             '      .first_service = %d, .first_irq = %d, .first_dep = %d, .first_mmio = %d,\n'
             '      .entry = %s, .init = %s,\n'
             '      .stack = %s, .stack_size = %du,\n'
@@ -668,6 +686,7 @@ def run(args):
         parts.append(parse_manifest(path, data))
     check_profile(parts)
     check_backend(parts, shown, isolation, backend)
+    check_flih_privilege(parts, isolation)
     assign(parts)
     generate(parts, args.out, shown, isolation, backend)
 

@@ -18,21 +18,28 @@ static const char *const fault_names[] = {
 #define EXC_RETURN_S     (1u << 6) /* frame on the secure stack */
 #define EXC_RETURN_DCRS  (1u << 5) /* 0: additional state context pushed */
 #define EXC_RETURN_SPSEL (1u << 2) /* 1: process stack */
+#define EXC_RETURN_MODE  (1u << 3) /* 1: from thread mode */
 
-/* Returns the stacked PC of the faulting context, or 0 when the frame is unreadable. */
+/* Returns the stacked PC of the faulting context. A secure frame is on the secure stack
+ * EXC_RETURN.SPSEL names; a non-secure frame is on MSP_NS for NS handler mode and on the
+ * stack CONTROL_NS.SPSEL selects for NS thread mode (EXC_RETURN.SPSEL describes the
+ * secure side's CONTROL.SPSEL, not the NS one). */
 static uint32_t stacked_pc(uint32_t exc_return)
 {
-    uint32_t sp;
+    uint32_t sp, control_ns;
     if (exc_return & EXC_RETURN_S) {
         if (exc_return & EXC_RETURN_SPSEL) {
             __asm volatile("mrs %0, psp" : "=r"(sp));
         } else {
             __asm volatile("mrs %0, msp" : "=r"(sp));
         }
-    } else if (exc_return & EXC_RETURN_SPSEL) {
-        __asm volatile("mrs %0, psp_ns" : "=r"(sp));
     } else {
-        __asm volatile("mrs %0, msp_ns" : "=r"(sp));
+        __asm volatile("mrs %0, control_ns" : "=r"(control_ns));
+        if ((exc_return & EXC_RETURN_MODE) && (control_ns & 2u)) {
+            __asm volatile("mrs %0, psp_ns" : "=r"(sp));
+        } else {
+            __asm volatile("mrs %0, msp_ns" : "=r"(sp));
+        }
     }
     if ((exc_return & EXC_RETURN_DCRS) == 0) {
         sp += 40; /* integrity signature, reserved word and r4-r11 */
@@ -79,7 +86,7 @@ static uint32_t fault_address(enum fault_kind kind)
     return 0xFFFFFFFFu;
 }
 
-__attribute__((used, noreturn)) static void fault_report(uint32_t exc_return,
+__attribute__((used)) void rp_fault_report(uint32_t exc_return,
                                                           uint32_t kind)
 {
     uint32_t ipsr, addr = fault_address(kind);
@@ -93,13 +100,20 @@ __attribute__((used, noreturn)) static void fault_report(uint32_t exc_return,
               "\r\n",
               fault_names[kind], fault_reason(kind), stacked_pc(exc_return), addr_text,
               (exc_return & EXC_RETURN_S) ? "S" : "NS", ipsr & 0x1FFu);
+    const char *partition = kind == F_IRQ ? NULL : rp_spm_contain_fault(exc_return);
+    if (partition != NULL) {
+        rp_printf("FAULT contained: partition %s stopped\r\n", partition);
+        RP_REG(SCB_CFSR) = RP_REG(SCB_CFSR); /* write-one-to-clear the sticky flags */
+        RP_REG(SCB_SFSR) = RP_REG(SCB_SFSR);
+        return;
+    }
     rp_platform_exit(RP_EXIT_FAULT);
 }
 
 #define FAULT_ENTRY(fn, kind)                                                  \
     __attribute__((naked)) void fn(void)                                       \
     {                                                                          \
-        __asm volatile("mov r0, lr\n\tmovs r1, %0\n\tb fault_report" : : "i"(kind)); \
+        __asm volatile("mov r0, lr\n\tmovs r1, %0\n\tb rp_fault_report" : : "i"(kind)); \
     }
 
 FAULT_ENTRY(rp_fault_entry_hard, F_HARD)

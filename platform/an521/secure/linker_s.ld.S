@@ -1,4 +1,6 @@
-/* linker_s.ld.S - secure image layout (preprocessed with the C preprocessor). */
+/* linker_s.ld.S - secure image layout (preprocessed with the C preprocessor). Each
+ * partition's code and data get output sections of their own (generated fragments
+ * rp_partitions_*.ld) so that the MPU can confine it; see docs/isolation.md. */
 #include "an521_memory_map.h"
 
 MEMORY
@@ -12,15 +14,27 @@ ENTRY(Reset_Handler)
 
 SECTIONS
 {
+    /* Code every thread may run: vectors, SPM, libraries, crypto. */
     .text :
     {
         KEEP(*(.vectors))
-        *(.text .text.*)
-        *(.rodata .rodata.*)
+        *(EXCLUDE_FILE(*libpart_*.a:*) .text EXCLUDE_FILE(*libpart_*.a:*) .text.*)
+        *(EXCLUDE_FILE(*libpart_*.a:*) .rodata EXCLUDE_FILE(*libpart_*.a:*) .rodata.*)
         . = ALIGN(4);
+        /* What the reset handler copies (load != 0) or zeroes (load == 0). */
+        __rp_init_table_start = .;
+        LONG(LOADADDR(.data)) LONG(ADDR(.data)) LONG(SIZEOF(.data))
+        LONG(0) LONG(ADDR(.bss)) LONG(SIZEOF(.bss))
+#include "rp_partitions_init.ld"
+        __rp_init_table_end = .;
+        . = ALIGN(32);
+        __rp_shared_code_end = .;
     } > S_CODE
 
     .ARM.exidx : { *(.ARM.exidx* .gnu.linkonce.armexidx.*) } > S_CODE
+
+    /* Each partition's code and read-only data. */
+#include "rp_partitions_code.ld"
 
     /* The secure gateway veneers: the only NSC memory (an SAU region of its own), at a
      * fixed address; nothing else is placed in S_NSC. */
@@ -33,22 +47,20 @@ SECTIONS
 
     .data : ALIGN(8)
     {
-        __data_start = .;
-        *(.data .data.*)
+        *(EXCLUDE_FILE(*libpart_*.a:*) .data EXCLUDE_FILE(*libpart_*.a:*) .data.*)
         . = ALIGN(4);
-        __data_end = .;
     } > S_DATA AT > S_CODE
-    __data_load = LOADADDR(.data);
 
     .bss (NOLOAD) : ALIGN(8)
     {
-        __bss_start = .;
-        *(.bss .bss.* COMMON)
+        *(EXCLUDE_FILE(*libpart_*.a:*) .bss EXCLUDE_FILE(*libpart_*.a:*) .bss.* COMMON)
         . = ALIGN(4);
-        __bss_end = .;
     } > S_DATA
 
-    .msp (NOLOAD) : ALIGN(8)
+    /* Each partition's data, bss and stack. */
+#include "rp_partitions_data.ld"
+
+    .msp (NOLOAD) : ALIGN(32)
     {
         __s_msp_limit = .;
         . += RP_S_MSP_SIZE;

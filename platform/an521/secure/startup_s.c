@@ -4,7 +4,7 @@
 #include "an521_regs.h"
 
 extern uint32_t __s_msp_top[], __s_msp_limit[];
-extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
+extern const uint32_t __rp_init_table_start[], __rp_init_table_end[];
 
 void rp_secure_main(void) __attribute__((noreturn));
 void rp_fault_entry_hard(void);
@@ -25,17 +25,20 @@ void SVC_Handler(void) __attribute__((weak, alias("unexpected")));
 void PendSV_Handler(void) __attribute__((weak, alias("unexpected")));
 void SysTick_Handler(void) __attribute__((weak, alias("unexpected")));
 void NMI_Handler(void) __attribute__((weak, alias("unexpected")));
+void rp_irq_handler(void) __attribute__((weak, alias("unexpected")));
 
-/* Zero .bss, copy .data, then run the SPM. MSPLIM is set first so that a runaway
- * stack faults instead of overwriting data. */
+/* Copies every .data and zeroes every .bss (the SPM's and each partition's: the linker
+ * script lists them as {load address or 0, address, size} triples), then runs the SPM.
+ * MSPLIM is set first so that a runaway stack faults instead of overwriting data. */
 __attribute__((noreturn)) void Reset_Handler(void)
 {
     __asm volatile("msr msplim, %0" : : "r"(__s_msp_limit));
-    for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) {
-        *d++ = *s++;
-    }
-    for (uint32_t *d = __bss_start; d < __bss_end;) {
-        *d++ = 0;
+    for (const uint32_t *e = __rp_init_table_start; e < __rp_init_table_end; e += 3) {
+        const uint32_t *src = (const uint32_t *)e[0];
+        uint32_t *dst = (uint32_t *)e[1];
+        for (uint32_t i = 0; i < e[2] / 4; i++) {
+            dst[i] = src ? src[i] : 0;
+        }
     }
     rp_secure_main();
 }
@@ -57,5 +60,5 @@ const vector_t rp_s_vectors[16 + RP_EXTERNAL_IRQS] = {
     [11] = SVC_Handler,
     [14] = PendSV_Handler,
     [15] = SysTick_Handler,
-    [16 ... 16 + RP_EXTERNAL_IRQS - 1] = rp_fault_entry_irq,
+    [16 ... 16 + RP_EXTERNAL_IRQS - 1] = rp_irq_handler,
 };

@@ -21,5 +21,12 @@
 /* RP_TEST_PANIC call types */
 #define RP_TEST_PANIC_NOW       0 /* psa_panic() */
 #define RP_TEST_PANIC_OVERWRITE 1 /* psa_write past the out_vec: programmer error */
+/* Memory the partition (Application RoT) must not touch at isolation level 2 or 3: */
+#define RP_TEST_PANIC_READ_PSA_ROT  2 /* read partition A's (PSA RoT) data */
+#define RP_TEST_PANIC_WRITE_PSA_ROT 3 /* write it */
+#define RP_TEST_PANIC_READ_PERIPH   4 /* read TIMER0, a peripheral it did not declare */
+#define RP_TEST_PANIC_READ_SPM      5 /* read the SPM's own data */
+/* ... and at level 3 only: */
+#define RP_TEST_PANIC_READ_AROT     6 /* read partition B's (Application RoT) data */
 
 #endif

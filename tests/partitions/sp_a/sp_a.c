@@ -4,6 +4,7 @@
 #include "psa/lifecycle.h"
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_a.h"
+#include "rp_test_serve.h"
 #include "rp_test_services.h"
 
 static int initialised;
@@ -137,4 +138,18 @@ psa_status_t rp_test_s_only_sfn(const psa_msg_t *msg)
 psa_status_t rp_test_refuse_sfn(const psa_msg_t *msg)
 {
     return msg->type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED : PSA_SUCCESS;
+}
+
+/* IPC model (manifest_ipc.yaml): the same handlers behind a psa_wait loop. */
+void rp_sp_test_a_main(void)
+{
+    static const rp_test_route_t routes[] = {
+        { RP_TEST_ECHO_SIGNAL, rp_test_echo_sfn },
+        { RP_TEST_EMPTY_SIGNAL, rp_test_empty_sfn },
+        { RP_TEST_CONN_SIGNAL, rp_test_conn_sfn },
+        { RP_TEST_S_ONLY_SIGNAL, rp_test_s_only_sfn },
+        { RP_TEST_REFUSE_SIGNAL, rp_test_refuse_sfn },
+    };
+    (void)rp_sp_test_a_init();
+    rp_test_serve_forever(routes, sizeof routes / sizeof routes[0]);
 }

@@ -3,6 +3,7 @@
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_b.h"
 #include "psa_manifest/sid.h"
+#include "rp_test_serve.h"
 #include "rp_test_services.h"
 
 static psa_status_t via_s_only(const psa_msg_t *msg)
@@ -50,4 +51,13 @@ psa_status_t rp_test_proxy_sfn(const psa_msg_t *msg)
     default:
         return PSA_ERROR_NOT_SUPPORTED;
     }
+}
+
+/* IPC model (manifest_ipc.yaml): the same handler behind a psa_wait loop. */
+void rp_sp_test_b_main(void)
+{
+    static const rp_test_route_t routes[] = {
+        { RP_TEST_PROXY_SIGNAL, rp_test_proxy_sfn },
+    };
+    rp_test_serve_forever(routes, 1);
 }

@@ -1,7 +1,33 @@
 /* Regression partition P (SFN): fails on request. */
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_panic.h"
+#include "rp_test_serve.h"
 #include "rp_test_services.h"
+
+/* Other partitions' memory, from the linker (cmake/partitions.cmake). */
+extern char __rp_rp_sp_test_a_data_start[], __rp_rp_sp_test_b_data_start[];
+
+#define TIMER0_S 0x50000000u
+#define SPM_DATA 0x38000000u
+
+static uint32_t touch(int type)
+{
+    switch (type) {
+    case RP_TEST_PANIC_READ_PSA_ROT:
+        return *(volatile uint32_t *)(void *)__rp_rp_sp_test_a_data_start;
+    case RP_TEST_PANIC_WRITE_PSA_ROT:
+        *(volatile uint32_t *)(void *)__rp_rp_sp_test_a_data_start = 0xBAD;
+        return 0;
+    case RP_TEST_PANIC_READ_PERIPH:
+        return *(volatile uint32_t *)TIMER0_S;
+    case RP_TEST_PANIC_READ_SPM:
+        return *(volatile uint32_t *)SPM_DATA;
+    case RP_TEST_PANIC_READ_AROT:
+        return *(volatile uint32_t *)(void *)__rp_rp_sp_test_b_data_start;
+    default:
+        return 0;
+    }
+}
 
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
@@ -12,5 +38,18 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     if (msg->type == RP_TEST_PANIC_OVERWRITE) {
         psa_write(msg->handle, 0, big, msg->out_size[0] + 1);
     }
+    uint32_t v = touch(msg->type);
+    if (msg->out_size[0] >= sizeof v) {
+        psa_write(msg->handle, 0, &v, sizeof v);
+    }
     return PSA_SUCCESS;
+}
+
+/* IPC model (manifest_ipc.yaml): the same handler behind a psa_wait loop. */
+void rp_sp_test_panic_main(void)
+{
+    static const rp_test_route_t routes[] = {
+        { RP_TEST_PANIC_SIGNAL, rp_test_panic_sfn },
+    };
+    rp_test_serve_forever(routes, 1);
 }

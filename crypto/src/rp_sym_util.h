@@ -1,0 +1,43 @@
+/* rp_sym_util.h - private helpers of the symmetric crypto sources (not a public contract):
+ * byte-order loads/stores and the inlining request for hot helpers. */
+#ifndef RP_SYM_UTIL_H
+#define RP_SYM_UTIL_H
+
+#include <stdint.h>
+
+/* At -Os GCC calls small helpers that sit inside the cipher rounds; ask for inlining where
+ * the compiler supports it (plain `static inline` elsewhere). */
+#if defined(__GNUC__)
+#define RP_INLINE static inline __attribute__((always_inline))
+#else
+#define RP_INLINE static inline
+#endif
+
+RP_INLINE uint32_t rp_ld32le(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+RP_INLINE void rp_st32le(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
+}
+
+RP_INLINE uint32_t rp_ld32be(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+RP_INLINE void rp_st32be(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);  p[3] = (uint8_t)v;
+}
+
+RP_INLINE uint32_t rp_ror32(uint32_t x, unsigned n)
+{
+    return x >> n | x << (32 - n);
+}
+
+#endif

@@ -1,0 +1,50 @@
+/* test_isolation - one forbidden access by an Application-RoT partition per image
+ * (RP_ISO_CASE, an RP_TEST_PANIC_* type): at isolation level 2 or 3 the MPU stops it,
+ * the secure fault handler reports it ("FAULT ... contained"), the partition's client gets
+ * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. RP_ISO_ALLOWED marks
+ * an access the level permits (Application RoT to Application RoT at level 2). */
+#include <stdint.h>
+
+#include "ns_test.h"
+#include "psa/client.h"
+#include "psa_manifest/sid.h"
+#include "rp_test_services.h"
+
+#ifndef RP_ISO_ALLOWED
+#define RP_ISO_ALLOWED 0
+#endif
+
+static int t_violation(void)
+{
+    uint32_t v = 0;
+    psa_outvec ov = { &v, sizeof v };
+    psa_status_t s = psa_call(RP_TEST_PANIC_HANDLE, RP_ISO_CASE, NULL, 0, &ov, 1);
+    NS_CHECK(s == (RP_ISO_ALLOWED ? PSA_SUCCESS : PSA_ERROR_SERVICE_FAILURE));
+    /* contained: a stopped partition stays stopped, an allowed one keeps serving */
+    s = psa_call(RP_TEST_PANIC_HANDLE, RP_TEST_PANIC_READ_AROT + 1, NULL, 0, NULL, 0);
+    NS_CHECK(s == (RP_ISO_ALLOWED ? PSA_SUCCESS : PSA_ERROR_SERVICE_FAILURE));
+    return 0;
+}
+
+static int t_others_serve(void)
+{
+    uint8_t in[4] = { 1, 2, 3, 4 }, out[4] = { 0 };
+    psa_invec iv = { in, sizeof in };
+    psa_outvec ov = { out, sizeof out };
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_ECHO, &iv, 1, &ov, 1) == PSA_SUCCESS);
+    NS_CHECK(ov.len == 4 && out[3] == 4);
+    NS_CHECK(psa_call(RP_TEST_IPC_EMPTY_HANDLE, 0, NULL, 0, NULL, 0) == PSA_SUCCESS);
+    NS_CHECK(psa_call(RP_TEST_PROXY_HANDLE, RP_TEST_PROXY_S_ONLY, &iv, 1, &ov, 1) ==
+             PSA_SUCCESS);
+    return 0;
+}
+
+static const ns_test_case_t cases[] = {
+    { "violation", t_violation },
+    { "others_serve", t_others_serve },
+};
+
+int main(void)
+{
+    return ns_test_run("isolation", cases, sizeof cases / sizeof cases[0]);
+}

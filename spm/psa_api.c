@@ -1,0 +1,211 @@
+/* psa_api.c - the PSA client and service APIs as secure partitions call them. Each entry
+ * runs its implementation (rp_api_*) directly when the caller is privileged; an
+ * unprivileged partition (isolation levels 2 and 3) reaches it through SVC RP_SVC_API,
+ * which runs the implementation privileged on the caller's own thread and stack
+ * (backend_ipc.c). At level 1 the check compiles away. */
+#include "psa/client.h"
+#include "psa/lifecycle.h"
+#include "psa/service.h"
+#include "rp_veneers.h"
+#include "spm_internal.h"
+
+#define RP_SVC_API 1
+
+#if RP_ISOLATION > 1
+static inline int unprivileged(void)
+{
+    uint32_t control;
+    __asm volatile("mrs %0, control" : "=r"(control));
+    return (int)(control & 1u);
+}
+
+/* SVC RP_SVC_API with the implementation's index in r12 and up to four arguments. */
+static inline uint32_t svc_api(uint32_t index, uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+{
+    register uint32_t r0 __asm("r0") = a;
+    register uint32_t r1 __asm("r1") = b;
+    register uint32_t r2 __asm("r2") = c;
+    register uint32_t r3 __asm("r3") = d;
+    register uint32_t r12 __asm("r12") = index;
+    __asm volatile("svc %[n]"
+                   : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r12)
+                   : [n] "i"(RP_SVC_API)
+                   : "memory", "lr");
+    return r0;
+}
+
+#define U(x) ((uint32_t)(uintptr_t)(x))
+#define API(index, fn, a, b, c, d, ...) \
+    (unprivileged() ? svc_api(index, U(a), U(b), U(c), U(d)) : U(fn(__VA_ARGS__)))
+#define API_VOID(index, fn, a, b, c, d, ...) \
+    (unprivileged() ? (void)svc_api(index, U(a), U(b), U(c), U(d)) : fn(__VA_ARGS__))
+#else
+#define API(index, fn, a, b, c, d, ...) fn(__VA_ARGS__)
+#define API_VOID(index, fn, a, b, c, d, ...) fn(__VA_ARGS__)
+#endif
+
+uint32_t psa_framework_version(void)
+{
+    return PSA_FRAMEWORK_VERSION;
+}
+
+uint32_t psa_version(uint32_t sid)
+{
+    return API(RP_API_VERSION, rp_api_version, sid, 0, 0, 0, sid);
+}
+
+psa_handle_t psa_connect(uint32_t sid, uint32_t version)
+{
+    return (psa_handle_t)API(RP_API_CONNECT, rp_api_connect, sid, version, 0, 0, sid, version);
+}
+
+psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec,
+                      size_t in_len, psa_outvec *out_vec, size_t out_len)
+{
+    if (type < PSA_IPC_CALL || type > 0x7FFF || in_len > PSA_MAX_IOVEC ||
+        out_len > PSA_MAX_IOVEC) {
+        psa_panic(); /* a secure caller's programmer error */
+    }
+    uint32_t packed = RP_VENEER_CALL_PACK(type, in_len, out_len);
+    return (psa_status_t)API(RP_API_CALL, rp_api_call, handle, packed, in_vec, out_vec,
+                             handle, packed, in_vec, out_vec);
+}
+
+void psa_close(psa_handle_t handle)
+{
+    API_VOID(RP_API_CLOSE, rp_api_close, handle, 0, 0, 0, handle);
+}
+
+psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
+{
+    return API(RP_API_WAIT, rp_api_wait, signal_mask, timeout, 0, 0, signal_mask, timeout);
+}
+
+psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
+{
+    return (psa_status_t)API(RP_API_GET, rp_api_get, signal, msg, 0, 0, signal, msg);
+}
+
+void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
+{
+    API_VOID(RP_API_SET_RHANDLE, rp_api_set_rhandle, msg_handle, rhandle, 0, 0, msg_handle,
+             rhandle);
+}
+
+size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
+{
+    return API(RP_API_READ, rp_api_read, msg_handle, invec_idx, buffer, num_bytes,
+               msg_handle, invec_idx, buffer, num_bytes);
+}
+
+size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
+{
+    return API(RP_API_SKIP, rp_api_skip, msg_handle, invec_idx, num_bytes, 0, msg_handle,
+               invec_idx, num_bytes);
+}
+
+void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+               size_t num_bytes)
+{
+    API_VOID(RP_API_WRITE, rp_api_write, msg_handle, outvec_idx, buffer, num_bytes,
+             msg_handle, outvec_idx, buffer, num_bytes);
+}
+
+void psa_reply(psa_handle_t msg_handle, psa_status_t status)
+{
+    API_VOID(RP_API_REPLY, rp_api_reply, msg_handle, status, 0, 0, msg_handle, status);
+}
+
+void psa_notify(int32_t partition_id)
+{
+    API_VOID(RP_API_NOTIFY, rp_api_notify, partition_id, 0, 0, 0, partition_id);
+}
+
+void psa_clear(void)
+{
+    API_VOID(RP_API_CLEAR, rp_api_clear, 0, 0, 0, 0);
+}
+
+void psa_eoi(psa_signal_t irq_signal)
+{
+    API_VOID(RP_API_EOI, rp_api_eoi, irq_signal, 0, 0, 0, irq_signal);
+}
+
+void psa_panic(void)
+{
+    API_VOID(RP_API_PANIC, rp_api_panic, 0, 0, 0, 0);
+    for (;;) {
+    }
+}
+
+void psa_irq_enable(psa_signal_t irq_signal)
+{
+    API_VOID(RP_API_IRQ_ENABLE, rp_api_irq_enable, irq_signal, 0, 0, 0, irq_signal);
+}
+
+psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal)
+{
+    return API(RP_API_IRQ_DISABLE, rp_api_irq_disable, irq_signal, 0, 0, 0, irq_signal);
+}
+
+void psa_reset_signal(psa_signal_t irq_signal)
+{
+    API_VOID(RP_API_RESET_SIGNAL, rp_api_reset_signal, irq_signal, 0, 0, 0, irq_signal);
+}
+
+const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+{
+    return (const void *)API(RP_API_MAP_INVEC, rp_api_map_invec, msg_handle, invec_idx, 0, 0,
+                             msg_handle, invec_idx);
+}
+
+void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+{
+    API_VOID(RP_API_UNMAP_INVEC, rp_api_unmap_invec, msg_handle, invec_idx, 0, 0, msg_handle,
+             invec_idx);
+}
+
+void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
+{
+    return (void *)API(RP_API_MAP_OUTVEC, rp_api_map_outvec, msg_handle, outvec_idx, 0, 0,
+                       msg_handle, outvec_idx);
+}
+
+void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
+{
+    API_VOID(RP_API_UNMAP_OUTVEC, rp_api_unmap_outvec, msg_handle, outvec_idx, len, 0,
+             msg_handle, outvec_idx, len);
+}
+
+uint32_t psa_rot_lifecycle_state(void)
+{
+    return API(RP_API_LIFECYCLE, rp_api_rot_lifecycle_state, 0, 0, 0, 0);
+}
+
+/* The implementations by index, for the SVC path; the SVC handler bounds-checks the
+ * index before it uses this table. */
+const uintptr_t rp_api_table[RP_API_COUNT] = {
+    [RP_API_VERSION] = (uintptr_t)rp_api_version,
+    [RP_API_CONNECT] = (uintptr_t)rp_api_connect,
+    [RP_API_CALL] = (uintptr_t)rp_api_call,
+    [RP_API_CLOSE] = (uintptr_t)rp_api_close,
+    [RP_API_WAIT] = (uintptr_t)rp_api_wait,
+    [RP_API_GET] = (uintptr_t)rp_api_get,
+    [RP_API_SET_RHANDLE] = (uintptr_t)rp_api_set_rhandle,
+    [RP_API_READ] = (uintptr_t)rp_api_read,
+    [RP_API_SKIP] = (uintptr_t)rp_api_skip,
+    [RP_API_WRITE] = (uintptr_t)rp_api_write,
+    [RP_API_REPLY] = (uintptr_t)rp_api_reply,
+    [RP_API_NOTIFY] = (uintptr_t)rp_api_notify,
+    [RP_API_CLEAR] = (uintptr_t)rp_api_clear,
+    [RP_API_EOI] = (uintptr_t)rp_api_eoi,
+    [RP_API_PANIC] = (uintptr_t)rp_api_panic,
+    [RP_API_IRQ_ENABLE] = (uintptr_t)rp_api_irq_enable,
+    [RP_API_IRQ_DISABLE] = (uintptr_t)rp_api_irq_disable,
+    [RP_API_RESET_SIGNAL] = (uintptr_t)rp_api_reset_signal,
+    [RP_API_MAP_INVEC] = (uintptr_t)rp_api_map_invec,
+    [RP_API_UNMAP_INVEC] = (uintptr_t)rp_api_unmap_invec,
+    [RP_API_MAP_OUTVEC] = (uintptr_t)rp_api_map_outvec,
+    [RP_API_UNMAP_OUTVEC] = (uintptr_t)rp_api_unmap_outvec,
+    [RP_API_LIFECYCLE] = (uintptr_t)rp_api_rot_lifecycle_state,
+};

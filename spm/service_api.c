@@ -1,0 +1,304 @@
+/* service_api.c - the FF-M 1.1 secure partition API (psa/service.h), common to both
+ * backends: rp_api_<name> implements psa_<name> (psa_api.c is the public entry, which
+ * reaches these directly when privileged and through an SVC when not). Every misuse is
+ * the running partition's programmer error: it is panicked (rp_spm_panic_running),
+ * which never returns. */
+#include <arm_cmse.h>
+#include <string.h>
+
+#include "psa/lifecycle.h"
+#include "rp_platform.h"
+#include "spm_internal.h"
+
+/* The message `h` being served by the running partition; panics it on a bad handle. */
+static msg_slot_t *own_msg(psa_handle_t h)
+{
+    msg_slot_t *m = rp_spm_msg_of(h);
+    if (m == NULL) {
+        rp_spm_panic_running();
+    }
+    return m;
+}
+
+/* The message `h` if it is a request (type >= PSA_IPC_CALL) and idx names a vector. */
+static msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
+{
+    msg_slot_t *m = own_msg(h);
+    if (m->msg.type < PSA_IPC_CALL || idx >= PSA_MAX_IOVEC) {
+        rp_spm_panic_running();
+    }
+    return m;
+}
+
+/* A buffer the running partition passes must be its own: checked with the TT instruction
+ * for an unprivileged partition (a privileged one may access everything anyway). */
+static void own_buffer(const void *p, size_t n, int write)
+{
+    if (n > 0 && rp_backend_caller_unprivileged() &&
+        cmse_check_address_range((void *)(uintptr_t)p, n,
+                                 CMSE_MPU_UNPRIV |
+                                     (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ)) == NULL) {
+        rp_spm_panic_running();
+    }
+}
+
+/* mm-iovec gives a partition the client's memory directly: only at isolation level 1
+ * (an unprivileged partition's MPU regions cannot cover its clients' buffers). */
+static void mapping_allowed(void)
+{
+    if (rp_backend_caller_unprivileged()) {
+        rp_spm_panic_running();
+    }
+}
+
+/* Bytes of in_vec idx not yet read or skipped (0 for a vector the caller did not pass). */
+static size_t in_left(const msg_slot_t *m, uint32_t idx)
+{
+    return idx < m->in_len ? m->in[idx].len - m->in_done[idx] : 0;
+}
+
+/* Bytes of out_vec idx not yet written (0 for a vector the caller did not pass). */
+static size_t out_left(const msg_slot_t *m, uint32_t idx)
+{
+    return idx < m->out_len ? m->out[idx].len - m->out_done[idx] : 0;
+}
+
+size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
+{
+    msg_slot_t *m = own_request(msg_handle, invec_idx);
+    if (m->in_mapped & (1u << invec_idx)) {
+        rp_spm_panic_running();
+    }
+    size_t left = in_left(m, invec_idx);
+    size_t n = num_bytes < left ? num_bytes : left;
+    own_buffer(buffer, n, 1);
+    if (n > 0) {
+        memcpy(buffer, (const uint8_t *)m->in[invec_idx].base + m->in_done[invec_idx], n);
+        m->in_done[invec_idx] += n;
+    }
+    return n;
+}
+
+size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
+{
+    msg_slot_t *m = own_request(msg_handle, invec_idx);
+    if (m->in_mapped & (1u << invec_idx)) {
+        rp_spm_panic_running();
+    }
+    size_t left = in_left(m, invec_idx);
+    size_t n = num_bytes < left ? num_bytes : left;
+    if (n > 0) {
+        m->in_done[invec_idx] += n;
+    }
+    return n;
+}
+
+void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+               size_t num_bytes)
+{
+    msg_slot_t *m = own_request(msg_handle, outvec_idx);
+    if ((m->out_mapped & (1u << outvec_idx)) || num_bytes > out_left(m, outvec_idx)) {
+        rp_spm_panic_running();
+    }
+    own_buffer(buffer, num_bytes, 0);
+    if (num_bytes > 0) {
+        memcpy((uint8_t *)m->out[outvec_idx].base + m->out_done[outvec_idx], buffer,
+               num_bytes);
+        m->out_done[outvec_idx] += num_bytes;
+    }
+}
+
+void rp_api_set_rhandle(psa_handle_t msg_handle, void *rhandle)
+{
+    msg_slot_t *m = own_msg(msg_handle);
+    if (m->conn == NULL) {
+        rp_spm_panic_running();
+    }
+    m->conn->rhandle = rhandle;
+    m->msg.rhandle = rhandle;
+}
+
+const void *rp_api_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+{
+    mapping_allowed();
+    msg_slot_t *m = own_request(msg_handle, invec_idx);
+    if ((m->in_mapped & (1u << invec_idx)) ||
+        (invec_idx < m->in_len && m->in_done[invec_idx] != 0)) {
+        rp_spm_panic_running();
+    }
+    if (in_left(m, invec_idx) == 0) {
+        return NULL;
+    }
+    m->in_mapped |= (uint8_t)(1u << invec_idx);
+    return m->in[invec_idx].base;
+}
+
+void rp_api_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+{
+    msg_slot_t *m = own_request(msg_handle, invec_idx);
+    if (!(m->in_mapped & (1u << invec_idx))) {
+        rp_spm_panic_running();
+    }
+    m->in_done[invec_idx] = m->in[invec_idx].len; /* FF-M: the vector counts as read */
+}
+
+void *rp_api_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
+{
+    mapping_allowed();
+    msg_slot_t *m = own_request(msg_handle, outvec_idx);
+    if ((m->out_mapped & (1u << outvec_idx)) ||
+        (outvec_idx < m->out_len && m->out_done[outvec_idx] != 0)) {
+        rp_spm_panic_running();
+    }
+    if (out_left(m, outvec_idx) == 0) {
+        return NULL;
+    }
+    m->out_mapped |= (uint8_t)(1u << outvec_idx);
+    return m->out[outvec_idx].base;
+}
+
+void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
+{
+    msg_slot_t *m = own_request(msg_handle, outvec_idx);
+    if (!(m->out_mapped & (1u << outvec_idx)) || len > m->out[outvec_idx].len) {
+        rp_spm_panic_running();
+    }
+    m->out_done[outvec_idx] = len;
+}
+
+/* The running partition, if it is an IPC-model one (psa_get/psa_reply are theirs). */
+static int own_ipc_partition(void)
+{
+    int p = rp_backend_running();
+    if (p < 0 || rp_partitions[p].model != RP_MODEL_IPC) {
+        rp_spm_panic_running();
+    }
+    return p;
+}
+
+void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
+{
+    (void)own_ipc_partition(); /* an SFN service replies by returning */
+    msg_slot_t *m = own_msg(msg_handle);
+    if (m->msg.type == PSA_IPC_CONNECT && status != PSA_SUCCESS &&
+        status != PSA_ERROR_CONNECTION_REFUSED && status != PSA_ERROR_CONNECTION_BUSY) {
+        rp_spm_panic_running(); /* FF-M: any other answer to a connection is an error */
+    }
+    rp_backend_reply(m, status);
+}
+
+psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
+{
+    int p = own_ipc_partition();
+    const rp_partition_t *part = &rp_partitions[p];
+    /* exactly one bit, one of this partition's service signals, currently asserted */
+    if (signal == 0 || (signal & (signal - 1)) != 0 ||
+        (signal >> RP_SIGNAL_FIRST_BIT) >= (1u << part->n_services) ||
+        (signal & rp_backend_asserted(p)) == 0 || msg == NULL) {
+        rp_spm_panic_running();
+    }
+    own_buffer(msg, sizeof *msg, 1);
+    msg_slot_t *m = rp_backend_get(p, signal);
+    if (m == NULL) {
+        return PSA_ERROR_DOES_NOT_EXIST;
+    }
+    *msg = m->msg;
+    return PSA_SUCCESS;
+}
+
+psa_signal_t rp_api_wait(psa_signal_t signal_mask, uint32_t timeout)
+{
+    int p = rp_backend_running();
+    psa_signal_t allowed = PSA_DOORBELL | (p >= 0 ? rp_partitions[p].signals : 0);
+
+    if (p < 0 || (timeout != PSA_POLL && timeout != PSA_BLOCK) ||
+        (signal_mask & allowed) == 0) {
+        rp_spm_panic_running();
+    }
+    return rp_backend_wait(p, signal_mask & allowed, timeout);
+}
+
+void rp_api_panic(void)
+{
+    rp_spm_panic_running();
+}
+
+/* The partition with this id, or -1. */
+static int partition_index(int32_t id)
+{
+    for (uint16_t p = 0; p < rp_partition_count; p++) {
+        if (rp_partitions[p].id == id) {
+            return p;
+        }
+    }
+    return -1;
+}
+
+void rp_api_notify(int32_t partition_id)
+{
+    int p = partition_index(partition_id);
+    if (p < 0) {
+        rp_spm_panic_running();
+    }
+    rp_backend_signal(p, PSA_DOORBELL);
+}
+
+void rp_api_clear(void)
+{
+    int p = rp_backend_running();
+    if (p < 0 || !(rp_backend_asserted(p) & PSA_DOORBELL)) {
+        rp_spm_panic_running();
+    }
+    rp_backend_clear(p, PSA_DOORBELL);
+}
+
+uint32_t rp_api_rot_lifecycle_state(void)
+{
+    return rp_platform_lifecycle();
+}
+
+/* ---- interrupt signals (delivery of FLIH/SLIH interrupts: see docs/spm.md) ----------- */
+
+/* The IRQ of the running partition whose signal is exactly `sig`; panics otherwise. */
+static const rp_irq_t *own_irq(psa_signal_t sig)
+{
+    int p = rp_backend_running();
+    if (p >= 0) {
+        const rp_partition_t *part = &rp_partitions[p];
+        for (uint16_t i = 0; i < part->n_irqs; i++) {
+            if (rp_irqs[part->first_irq + i].signal == sig) {
+                return &rp_irqs[part->first_irq + i];
+            }
+        }
+    }
+    rp_spm_panic_running();
+}
+
+void rp_api_irq_enable(psa_signal_t irq_signal)
+{
+    rp_platform_irq_enable(own_irq(irq_signal)->source);
+}
+
+psa_irq_status_t rp_api_irq_disable(psa_signal_t irq_signal)
+{
+    return rp_platform_irq_disable(own_irq(irq_signal)->source);
+}
+
+void rp_api_eoi(psa_signal_t irq_signal)
+{
+    const rp_irq_t *irq = own_irq(irq_signal);
+    if (irq->handling != RP_IRQ_SLIH || !(rp_backend_asserted(irq->partition) & irq_signal)) {
+        rp_spm_panic_running();
+    }
+    rp_backend_clear(irq->partition, irq_signal);
+    rp_platform_irq_enable(irq->source);
+}
+
+void rp_api_reset_signal(psa_signal_t irq_signal)
+{
+    const rp_irq_t *irq = own_irq(irq_signal);
+    if (irq->handling != RP_IRQ_FLIH || !(rp_backend_asserted(irq->partition) & irq_signal)) {
+        rp_spm_panic_running();
+    }
+    rp_backend_clear(irq->partition, irq_signal);
+}

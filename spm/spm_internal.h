@@ -1,0 +1,161 @@
+/* spm_internal.h - what spm.c (the client and service APIs, common to both backends)
+ * shares with the backend it is built with: backend_sfn.c or backend_ipc.c. Not a public
+ * header: nothing outside spm/ includes it. */
+#ifndef RP_SPM_INTERNAL_H
+#define RP_SPM_INTERNAL_H
+
+#include "rp_spm.h"
+#include "rp_spm_tables.h"
+
+#define RP_MSG_SLOTS  16          /* messages in flight, all clients together */
+#define RP_MSG_HANDLE 0x20000000  /* | generation << 8 | slot + 1 */
+#define RP_PART_MAX   32
+
+enum msg_state { MSG_FREE, MSG_QUEUED, MSG_ACTIVE, MSG_REPLIED };
+
+typedef struct msg_slot {
+    psa_msg_t msg;                     /* what the service sees */
+    psa_invec in[PSA_MAX_IOVEC];       /* validated copies of the caller's vectors */
+    psa_outvec out[PSA_MAX_IOVEC];
+    size_t in_done[PSA_MAX_IOVEC];     /* bytes read or skipped */
+    size_t out_done[PSA_MAX_IOVEC];    /* bytes written */
+    uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
+    uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
+    uint8_t state;                     /* enum msg_state */
+    uint8_t client;                    /* thread that waits for the reply */
+    uint8_t gen;                       /* part of the message handle */
+    uint16_t partition;                /* index of the serving partition */
+    const rp_service_t *svc;
+    rp_conn_t *conn;                   /* NULL for a stateless service */
+    struct msg_slot *next;             /* IPC: the partition's queue */
+    psa_status_t status;               /* IPC: the reply */
+    void *unwind[5];                   /* SFN: __builtin_setjmp buffer for a panic */
+} msg_slot_t;
+
+extern uint32_t rp_spm_panicked;       /* one bit per partition */
+
+/* Secure partition interrupts run at this priority, above every NS exception (AIRCR.PRIS)
+ * and PendSV. The SPM's critical sections mask them with BASEPRI, for the few
+ * instructions that update state an interrupt handler also updates (signals, the ready
+ * set); docs/spm.md lists them. */
+#define RP_IRQ_PRIORITY 0x20u
+
+static inline uint32_t rp_crit_enter(void)
+{
+    uint32_t old;
+    __asm volatile("mrs %0, basepri\n\tmsr basepri_max, %1"
+                   : "=&r"(old) : "r"(RP_IRQ_PRIORITY) : "memory");
+    return old;
+}
+
+static inline void rp_crit_exit(uint32_t old)
+{
+    __asm volatile("msr basepri, %0" : : "r"(old) : "memory");
+}
+
+/* ---- provided by spm.c for the backends ---- */
+
+/* Runs an SFN service function for message m on the current thread, with m's partition
+ * as the running one; a panic inside returns PSA_ERROR_SERVICE_FAILURE. */
+psa_status_t rp_spm_run_sfn(msg_slot_t *m);
+
+/* Releases m after its client has the reply. */
+void rp_spm_msg_free(msg_slot_t *m);
+
+/* Message slot i (0..RP_MSG_SLOTS-1), for a backend that must fail a partition's. */
+msg_slot_t *rp_spm_msg_at(unsigned i);
+
+/* The message with handle h if the running partition is serving it, else NULL. */
+msg_slot_t *rp_spm_msg_of(psa_handle_t h);
+
+/* Marks the running partition panicked and stops it. */
+void rp_spm_panic_running(void) __attribute__((noreturn));
+
+/* ---- provided by the backend ---- */
+
+/* Starts the backend (IPC: one thread per IPC partition; runs them until all wait), then
+ * calls `then` on the NS agent's thread. Does not return. */
+void rp_backend_start(void (*then)(void)) __attribute__((noreturn));
+
+/* Index of the partition whose code runs now, -1 for the NS agent (and the SPM). */
+int rp_backend_running(void);
+
+/* Sets the running partition of the current thread for an SFN call; returns the previous
+ * one, and saves/restores the panic landing with it. */
+int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind);
+void rp_backend_leave_sfn(int prev, void **saved_unwind);
+
+/* Delivers message m (validated, state set) to an IPC partition and blocks the caller
+ * until psa_reply; returns the reply status. */
+psa_status_t rp_backend_deliver_ipc(msg_slot_t *m);
+
+/* The running partition is panicked: unwind (SFN) or stop its thread (IPC). */
+void rp_backend_panic(int part) __attribute__((noreturn));
+
+/* IPC service API parts: psa_wait, psa_get, psa_reply, psa_notify wake-up. */
+psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout);
+msg_slot_t *rp_backend_get(int part, psa_signal_t signal);
+void rp_backend_reply(msg_slot_t *m, psa_status_t status);
+void rp_backend_signal(int part, psa_signal_t signal);
+psa_signal_t rp_backend_asserted(int part);
+void rp_backend_clear(int part, psa_signal_t signal);
+
+/* An interrupt handler asserts `signal` for partition `part` (Handler mode). */
+void rp_backend_signal_isr(int part, psa_signal_t signal);
+
+/* Interrupt set-up: NVIC routing and priorities of the manifests' IRQs (irq.c). */
+void rp_irq_init(void);
+
+/* Current thread index (the message's client). */
+uint8_t rp_backend_thread(void);
+
+/* 1 if the running partition runs unprivileged (isolation levels 2 and 3): its pointers
+ * are then checked against its own MPU view. */
+int rp_backend_caller_unprivileged(void);
+
+/* ---- isolation (isolation.c) ---- */
+void rp_isolation_init(void);
+int rp_isolation_unprivileged(int part);
+void rp_isolation_switch(int part);
+
+/* ---- the partition API's implementations (psa_api.c is the public entry) ---- */
+
+enum rp_api_index {
+    RP_API_VERSION, RP_API_CONNECT, RP_API_CALL, RP_API_CLOSE,
+    RP_API_WAIT, RP_API_GET, RP_API_SET_RHANDLE, RP_API_READ, RP_API_SKIP, RP_API_WRITE,
+    RP_API_REPLY, RP_API_NOTIFY, RP_API_CLEAR, RP_API_EOI, RP_API_PANIC,
+    RP_API_IRQ_ENABLE, RP_API_IRQ_DISABLE, RP_API_RESET_SIGNAL,
+    RP_API_MAP_INVEC, RP_API_UNMAP_INVEC, RP_API_MAP_OUTVEC, RP_API_UNMAP_OUTVEC,
+    RP_API_LIFECYCLE, RP_API_COUNT
+};
+
+/* The implementation of each, indexed by enum rp_api_index (svc path). */
+extern const uintptr_t rp_api_table[RP_API_COUNT];
+
+uint32_t rp_api_version(uint32_t sid);
+psa_handle_t rp_api_connect(uint32_t sid, uint32_t version);
+psa_status_t rp_api_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                         psa_outvec *out_vec);
+void rp_api_close(psa_handle_t handle);
+psa_signal_t rp_api_wait(psa_signal_t signal_mask, uint32_t timeout);
+psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg);
+void rp_api_set_rhandle(psa_handle_t msg_handle, void *rhandle);
+size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes);
+size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes);
+void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+                  size_t num_bytes);
+void rp_api_reply(psa_handle_t msg_handle, psa_status_t status);
+void rp_api_notify(int32_t partition_id);
+void rp_api_clear(void);
+void rp_api_eoi(psa_signal_t irq_signal);
+void rp_api_panic(void);
+void rp_api_irq_enable(psa_signal_t irq_signal);
+psa_irq_status_t rp_api_irq_disable(psa_signal_t irq_signal);
+void rp_api_reset_signal(psa_signal_t irq_signal);
+const void *rp_api_map_invec(psa_handle_t msg_handle, uint32_t invec_idx);
+void rp_api_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx);
+void *rp_api_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx);
+void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len);
+uint32_t rp_api_rot_lifecycle_state(void);
+
+#endif

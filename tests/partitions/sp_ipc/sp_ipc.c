@@ -1,0 +1,96 @@
+/* Regression partition I (IPC model): a thread that waits for messages and replies. */
+#include "psa/service.h"
+#include "psa_manifest/rp_sp_test_ipc.h"
+#include "rp_test_services.h"
+
+static uint32_t counters[4];
+
+static psa_status_t echo(const psa_msg_t *msg)
+{
+    uint8_t buf[64];
+    uint32_t v[2];
+
+    switch (msg->type) {
+    case RP_TEST_OP_ECHO: {
+        size_t n = psa_read(msg->handle, 0, buf, sizeof buf);
+        if (n > msg->out_size[0]) {
+            return PSA_ERROR_BUFFER_TOO_SMALL;
+        }
+        psa_write(msg->handle, 0, buf, n);
+        return PSA_SUCCESS;
+    }
+    case RP_TEST_OP_CLIENT_ID:
+        v[0] = (uint32_t)msg->client_id;
+        v[1] = 1;
+        psa_write(msg->handle, 0, v, sizeof v);
+        return PSA_SUCCESS;
+    case RP_TEST_OP_STATUS:
+        return RP_TEST_CUSTOM_STATUS;
+    default:
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+}
+
+static psa_status_t conn(const psa_msg_t *msg)
+{
+    uint32_t *counter = msg->rhandle;
+    switch (msg->type) {
+    case PSA_IPC_CONNECT:
+        for (unsigned i = 0; i < 4; i++) {
+            if (counters[i] == 0) {
+                counters[i] = 1;
+                psa_set_rhandle(msg->handle, &counters[i]);
+                return PSA_SUCCESS;
+            }
+        }
+        return PSA_ERROR_CONNECTION_BUSY;
+    case PSA_IPC_DISCONNECT:
+        *counter = 0;
+        return PSA_SUCCESS;
+    default:
+        (*counter)++;
+        psa_write(msg->handle, 0, counter, sizeof *counter);
+        return PSA_SUCCESS;
+    }
+}
+
+/* Gets the message behind `signal`, lets `handler` answer it and replies. */
+static void serve(psa_signal_t signal, psa_status_t (*handler)(const psa_msg_t *))
+{
+    psa_msg_t msg;
+    if (psa_get(signal, &msg) == PSA_SUCCESS) {
+        psa_reply(msg.handle, handler(&msg));
+    }
+}
+
+static psa_status_t empty(const psa_msg_t *msg)
+{
+    (void)msg;
+    return PSA_SUCCESS;
+}
+
+static psa_status_t panic(const psa_msg_t *msg)
+{
+    (void)msg;
+    psa_panic();
+    return PSA_ERROR_GENERIC_ERROR; /* not reached: psa_panic does not return */
+}
+
+void rp_sp_test_ipc_main(void)
+{
+    for (;;) {
+        psa_signal_t s = psa_wait(PSA_WAIT_ANY, PSA_BLOCK);
+        if (s & RP_TEST_IPC_EMPTY_SIGNAL) {
+            serve(RP_TEST_IPC_EMPTY_SIGNAL, empty);
+        }
+        if (s & RP_TEST_IPC_ECHO_SIGNAL) {
+            serve(RP_TEST_IPC_ECHO_SIGNAL, echo);
+        }
+        if (s & RP_TEST_IPC_CONN_SIGNAL) {
+            serve(RP_TEST_IPC_CONN_SIGNAL, conn);
+        }
+        if (s & RP_TEST_IPC_PANIC_SIGNAL) {
+            serve(RP_TEST_IPC_PANIC_SIGNAL, panic);
+        }
+    }
+}
