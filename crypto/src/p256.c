@@ -26,6 +26,11 @@
 #endif
 #define WIN_ENTRIES ((1u << WIN) - 1u)   /* table holds 1*P .. (2^WIN - 1)*P */
 
+/* The fast configuration on Armv8-M Mainline uses three Thumb-2 routines (see the seam). */
+#if RP_P256_FAST && defined(__ARM_ARCH_8M_MAIN__)
+#define P256_ASM 1
+#endif
+
 /* A modulus with what Montgomery arithmetic needs. */
 typedef struct {
     uint32_t m[8];   /* the modulus, odd */
@@ -60,18 +65,6 @@ static const point G_MONT = {
 };
 
 /* ---- u256: plain integers ------------------------------------------------------------ */
-
-/* z = x + y mod 2^256; returns the carry (0 or 1). Any aliasing allowed. */
-static uint32_t u256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
-{
-    uint64_t c = 0;
-    for (unsigned i = 0; i < 8; i++) {
-        c += (uint64_t)x[i] + y[i];
-        z[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    return (uint32_t)c;
-}
 
 /* z = x - y mod 2^256; returns the borrow (0 or 1). Any aliasing allowed. */
 static uint32_t u256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
@@ -146,101 +139,250 @@ static void u256_to_bytes(uint8_t b[32], const uint32_t x[8])
 
 /* ---- m256: Montgomery residues mod p or n ------------------------------------------- */
 
-/* z = x + y mod m, for x, y < m. Any aliasing allowed. */
+/* z = x + y mod m, for x, y < m. Any aliasing allowed. One pass computes both x + y and
+ * x + y - m; the second keeps the right one. */
 static void m256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
     uint32_t t[8];
-    uint32_t carry = u256_add(z, x, y);
-    uint32_t borrow = u256_sub(t, z, m->m);
-    u256_cmov(z, t, carry | (1u ^ borrow));     /* x + y >= m: take the difference */
+    uint64_t carry = 0, borrow = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        carry += (uint64_t)x[i] + y[i];
+        t[i] = (uint32_t)carry;
+        carry >>= 32;
+        borrow = (uint64_t)t[i] - m->m[i] - borrow;
+        z[i] = (uint32_t)borrow;
+        borrow = (borrow >> 32) & 1u;
+    }
+    u256_cmov(z, t, (uint32_t)(borrow & (carry ^ 1u)));   /* x + y < m: keep the sum */
 }
 
+#ifndef P256_ASM
 /* z = x - y mod m, for x, y < m. Any aliasing allowed. */
 static void m256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
-    uint32_t t[8];
-    uint32_t borrow = u256_sub(z, x, y);
-    u256_add(t, z, m->m);
-    u256_cmov(z, t, borrow);
-}
-
-#if RP_P256_FAST
-/* z = x * y / 2^256 mod p for x, y < p; z < p. Any aliasing allowed.
- * Schoolbook product, then a Montgomery reduction specialised to
- * p = 2^256 - 2^224 + 2^192 + 2^96 - 1: -p^-1 = 1 mod 2^32, so quotient limb u_i is the
- * current low limb, and adding u_i * p * 2^(32 i) touches limbs i+3, i+6, i+7 (minus) and
- * i+8 only. The reduction runs column by column; u[] is padded with zeros so that every
- * column reads the same four terms without a branch. */
-static void fp_mul_special(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
-{
-    uint32_t t[16], u[24] = { 0 };
-    uint64_t c = 0;
-    for (unsigned j = 0; j < 8; j++) {
-        c = (uint64_t)x[0] * y[j] + (c >> 32);
-        t[j] = (uint32_t)c;
-    }
-    t[8] = (uint32_t)(c >> 32);
-    for (unsigned i = 1; i < 8; i++) {
-        c = 0;
-        for (unsigned j = 0; j < 8; j++) {
-            c = (uint64_t)x[i] * y[j] + t[i + j] + (c >> 32);
-            t[i + j] = (uint32_t)c;
-        }
-        t[i + 8] = (uint32_t)(c >> 32);
-    }
-    /* column i: t_i + u_{i-3} + u_{i-6} - u_{i-7} + u_{i-8} - u_i + carry, with u_k at
-     * u[k + 8]; cb = carry + 1 and the +~neg term keep the sum non-negative */
-    uint32_t cb = 1;
-    for (unsigned i = 0; i < 16; i++) {
-        uint64_t a = (uint64_t)cb + t[i] + u[i + 5] + u[i + 2] + u[i] + (uint32_t)~u[i + 1];
-        if (i < 8)
-            u[i + 8] = (uint32_t)a;          /* cancels the column */
-        else
-            t[i - 8] = (uint32_t)a;
-        cb = (uint32_t)(a >> 32);
-    }
-    /* the result t[0..7] + (cb - 1) * 2^256 is below 2p */
-    uint32_t borrow = u256_sub(z, t, MOD_P.m);
-    u256_cmov(z, t, borrow & (2u - cb));
-}
-#endif
-
-/* z = x * y / 2^256 mod m (Montgomery product, CIOS), for x, y < m; z < m.
- * Any aliasing allowed. Each step needs x[i]*y[j] + t[j] + carry <= 2^64 - 1. */
-static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
-{
-#if RP_P256_FAST
-    if (m == &MOD_P) {
-        fp_mul_special(z, x, y);
-        return;
-    }
-#endif
-    uint32_t t[10] = { 0 };
+    uint64_t borrow = 0, carry = 0;
     for (unsigned i = 0; i < 8; i++) {
-        uint64_t c = 0;
-        for (unsigned j = 0; j < 8; j++) {
-            c += (uint64_t)x[i] * y[j] + t[j];
-            t[j] = (uint32_t)c;
-            c >>= 32;
-        }
-        c += t[8];
-        t[8] = (uint32_t)c;
-        t[9] = (uint32_t)(c >> 32);
-        /* add u*m with u chosen so that the low limb cancels, then shift one limb */
-        uint32_t u = t[0] * m->ni;
-        c = ((uint64_t)u * m->m[0] + t[0]) >> 32;
+        borrow = (uint64_t)x[i] - y[i] - borrow;
+        z[i] = (uint32_t)borrow;
+        borrow = (borrow >> 32) & 1u;
+    }
+    uint32_t mask = 0u - (uint32_t)borrow;   /* negative: add m back */
+    for (unsigned i = 0; i < 8; i++) {
+        carry += (uint64_t)z[i] + (m->m[i] & mask);
+        z[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+}
+#endif
+
+/* z = x * y / 2^256 mod m (Montgomery product), for x, y < m; z < m. Any aliasing
+ * allowed. CIOS with the multiplication and reduction passes merged: row i adds x[i] * y
+ * and u * m, u chosen to clear the low limb, and shifts one limb. Each 64-bit step stays
+ * below 2^64 (a * b + c + d <= 2^64 - 1 for 32-bit a, b, c, d); t stays below 2m. */
+static void m256_mul_c(uint32_t z[8], const uint32_t x[8], const uint32_t y[8],
+                       const mod256 *m)
+{
+    uint32_t t[9] = { 0 };
+    for (unsigned i = 0; i < 8; i++) {
+        uint32_t xi = x[i];
+        uint64_t c1 = (uint64_t)xi * y[0] + t[0];
+        uint32_t u = (uint32_t)c1 * m->ni;
+        uint64_t c2 = ((uint64_t)u * m->m[0] + (uint32_t)c1) >> 32;
+        c1 >>= 32;
         for (unsigned j = 1; j < 8; j++) {
-            c += (uint64_t)u * m->m[j] + t[j];
-            t[j - 1] = (uint32_t)c;
-            c >>= 32;
+            c1 += (uint64_t)xi * y[j] + t[j];
+            c2 += (uint64_t)u * m->m[j] + (uint32_t)c1;
+            t[j - 1] = (uint32_t)c2;
+            c1 >>= 32;
+            c2 >>= 32;
         }
-        c += t[8];
-        t[7] = (uint32_t)c;
-        t[8] = t[9] + (uint32_t)(c >> 32);
+        c1 += t[8];
+        c2 += (uint32_t)c1;
+        t[7] = (uint32_t)c2;
+        t[8] = (uint32_t)(c1 >> 32) + (uint32_t)(c2 >> 32);
     }
     /* t < 2m: subtract m once unless that borrows out of the 257-bit value */
     uint32_t borrow = u256_sub(z, t, m->m);
     u256_cmov(z, t, borrow & (1u ^ t[8]));
+}
+
+/* ---- the Cortex-M33 seam: Thumb-2 field arithmetic mod p (fast configuration) ---------
+ * ARMv8-M Mainline without the DSP extension has UMULL/UMLAL but not UMAAL. These three
+ * routines replace the portable C for p only; m256_mul_c stays the reference and serves n.
+ * Constant time: no branch or address depends on the data; UMULL/UMLAL have a fixed
+ * latency on Cortex-M33 (docs/p256.md). */
+#ifdef P256_ASM
+#define ASM_ARG __attribute__((unused))   /* read by the asm body, unseen by the compiler */
+
+/* z = x * y / 2^256 mod p for x, y < p; z < p; any aliasing. Row i (i = 0..7) adds
+ * x[i] * y into t[i..i+8] (y kept in r4-r11), then folds u = t[i] * p into t[i+3..i+9]
+ * using p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and -p^-1 = 1 mod 2^32: u at limbs i+3 and
+ * i+6, u * (2^32 - 1) = (-u mod 2^32, u - (u != 0)) at limbs i+7, i+8, and t[i] cancels.
+ * Carries beyond i+8 accumulate in t[i+9] (at most 2), which row i+1 adds in. The result
+ * t[8..16] is below 2p; one masked subtraction of p finishes. Frame: t[18] and z. */
+__attribute__((naked, noinline))
+static void fp_mul_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
+                       ASM_ARG const uint32_t y[8])
+{
+    __asm__ volatile(
+    "push {r4-r11, lr}\n\t"
+    "sub sp, sp, #76\n\t"
+    "str r0, [sp, #72]\n\t"
+    "mov r3, r1\n\t"
+    "ldm r2, {r4-r11}\n\t"
+    "movs r0, #0\n\t"
+    "movs r1, #0\n\t"
+    "strd r0, r1, [sp, #0]\n\t"
+    "strd r0, r1, [sp, #8]\n\t"
+    "strd r0, r1, [sp, #16]\n\t"
+    "strd r0, r1, [sp, #24]\n\t"
+    "str r0, [sp, #32]\n\t"
+    "mov r2, sp\n\t"
+    "1:\n\t"
+    "ldr r12, [r3], #4\n\t"
+    "ldr r0, [r2, #0]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r4\n\t"
+    "str r0, [r2, #0]\n\t" "mov lr, r1\n\t"
+    "ldr r0, [r2, #4]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r5\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #4]\n\t"
+    "ldr r0, [r2, #8]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r6\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #8]\n\t"
+    "ldr r0, [r2, #12]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r7\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #12]\n\t"
+    "ldr r0, [r2, #16]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r8\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #16]\n\t"
+    "ldr r0, [r2, #20]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r9\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #20]\n\t"
+    "ldr r0, [r2, #24]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r10\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #24]\n\t"
+    "ldr r0, [r2, #28]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r11\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #28]\n\t"
+    "ldr r0, [r2, #32]\n\t" "adds r0, r0, lr\n\t" "str r0, [r2, #32]\n\t"
+    "movs r1, #0\n\t" "adc r1, r1, #0\n\t" "str r1, [r2, #36]\n\t"
+    "ldr r12, [r2, #0]\n\t"
+    "rsbs r0, r12, #0\n\t"
+    "sbc r1, r12, #0\n\t"
+    "ldr lr, [r2, #12]\n\t" "adds lr, lr, r12\n\t" "str lr, [r2, #12]\n\t"
+    "ldr lr, [r2, #16]\n\t" "adcs lr, lr, #0\n\t" "str lr, [r2, #16]\n\t"
+    "ldr lr, [r2, #20]\n\t" "adcs lr, lr, #0\n\t" "str lr, [r2, #20]\n\t"
+    "ldr lr, [r2, #24]\n\t" "adcs lr, lr, r12\n\t" "str lr, [r2, #24]\n\t"
+    "ldr lr, [r2, #28]\n\t" "adcs lr, lr, r0\n\t" "str lr, [r2, #28]\n\t"
+    "ldr lr, [r2, #32]\n\t" "adcs lr, lr, r1\n\t" "str lr, [r2, #32]\n\t"
+    "ldr lr, [r2, #36]\n\t" "adc lr, lr, #0\n\t" "str lr, [r2, #36]\n\t"
+    "add r2, r2, #4\n\t"
+    "add r0, sp, #32\n\t"
+    "cmp r2, r0\n\t"
+    "bne 1b\n\t"
+    "ldm r2, {r4-r11}\n\t"
+    "ldr r12, [r2, #32]\n\t"
+    "subs r4, r4, #0xffffffff\n\t"
+    "sbcs r5, r5, #0xffffffff\n\t"
+    "sbcs r6, r6, #0xffffffff\n\t"
+    "sbcs r7, r7, #0\n\t"
+    "sbcs r8, r8, #0\n\t"
+    "sbcs r9, r9, #0\n\t"
+    "sbcs r10, r10, #1\n\t"
+    "sbcs r11, r11, #0xffffffff\n\t"
+    "sbcs r12, r12, #0\n\t"
+    "sbc r0, r0, r0\n\t"
+    "and r1, r0, #1\n\t"
+    "adds r4, r4, r0\n\t"
+    "adcs r5, r5, r0\n\t"
+    "adcs r6, r6, r0\n\t"
+    "adcs r7, r7, #0\n\t"
+    "adcs r8, r8, #0\n\t"
+    "adcs r9, r9, #0\n\t"
+    "adcs r10, r10, r1\n\t"
+    "adc r11, r11, r0\n\t"
+    "ldr r0, [sp, #72]\n\t"
+    "stm r0, {r4-r11}\n\t"
+    "add sp, sp, #76\n\t"
+    "pop {r4-r11, pc}\n\t");
+}
+
+/* z = x + y mod p for x, y < p; any aliasing: sum, subtract p, add p back under the
+ * borrow mask. */
+__attribute__((naked, noinline))
+static void fp_add_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
+                       ASM_ARG const uint32_t y[8])
+{
+    __asm__ volatile(
+    "push {r4-r11, lr}\n\t"
+    "ldm r1, {r3-r10}\n\t"
+    "ldr r11, [r2, #0]\n\t" "adds r3, r3, r11\n\t"
+    "ldr r11, [r2, #4]\n\t" "adcs r4, r4, r11\n\t"
+    "ldr r11, [r2, #8]\n\t" "adcs r5, r5, r11\n\t"
+    "ldr r11, [r2, #12]\n\t" "adcs r6, r6, r11\n\t"
+    "ldr r11, [r2, #16]\n\t" "adcs r7, r7, r11\n\t"
+    "ldr r11, [r2, #20]\n\t" "adcs r8, r8, r11\n\t"
+    "ldr r11, [r2, #24]\n\t" "adcs r9, r9, r11\n\t"
+    "ldr r11, [r2, #28]\n\t" "adcs r10, r10, r11\n\t"
+    "movs r12, #0\n\t"
+    "adc r12, r12, #0\n\t"
+    "subs r3, r3, #0xffffffff\n\t"
+    "sbcs r4, r4, #0xffffffff\n\t"
+    "sbcs r5, r5, #0xffffffff\n\t"
+    "sbcs r6, r6, #0\n\t"
+    "sbcs r7, r7, #0\n\t"
+    "sbcs r8, r8, #0\n\t"
+    "sbcs r9, r9, #1\n\t"
+    "sbcs r10, r10, #0xffffffff\n\t"
+    "sbcs r12, r12, #0\n\t"
+    "sbc r11, r11, r11\n\t"
+    "and lr, r11, #1\n\t"
+    "adds r3, r3, r11\n\t"
+    "adcs r4, r4, r11\n\t"
+    "adcs r5, r5, r11\n\t"
+    "adcs r6, r6, #0\n\t"
+    "adcs r7, r7, #0\n\t"
+    "adcs r8, r8, #0\n\t"
+    "adcs r9, r9, lr\n\t"
+    "adc r10, r10, r11\n\t"
+    "stm r0, {r3-r10}\n\t"
+    "pop {r4-r11, pc}\n\t");
+}
+
+/* z = x - y mod p for x, y < p; any aliasing: difference, then p added under the borrow
+ * mask. */
+__attribute__((naked, noinline))
+static void fp_sub_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
+                       ASM_ARG const uint32_t y[8])
+{
+    __asm__ volatile(
+    "push {r4-r11, lr}\n\t"
+    "ldm r1, {r3-r10}\n\t"
+    "ldr r11, [r2, #0]\n\t" "subs r3, r3, r11\n\t"
+    "ldr r11, [r2, #4]\n\t" "sbcs r4, r4, r11\n\t"
+    "ldr r11, [r2, #8]\n\t" "sbcs r5, r5, r11\n\t"
+    "ldr r11, [r2, #12]\n\t" "sbcs r6, r6, r11\n\t"
+    "ldr r11, [r2, #16]\n\t" "sbcs r7, r7, r11\n\t"
+    "ldr r11, [r2, #20]\n\t" "sbcs r8, r8, r11\n\t"
+    "ldr r11, [r2, #24]\n\t" "sbcs r9, r9, r11\n\t"
+    "ldr r11, [r2, #28]\n\t" "sbcs r10, r10, r11\n\t"
+    "sbc r11, r11, r11\n\t"
+    "and lr, r11, #1\n\t"
+    "adds r3, r3, r11\n\t"
+    "adcs r4, r4, r11\n\t"
+    "adcs r5, r5, r11\n\t"
+    "adcs r6, r6, #0\n\t"
+    "adcs r7, r7, #0\n\t"
+    "adcs r8, r8, #0\n\t"
+    "adcs r9, r9, lr\n\t"
+    "adc r10, r10, r11\n\t"
+    "stm r0, {r3-r10}\n\t"
+    "pop {r4-r11, pc}\n\t");
+}
+#endif
+
+/* z = x * y / 2^256 mod m: the Cortex-M33 routine for p when built, else portable C. */
+static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
+{
+#ifdef P256_ASM
+    if (m == &MOD_P) {
+        fp_mul_asm(z, x, y);
+        return;
+    }
+#endif
+    m256_mul_c(z, x, y, m);
 }
 
 /* z = x * 2^256 mod m (enter Montgomery form), for x < m. */
@@ -280,11 +422,19 @@ static void fp_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 }
 static void fp_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
+#ifdef P256_ASM
+    fp_add_asm(z, x, y);
+#else
     m256_add(z, x, y, &MOD_P);
+#endif
 }
 static void fp_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
+#ifdef P256_ASM
+    fp_sub_asm(z, x, y);
+#else
     m256_sub(z, x, y, &MOD_P);
+#endif
 }
 
 /* ---- point: complete projective group law (RCB 2015/1060, a = -3) ------------------- */
