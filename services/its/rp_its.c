@@ -369,10 +369,12 @@ static psa_status_t level_wear(struct rp_its *fs)
 
 /* ---- mount ------------------------------------------------------------------------- */
 
-/* Checks the decoded body in fs->next against the geometry: 0 if consistent. */
-static int body_sane(const struct rp_its *fs, uint32_t meta, uint32_t scratch)
+/* Checks the decoded body in fs->next against the geometry: 0 if consistent (block
+ * numbers in range and distinct, every file inside its block, each block packed in slot
+ * order as relayout() leaves it, so no two files overlap). */
+static int body_sane(const struct rp_its *fs, uint32_t scratch)
 {
-    uint32_t i, j, unit = fs->cfg.flash->program_unit;
+    uint32_t i, j, lb;
     if (fs->cfg.block_count == 2u ? scratch != NO_BLOCK
                                   : (scratch < 2u || scratch >= fs->cfg.block_count))
         return -1;
@@ -384,20 +386,30 @@ static int body_sane(const struct rp_its *fs, uint32_t meta, uint32_t scratch)
             if (fs->next_phys[j] == p)
                 return -1;
     }
-    (void)meta;
     for (i = 0; i < fs->nslots; i++) {
         const struct rp_its_slot *s = &fs->next[i];
-        if (s->state == SLOT_FREE)
-            continue;
-        if (s->state > SLOT_DOOMED || s->uid == 0 || s->lb >= fs->lb_count ||
-            s->offset % unit != 0 || s->offset > lb_capacity(fs, s->lb) ||
-            footprint(fs, s->size) > lb_capacity(fs, s->lb) - s->offset)
+        if (s->state != SLOT_FREE && (s->state > SLOT_DOOMED || s->uid == 0 ||
+                                      s->lb >= fs->lb_count || s->size > fs->block_size))
+            return -1;
+    }
+    for (lb = 0; lb < fs->lb_count; lb++) {
+        uint32_t off = 0;
+        for (i = 0; i < fs->nslots; i++) {
+            const struct rp_its_slot *s = &fs->next[i];
+            if (s->state == SLOT_FREE || s->lb != lb)
+                continue;
+            if (s->offset != off)
+                return -1;
+            off += footprint(fs, s->size);
+        }
+        if (off > lb_capacity(fs, lb))
             return -1;
     }
     return 0;
 }
 
-/* Reads the body of metadata block meta into fs->next/next_phys; 0 if its CRC is crc. */
+/* Reads the body of metadata block meta into fs->next/next_phys. 0 if its CRC is crc,
+ * 1 if not, -1 on a read error. */
 static int read_body(struct rp_its *fs, uint32_t meta, uint32_t crc)
 {
     uint8_t rec[SLOT_BYTES];
@@ -417,7 +429,7 @@ static int read_body(struct rp_its *fs, uint32_t meta, uint32_t crc)
         c = crc32_update(c, rec, SLOT_BYTES);
         slot_decode(&fs->next[i], rec);
     }
-    return ~c == crc ? 0 : -1;
+    return ~c == crc ? 0 : 1;
 }
 
 /* Reads the header of metadata block meta. Returns 1 if it is a valid header of this
@@ -453,9 +465,10 @@ static int load_meta(struct rp_its *fs, uint32_t meta, uint32_t *gen, uint32_t *
     int r = read_header(fs, meta, gen, &crc, scratch);
     if (r != 1)
         return r;
-    if (read_body(fs, meta, crc) != 0)
-        return 0;
-    return body_sane(fs, meta, *scratch) == 0 ? 1 : 0;
+    r = read_body(fs, meta, crc);
+    if (r != 0)
+        return r < 0 ? -1 : 0;
+    return body_sane(fs, *scratch) == 0 ? 1 : 0;
 }
 
 /* Writes an empty filesystem (generation 1) to metadata block 0. */
@@ -528,11 +541,15 @@ static int config_check(struct rp_its *fs, const struct rp_its_config *c)
     if (f == NULL || f->read == NULL || f->program == NULL || f->erase == NULL ||
         c->slot_ram == NULL || c->block_ram == NULL)
         return -1;
+    if (c->max_files > 250 || c->block_count > 255 ||
+        c->slot_ram_count < RP_ITS_SLOT_RAM(c->max_files) ||
+        c->block_ram_count < RP_ITS_BLOCK_RAM(c->block_count))
+        return -1;
     unit = f->program_unit;
     if (unit == 0 || unit > RP_ITS_MAX_PROGRAM_UNIT || (unit & (unit - 1u)) != 0 ||
         f->sector_size == 0 || f->sector_size % unit != 0 || c->sectors_per_block == 0 ||
-        c->block_count < 2 || c->block_count == 3 || c->block_count > 255 ||
-        c->max_files == 0 || c->max_files > 250 || c->max_asset_size == 0)
+        c->block_count < 2 || c->block_count == 3 || c->max_files == 0 ||
+        c->max_asset_size == 0)
         return -1;
     if (f->sector_count < c->first_sector ||
         (f->sector_count - c->first_sector) / c->sectors_per_block < c->block_count ||

@@ -29,6 +29,8 @@ static struct rp_its_config config(uint32_t nblocks, uint32_t files, uint32_t ma
     c.max_asset_size = maxa;
     c.slot_ram = slots;
     c.block_ram = blocks;
+    c.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
+    c.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
     return c;
 }
 
@@ -210,6 +212,42 @@ static void test_full_and_compaction(void)
     }
 }
 
+/* With more files allowed than fit, the space runs out first: with 17 slots the metadata
+ * takes 460 bytes, so logical block 0 holds 7 files of 512 (3636 bytes) and block 1 holds 8. */
+static void test_full_by_space(void)
+{
+    uint8_t d[MAXA];
+    uint64_t uid;
+    unsigned stored = 0;
+    fresh(SECTORS, 4, 16, MAXA);
+    for (uid = 1; uid <= 16; uid++) {
+        psa_status_t st;
+        fill_pattern(d, sizeof(d), (unsigned)uid);
+        st = rp_its_set(&fs, 1, uid, MAXA, d, 0);
+        RP_CHECK(st == PSA_SUCCESS || st == PSA_ERROR_INSUFFICIENT_STORAGE);
+        stored += st == PSA_SUCCESS;
+        if (st != PSA_SUCCESS)
+            break;
+    }
+    RP_CHECK_EQ(stored, 15);
+    RP_CHECK_EQ(rp_its_file_count(&fs), stored);
+    /* a small file still fits in the gaps; growing one does not */
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, 4, d, 0), PSA_SUCCESS);
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, MAXA, d, 0), PSA_ERROR_INSUFFICIENT_STORAGE);
+    fill_pattern(d, 4, 0);
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, 4, d, 0), PSA_SUCCESS);
+    /* removing one big file makes room (the block is repacked) */
+    RP_CHECK_EQ(rp_its_remove(&fs, 1, 2), PSA_SUCCESS);
+    fill_pattern(d, sizeof(d), 99);
+    RP_CHECK_EQ(rp_its_set(&fs, 2, 1, MAXA, d, 0), PSA_SUCCESS);
+    remount();
+    expect(2, 1, d, MAXA);
+    for (uid = 3; uid <= stored; uid++) {
+        fill_pattern(d, sizeof(d), (unsigned)uid);
+        expect(1, uid, d, MAXA);
+    }
+}
+
 /* Grows a file until it must move to the other logical block (two-commit replace). */
 static void test_moving_replace(void)
 {
@@ -361,16 +399,74 @@ static void test_reliability(unsigned iters)
     }
 }
 
+/* A device whose reads fail: get reports STORAGE_FAILURE and mount refuses (it must not
+ * take unreadable metadata for blank flash and format it). */
+static int reads_fail;
+static int flaky_read(void *ctx, uint32_t addr, void *buf, uint32_t len)
+{
+    return reads_fail ? RP_FLASH_ERR_IO : sim.flash.read(ctx, addr, buf, len);
+}
+
+static void test_read_failure(void)
+{
+    static struct rp_flash flaky;
+    uint8_t d[40], buf[40];
+    size_t out;
+    struct rp_its_config c;
+    fresh(SECTORS, 4, FILES, MAXA);
+    flaky = sim.flash;
+    flaky.read = flaky_read;
+    c = fs.cfg;
+    c.flash = &flaky;
+    RP_CHECK_EQ(rp_its_mount(&fs, &c), PSA_SUCCESS);
+    fill_pattern(d, sizeof(d), 13);
+    RP_CHECK_EQ(rp_its_set(&fs, 1, 1, sizeof(d), d, 0), PSA_SUCCESS);
+    reads_fail = 1;
+    RP_CHECK_EQ(rp_its_get(&fs, 1, 1, 0, sizeof(buf), buf, &out), PSA_ERROR_STORAGE_FAILURE);
+    RP_CHECK_EQ(rp_its_set(&fs, 1, 2, sizeof(d), d, 0), PSA_ERROR_STORAGE_FAILURE);
+    RP_CHECK_EQ(rp_its_mount(&fs, &c), PSA_ERROR_STORAGE_FAILURE);
+    RP_CHECK_EQ(rp_its_get(&fs, 1, 1, 0, sizeof(buf), buf, &out), PSA_ERROR_STORAGE_FAILURE);
+    reads_fail = 0;
+    RP_CHECK_EQ(rp_its_get(&fs, 1, 1, 0, sizeof(buf), buf, &out), PSA_SUCCESS);
+    RP_CHECK_EQ(out, sizeof(d));
+    RP_CHECK_MEM(buf, d, sizeof(d));
+}
+
+/* The file-backed simulator (for the host library): contents survive a new process. */
+static void test_file_backed(void)
+{
+    static uint8_t other[SECTOR * SECTORS];
+    uint8_t d[100];
+    const char *path = "storage_its_api_flash.bin";
+    struct rp_its_config c;
+    remove(path);
+    fresh(SECTORS, 4, FILES, MAXA);
+    RP_CHECK_EQ(rp_flash_sim_attach_file(&sim, path), 0);
+    fill_pattern(d, sizeof(d), 12);
+    RP_CHECK_EQ(rp_its_set(&fs, 1, 1, sizeof(d), d, 0), PSA_SUCCESS);
+    rp_flash_sim_detach_file(&sim);
+    c = fs.cfg;
+    rp_flash_sim_init(&sim, other, SECTOR, SECTORS, 4, 0xFF);   /* a "new process" */
+    RP_CHECK_EQ(rp_flash_sim_attach_file(&sim, path), 0);
+    RP_CHECK_EQ(rp_its_mount(&fs, &c), PSA_SUCCESS);
+    expect(1, 1, d, sizeof(d));
+    rp_flash_sim_detach_file(&sim);
+    remove(path);
+}
+
 int main(int argc, char **argv)
 {
     unsigned iters = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 0) : 2000u;
     test_table_rows();
     test_isolation();
     test_full_and_compaction();
+    test_full_by_space();
     test_moving_replace();
     test_many_sets();
     test_geometries();
     test_flash_failure();
+    test_file_backed();
+    test_read_failure();
     test_reliability(iters);
     return rp_test_end("storage_its_api");
 }

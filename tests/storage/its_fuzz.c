@@ -48,6 +48,8 @@ static void setup(uint8_t g)
     cfg.max_asset_size = p[4];
     cfg.slot_ram = slots;
     cfg.block_ram = blocks;
+    cfg.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
+    cfg.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
     memset(m, 0, sizeof(m));
     if (rp_its_mount(&fs, &cfg) != PSA_SUCCESS)
         FAIL("mount of a fresh device failed\n");

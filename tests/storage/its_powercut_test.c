@@ -46,7 +46,9 @@ static const struct pc_op an521_ops[] = {
     {'S', 1, 12, 512, 0}, {'S', 1, 13, 512, 0}, {'S', 1, 14, 512, 0}, {'S', 1, 15, 512, 0},
     {'S', 1, 16, 512, 0}, {'S', 1, 17, 512, 0}, {'R', 1, 10, 0, 0}, {'S', 1, 18, 512, 0},
     {'S', 1, 11, 100, 0}, {'S', 1, 11, 512, 0}, {'R', 1, 1, 0, 0}, {'R', 2, 1, 0, 0},
-    {'S', 1, 1, 512, 0}, {'S', 1, 3, 7, 0},
+    {'S', 1, 1, 512, 0}, {'S', 1, 3, 7, 0}, {'R', 1, 13, 0, 0}, {'S', 3, 13, 480, 0},
+    {'S', 1, 12, 1, 0}, {'S', 1, 12, 511, 0}, {'R', 1, 14, 0, 0}, {'R', 1, 15, 0, 0},
+    {'S', 1, 14, 256, 0}, {'S', 1, 15, 512, 0},
 };
 /* 6 blocks of 1 KB: logical blocks 0 (in the metadata block) to 3; files of up to 400 fill
  * blocks so that growing files must move between data blocks (two commits). */
@@ -55,12 +57,14 @@ static const struct pc_op big_ops[] = {
     {'S', 1, 5, 300, 0}, {'S', 1, 6, 300, 0}, {'S', 1, 7, 400, 0}, {'S', 1, 8, 400, 0},
     {'S', 1, 1, 400, 0}, {'S', 1, 2, 400, 0}, {'S', 1, 3, 400, 0}, {'S', 1, 4, 400, 0},
     {'R', 1, 5, 0, 0}, {'S', 1, 4, 16, WO}, {'S', 1, 6, 399, 0}, {'S', 1, 9, 400, 0},
-    {'R', 1, 1, 0, 0}, {'S', 1, 9, 1, 0}, {'S', 1, 2, 33, 0},
+    {'R', 1, 1, 0, 0}, {'S', 1, 9, 1, 0}, {'S', 1, 2, 33, 0}, {'S', 1, 1, 400, 0},
+    {'S', 1, 3, 12, 0}, {'S', 1, 3, 400, 0}, {'R', 1, 7, 0, 0}, {'S', 1, 8, 399, 0},
 };
 
 static unsigned long sweep(uint32_t sector, uint32_t sectors, uint32_t unit, uint32_t files,
                            uint32_t maxa, const struct pc_op *ops, unsigned n,
-                           unsigned long *points)
+                           unsigned long *points, unsigned long *second,
+                           unsigned long *failures2)
 {
     g_sector = sector;
     g_sectors = sectors;
@@ -73,15 +77,21 @@ static unsigned long sweep(uint32_t sector, uint32_t sectors, uint32_t unit, uin
     cfg.max_asset_size = maxa;
     cfg.slot_ram = slots;
     cfg.block_ram = blocks;
-    return pc_sweep(&target, ops, n, points);
+    cfg.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
+    cfg.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
+    return pc_sweep(&target, ops, n, points, second, failures2);
 }
 
 int main(void)
 {
-    unsigned long p1, p2, f;
-    f = sweep(4096, 4, 4, 10, 512, an521_ops, sizeof(an521_ops) / sizeof(an521_ops[0]), &p1);
-    f += sweep(1024, 6, 16, 8, 400, big_ops, sizeof(big_ops) / sizeof(big_ops[0]), &p2);
+    unsigned long p1, p2, f, s1, s2, f1, f2;
+    f = sweep(4096, 4, 4, 10, 512, an521_ops, sizeof(an521_ops) / sizeof(an521_ops[0]), &p1,
+              &s1, &f1);
+    f += sweep(1024, 6, 16, 8, 400, big_ops, sizeof(big_ops) / sizeof(big_ops[0]), &p2, &s2,
+               &f2);
     printf("POWERCUT its %lu cut points, %lu failures\n", p1 + p2, f);
+    printf("POWERCUT its recovery: %lu second cuts, %lu failures\n", s1 + s2, f1 + f2);
+    RP_CHECK_EQ(f1 + f2, 0);
     RP_CHECK(p1 + p2 >= 1000);
     RP_CHECK_EQ(f, 0);
     return rp_test_end("storage_its_powercut");

@@ -194,8 +194,14 @@ static unsigned pc_keeps_working(const struct pc_target *t, struct pc_state *s)
 }
 
 /* One run with the power cut at device operation cut. Returns 0 if all checks hold. */
+/* cut2 != 0 cuts the power again at the cut2-th write of the recovery mount (then reboots
+ * and mounts once more). pc_recovery_ops is set to the number of writes that the recovery
+ * mount made. */
+static unsigned long pc_recovery_ops;
+static unsigned long pc_second_stride = 1;   /* cut every this-many-th recovery write */
+
 static unsigned pc_one(const struct pc_target *t, const struct pc_op *ops, unsigned n,
-                       unsigned long cut)
+                       unsigned long cut, unsigned long cut2)
 {
     static struct pc_state s;
     unsigned k, bad = 0;
@@ -217,7 +223,15 @@ static unsigned pc_one(const struct pc_target *t, const struct pc_op *ops, unsig
         }
     }
     rp_flash_sim_reboot(t->sim);
-    if (t->mount() != PSA_SUCCESS) {
+    if (cut2 != 0) {
+        rp_flash_sim_cut(t->sim, t->sim->ops + cut2, cut * 7919u + cut2);
+        (void)t->mount();
+        rp_flash_sim_reboot(t->sim);
+    }
+    pc_recovery_ops = t->sim->ops;
+    st = t->mount();
+    pc_recovery_ops = t->sim->ops - pc_recovery_ops;
+    if (st != PSA_SUCCESS) {
         fprintf(stderr, "  re-mount failed\n");
         return bad + 1;
     }
@@ -238,19 +252,34 @@ static unsigned pc_one(const struct pc_target *t, const struct pc_op *ops, unsig
     return bad + pc_keeps_working(t, &s);
 }
 
-/* The sweep: returns failures; *points = number of cut points tried. */
+/* The sweep: returns failures; *points = number of cut points tried. Where the recovery
+ * mount after a cut writes to flash (finishing an interrupted update), each of those writes
+ * is cut too: *second counts those runs and *failures2 their failures. */
 static unsigned long pc_sweep(const struct pc_target *t, const struct pc_op *ops, unsigned n,
-                              unsigned long *points)
+                              unsigned long *points, unsigned long *second,
+                              unsigned long *failures2)
 {
-    unsigned long total = pc_reference(t, ops, n), cut, failures = 0;
+    unsigned long total = pc_reference(t, ops, n), cut, failures = 0, m, rec;
     *points = total;
+    *second = 0;
+    *failures2 = 0;
     if (total == 0)
         return 1;
     for (cut = 1; cut <= total; cut++) {
-        unsigned bad = pc_one(t, ops, n, cut);
+        unsigned bad = pc_one(t, ops, n, cut, 0);
         if (bad != 0) {
             fprintf(stderr, "%s: cut at operation %lu: %u problems\n", t->name, cut, bad);
             failures++;
+        }
+        rec = pc_recovery_ops;
+        for (m = 1; m <= rec; m += pc_second_stride) {
+            ++*second;
+            bad = pc_one(t, ops, n, cut, m);
+            if (bad != 0) {
+                fprintf(stderr, "%s: cut at operation %lu, then at recovery write %lu: "
+                        "%u problems\n", t->name, cut, m, bad);
+                ++*failures2;
+            }
         }
     }
     return failures;

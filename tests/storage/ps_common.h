@@ -10,7 +10,7 @@ static struct rp_flash_sim ps_sim;
 static struct rp_ps ps;
 static struct rp_ps_config ps_cfg;
 static struct rp_its_slot ps_slots[RP_ITS_SLOT_RAM(RP_PS_MAX_ASSETS + 3)];
-static uint16_t ps_blocks[RP_ITS_BLOCK_RAM(8)];
+static uint16_t ps_blocks[RP_ITS_BLOCK_RAM(16)];
 static uint8_t ps_huk[RP_PS_HUK_SIZE];
 static int ps_huk_broken;
 
@@ -39,6 +39,8 @@ static void ps_setup(uint8_t *mem, uint32_t sector, uint32_t spb, uint32_t block
     ps_cfg.its.max_asset_size = RP_PS_IV_SIZE + RP_PS_OBJ_HDR + max_asset;
     ps_cfg.its.slot_ram = ps_slots;
     ps_cfg.its.block_ram = ps_blocks;
+    ps_cfg.its.slot_ram_count = sizeof(ps_slots) / sizeof(ps_slots[0]);
+    ps_cfg.its.block_ram_count = sizeof(ps_blocks) / sizeof(ps_blocks[0]);
     ps_cfg.plat.get_huk = test_get_huk;
     ps_cfg.plat.nvc = &ps_sim.nvc;
     ps_cfg.max_assets = assets;

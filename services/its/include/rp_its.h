@@ -49,8 +49,10 @@ struct rp_its_config {
     uint32_t block_count;        /* 2, or 4..255 (3 is invalid: no data scratch block) */
     uint32_t max_files;          /* 1..250 files at once; one more slot is kept spare */
     uint32_t max_asset_size;     /* largest file, bytes (1 .. a data block) */
-    struct rp_its_slot *slot_ram;  /* RP_ITS_SLOT_RAM(max_files) entries */
-    uint16_t *block_ram;           /* RP_ITS_BLOCK_RAM(block_count) entries */
+    struct rp_its_slot *slot_ram;  /* RP_ITS_SLOT_RAM(max_files) entries or more */
+    uint16_t *block_ram;           /* RP_ITS_BLOCK_RAM(block_count) entries or more */
+    uint32_t slot_ram_count;       /* entries at slot_ram */
+    uint32_t block_ram_count;      /* entries at block_ram */
 };
 
 /* Instance state. Fields are private to rp_its.c. */
