@@ -370,6 +370,46 @@ static int t_cipher_errors(void)
     return 0;
 }
 
+/* Input and output may be the same buffer (Crypto API 1.1, 5.4.4). */
+static int t_in_place(void)
+{
+    psa_cipher_operation_t op = PSA_CIPHER_OPERATION_INIT;
+    uint8_t nonce[12] = { 1 };
+    size_t done = 0;
+    psa_key_id_t cbc = import_hex(PSA_KEY_TYPE_AES, ENC_DEC, PSA_ALG_CBC_PKCS7, SP800_38A_K);
+    psa_key_id_t raw = import_hex(PSA_KEY_TYPE_AES, ENC_DEC, PSA_ALG_CBC_NO_PADDING,
+                                  SP800_38A_K);
+    psa_key_id_t gcm = import_hex(PSA_KEY_TYPE_AES, ENC_DEC, PSA_ALG_GCM, SP800_38A_K);
+    NS_CHECK(cbc && raw && gcm);
+    for (unsigned i = 0; i < 100; i++)
+        b3[i] = (uint8_t)(i * 5);
+    memcpy(b1, b3, 100);                             /* one-shot, output over the input */
+    CHECK_OK(psa_cipher_encrypt(cbc, PSA_ALG_CBC_PKCS7, b1, 100, b1, sizeof b1, &n1));
+    CHECK_OK(psa_cipher_decrypt(cbc, PSA_ALG_CBC_PKCS7, b1, n1, b1, sizeof b1, &n2));
+    NS_CHECK(n2 == 100 && memcmp(b1, b3, 100) == 0);
+    /* multipart CBC in place, with partial blocks pending between updates (SP 800-38A) */
+    hx(b1, SP800_38A_P);
+    CHECK_OK(psa_cipher_encrypt_setup(&op, raw, PSA_ALG_CBC_NO_PADDING));
+    CHECK_OK(psa_cipher_set_iv(&op, b2, hx(b2, SP800_38A_IV)));
+    for (size_t off = 0, c = 5; off < 64; off += c, c = 64 - off < 23 ? 64 - off : 23) {
+        CHECK_OK(psa_cipher_update(&op, b1 + off, c, b1 + done, sizeof b1 - done, &n1));
+        done += n1;
+    }
+    CHECK_OK(psa_cipher_finish(&op, b1 + done, sizeof b1 - done, &n1));
+    NS_CHECK(eqhex(b1, done + n1,
+                   "7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2"
+                   "73bed6b8e3c1743b7116e69e222295163ff1caa1681fac09120eca307586e1a7"));
+    /* AEAD one-shot in place */
+    memcpy(b1, b3, 100);
+    CHECK_OK(psa_aead_encrypt(gcm, PSA_ALG_GCM, nonce, 12, 0, 0, b1, 100, b1, sizeof b1, &n1));
+    CHECK_OK(psa_aead_decrypt(gcm, PSA_ALG_GCM, nonce, 12, 0, 0, b1, n1, b1, sizeof b1, &n2));
+    NS_CHECK(n2 == 100 && memcmp(b1, b3, 100) == 0);
+    CHECK_OK(psa_destroy_key(cbc));
+    CHECK_OK(psa_destroy_key(raw));
+    CHECK_OK(psa_destroy_key(gcm));
+    return 0;
+}
+
 /* ---------------- hashes ---------------- */
 static int t_hash(void)
 {
@@ -1232,6 +1272,7 @@ static const ns_test_case_t cases[] = {
     { "aes_ctr", t_aes_ctr },
     { "aes_cbc_pkcs7", t_aes_cbc_pkcs7 },
     { "cipher_errors", t_cipher_errors },
+    { "in_place", t_in_place },
     { "hash", t_hash },
     { "hash_errors", t_hash_errors },
     { "hmac", t_hmac },

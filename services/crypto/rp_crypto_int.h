@@ -34,6 +34,13 @@ psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes
                           const uint8_t *data, size_t len, psa_key_id_t *id);
 psa_status_t rp_ck_random(uint8_t *out, size_t n);
 int rp_ck_rng(void *ctx, uint8_t *out, size_t n); /* rp_rng_fn over the DRBG */
+/* The specification lets input and output buffers overlap (Crypto API 1.1, 5.4.4). A
+ * call whose output may be written before all of an input is read passes that input
+ * through here first: when [*in, *in + n) overlaps [out, out + out_n) the input is copied
+ * to the core's staging buffer and *in points there. PSA_SUCCESS, or
+ * PSA_ERROR_INSUFFICIENT_MEMORY for an overlapping input above RP_CRYPTO_STAGE_BYTES. */
+#define RP_CRYPTO_STAGE_BYTES 1088u
+psa_status_t rp_ck_stage(const uint8_t **in, size_t n, const uint8_t *out, size_t out_n);
 /* PSA hash algorithm -> rp_hash_id; 0 when Rampart has no such hash. */
 rp_hash_id rp_ck_hash_id(psa_algorithm_t hash);
 
@@ -57,9 +64,8 @@ struct rp_op_mac {
 
 struct rp_op_cipher {
     psa_algorithm_t alg;
-    uint8_t decrypt, mode, iv_set, key_len;
-    uint8_t key[32];      /* kept until the IV is known, then wiped */
-    rp_cipher_ctx ctx;
+    uint8_t decrypt, mode, iv_set;
+    rp_cipher_ctx ctx;    /* keyed at setup, started by the IV */
 };
 
 struct rp_op_aead {

@@ -144,6 +144,19 @@ psa_status_t rp_crypto_generate_random(int32_t client, uint8_t *output, size_t o
     return rp_ck_random(output, output_size);
 }
 
+psa_status_t rp_ck_stage(const uint8_t **in, size_t n, const uint8_t *out, size_t out_n)
+{
+    static uint8_t stage[RP_CRYPTO_STAGE_BYTES];
+    uintptr_t a = (uintptr_t)*in, b = (uintptr_t)out;
+    if (n == 0 || out_n == 0 || a + n <= b || b + out_n <= a)
+        return PSA_SUCCESS;
+    if (n > sizeof stage)
+        return PSA_ERROR_INSUFFICIENT_MEMORY;
+    memcpy(stage, *in, n);
+    *in = stage;
+    return PSA_SUCCESS;
+}
+
 rp_hash_id rp_ck_hash_id(psa_algorithm_t hash)
 {
     switch (hash) {

@@ -215,7 +215,7 @@ psa_status_t rp_crypto_mac_compute(int32_t client, psa_key_id_t key, psa_algorit
                                    const uint8_t *input, size_t input_length, uint8_t *mac,
                                    size_t mac_size, size_t *mac_length)
 {
-    struct rp_op_mac m;
+    static struct rp_op_mac m;   /* static: off the caller's stack; the core is not reentrant */
     psa_status_t st = mac_start(client, &m, key, alg, 0);
     *mac_length = 0;
     if (st == PSA_SUCCESS) {
@@ -230,7 +230,7 @@ psa_status_t rp_crypto_mac_verify(int32_t client, psa_key_id_t key, psa_algorith
                                   const uint8_t *input, size_t input_length,
                                   const uint8_t *mac, size_t mac_length)
 {
-    struct rp_op_mac m;
+    static struct rp_op_mac m;
     psa_status_t st = mac_start(client, &m, key, alg, 1);
     if (st == PSA_SUCCESS) {
         mac_update(&m, input, input_length);
@@ -324,12 +324,10 @@ static psa_status_t cipher_start(int32_t client, struct rp_op_cipher *c, psa_key
         c->alg = alg;
         c->decrypt = (uint8_t)decrypt;
         c->mode = (uint8_t)mode;
-        c->key_len = (uint8_t)k.len;
-        memcpy(c->key, k.data, k.len);
+        (void)rp_cipher_setkey(&c->ctx, mode, decrypt, k.data, k.len);
         if (mode == RP_AES_ECB) {   /* no IV: ready now */
-            (void)rp_cipher_setup(&c->ctx, mode, decrypt, c->key, c->key_len, 0, 0);
+            (void)rp_cipher_set_iv(&c->ctx, 0, 0);
             c->iv_set = 1;
-            rp_wipe(c->key, sizeof c->key);
         }
     }
     rp_ck_put(&k);
@@ -342,9 +340,7 @@ static psa_status_t cipher_iv(struct rp_op_cipher *c, const uint8_t *iv, size_t 
         return PSA_ERROR_BAD_STATE;
     if (len != 16)
         return PSA_ERROR_INVALID_ARGUMENT;
-    (void)rp_cipher_setup(&c->ctx, (rp_aes_mode)c->mode, c->decrypt, c->key, c->key_len,
-                          iv, len);
-    rp_wipe(c->key, sizeof c->key);
+    (void)rp_cipher_set_iv(&c->ctx, iv, len);
     c->iv_set = 1;
     return PSA_SUCCESS;
 }
@@ -352,9 +348,13 @@ static psa_status_t cipher_iv(struct rp_op_cipher *c, const uint8_t *iv, size_t 
 static psa_status_t cipher_update(struct rp_op_cipher *c, const uint8_t *in, size_t n,
                                   uint8_t *out, size_t size, size_t *len)
 {
+    psa_status_t st;
     *len = 0;
     if (!c->iv_set)
         return PSA_ERROR_BAD_STATE;
+    st = rp_ck_stage(&in, n, out, size);
+    if (st != PSA_SUCCESS)
+        return st;
     if (rp_cipher_update(&c->ctx, in, n, out, size, len) != 0)
         return PSA_ERROR_BUFFER_TOO_SMALL;
     return PSA_SUCCESS;
@@ -402,12 +402,16 @@ static psa_status_t cipher_oneshot(struct rp_op_cipher *c, const uint8_t *in, si
         size_t need = cipher_encrypt_len(c->mode, n);
         if (need == 0)
             return PSA_ERROR_INVALID_ARGUMENT;
+        uint8_t iv[16];
         if (size < need)
             return PSA_ERROR_BUFFER_TOO_SMALL;
-        if (ivl)
-            st = rp_ck_random(out, ivl);
+        st = rp_ck_stage(&in, n, out, size);
         if (st == PSA_SUCCESS && ivl)
-            st = cipher_iv(c, out, ivl);
+            st = rp_ck_random(iv, ivl);
+        if (st == PSA_SUCCESS && ivl)
+            st = cipher_iv(c, iv, ivl);
+        if (st == PSA_SUCCESS)
+            memcpy(out, iv, ivl);
     } else {
         if (n < ivl || (is_block_mode(c->mode) && (n - ivl) % 16 != 0) ||
             (c->mode == RP_AES_CBC_PKCS7 && n == ivl))
@@ -433,7 +437,7 @@ psa_status_t rp_crypto_cipher_crypt(int32_t client, psa_key_id_t key, psa_algori
                                     uint8_t *output, size_t output_size,
                                     size_t *output_length)
 {
-    struct rp_op_cipher c;
+    static struct rp_op_cipher c;
     psa_status_t st;
     memset(&c, 0, sizeof c);
     *output_length = 0;
@@ -509,6 +513,12 @@ psa_status_t rp_crypto_cipher_finish(int32_t client, uint32_t *op, uint8_t *outp
 }
 
 /* ================= AEAD ================= */
+static int overlaps(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
+{
+    return an != 0 && bn != 0 && (uintptr_t)a < (uintptr_t)b + bn &&
+           (uintptr_t)b < (uintptr_t)a + an;
+}
+
 static int gcm_tag_ok(size_t t)
 {
     return t == 4 || t == 8 || (t >= 12 && t <= 16);
@@ -585,7 +595,7 @@ psa_status_t rp_crypto_aead_crypt(int32_t client, psa_key_id_t key, psa_algorith
                                   size_t input_length, uint8_t *output, size_t output_size,
                                   size_t *output_length)
 {
-    struct rp_op_aead a;
+    static struct rp_op_aead a;
     psa_status_t st;
     size_t t, n;
     int r = -1;
@@ -601,6 +611,11 @@ psa_status_t rp_crypto_aead_crypt(int32_t client, psa_key_id_t key, psa_algorith
     n = decrypt ? input_length - (st == PSA_SUCCESS ? t : 0) : input_length;
     if (st == PSA_SUCCESS && output_size < (decrypt ? n : n + t))
         st = PSA_ERROR_BUFFER_TOO_SMALL;
+    if (st == PSA_SUCCESS)
+        st = rp_ck_stage(&input, input_length, output, output_size);
+    if (st == PSA_SUCCESS && (overlaps(nonce, nonce_length, output, output_size) ||
+                              overlaps(ad, ad_length, output, output_size)))
+        st = PSA_ERROR_INVALID_ARGUMENT;   /* nonce or AD inside the output: refused */
     if (st != PSA_SUCCESS) {
         rp_wipe(&a, sizeof a);
         return st;
@@ -768,6 +783,8 @@ psa_status_t rp_crypto_aead_update(int32_t client, uint32_t *op, const uint8_t *
         st = PSA_ERROR_INVALID_ARGUMENT;
     if (st == PSA_SUCCESS && output_size < input_length)
         st = PSA_ERROR_BUFFER_TOO_SMALL;
+    if (st == PSA_SUCCESS)
+        st = rp_ck_stage(&input, input_length, output, output_size);
     if (st != PSA_SUCCESS)
         return rp_op_fail(o, op, st);
     a->text_phase = 1;
