@@ -81,7 +81,8 @@ static psa_status_t decode(const psa_msg_t *msg, struct call *c)
         if (n > RP_SP_IN_MAX - in_used)
             return PSA_ERROR_INSUFFICIENT_MEMORY;
         c->in[i] = in_arena + in_used;
-        c->in_n[i] = psa_read(msg->handle, i, in_arena + in_used, n);
+        if (n != 0)   /* an absent vector costs no SPM call */
+            c->in_n[i] = psa_read(msg->handle, i, in_arena + in_used, n);
         in_used += (n + 7u) & ~(size_t)7u;    /* keep each vector 8-byte aligned */
         in_used = in_used < RP_SP_IN_MAX ? in_used : RP_SP_IN_MAX;
         c->in_used = in_used;
@@ -352,13 +353,14 @@ psa_status_t rp_crypto_sfn(const psa_msg_t *msg)
                 psa_write(msg->handle, i, c.out[i], c.out_len[i]);
         }
     }
-    /* the core writes an output only when it succeeds: what it produced is all there is */
-    rp_wipe(in_arena, c.in_used);
+    /* the core writes an output only when it succeeds: what it produced is all there is
+     * (the call record itself holds ids and lengths, nothing secret) */
+    if (c.in_used != 0)
+        rp_wipe(in_arena, c.in_used);
     for (unsigned i = 0; i < PSA_MAX_IOVEC; i++) {
-        if (c.out[i] != 0)
+        if (c.out[i] != 0 && c.out_len[i] != 0)
             rp_wipe(c.out[i], c.out_len[i]);
     }
-    rp_wipe(&c, sizeof c);
     return st;
 }
 
