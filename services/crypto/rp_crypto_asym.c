@@ -476,7 +476,8 @@ static int kdf_complete(const struct rp_op_kdf *d)
  * (RFC 5246 5). */
 static void kdf_block(struct rp_op_kdf *d)
 {
-    rp_hmac_ctx h = d->prf;
+    static rp_hmac_ctx h;   /* static: 450 bytes off the secure stack (not reentrant) */
+    h = d->prf;
     const uint8_t *label = d->buf + d->seed_len;
     if (PSA_ALG_IS_HKDF(d->kdf) || PSA_ALG_IS_HKDF_EXPAND(d->kdf)) {
         uint8_t c = (uint8_t)(d->counter + 1);
