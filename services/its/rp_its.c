@@ -691,11 +691,13 @@ psa_status_t rp_its_set(struct rp_its *fs, int32_t client_id, psa_storage_uid_t 
         return PSA_ERROR_INVALID_ARGUMENT;
     if ((flags & ~(psa_storage_create_flags_t)ITS_FLAGS) != 0)
         return PSA_ERROR_NOT_SUPPORTED;
+    if (fs == NULL || fs->cur == NULL)
+        return PSA_ERROR_BAD_STATE;
+    if (len > fs->cfg.max_asset_size)
+        return PSA_ERROR_INVALID_ARGUMENT;
     st = ensure_mounted(fs);
     if (st != PSA_SUCCESS)
         return st;
-    if (len > fs->cfg.max_asset_size)
-        return PSA_ERROR_INVALID_ARGUMENT;
     r = find(fs, client_id, uid);
     if (r >= 0 && (fs->cur[r].flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0)
         return PSA_ERROR_NOT_PERMITTED;

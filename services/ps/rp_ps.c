@@ -449,11 +449,13 @@ psa_status_t rp_ps_set(struct rp_ps *ps, int32_t client_id, psa_storage_uid_t ui
         return PSA_ERROR_INVALID_ARGUMENT;
     if ((flags & ~(psa_storage_create_flags_t)PS_FLAGS) != 0)
         return PSA_ERROR_NOT_SUPPORTED;
+    if (ps == NULL || ps->cfg.plat.nvc == NULL)
+        return PSA_ERROR_BAD_STATE;
+    if (len > ps->cfg.max_asset_size)
+        return PSA_ERROR_INVALID_ARGUMENT;
     st = ensure(ps);
     if (st != PSA_SUCCESS)
         return st;
-    if (len > ps->cfg.max_asset_size)
-        return PSA_ERROR_INVALID_ARGUMENT;
     r = find(ps, client_id, uid);
     if (r >= 0) {
         st = check_writable(ps, r);

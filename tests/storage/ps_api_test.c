@@ -109,6 +109,7 @@ static void test_isolation_and_limits(void)
 {
     static uint8_t d[MAXA];
     uint64_t uid;
+    unsigned round;
     fresh();
     pattern(d, sizeof(d), 3);
     RP_CHECK_EQ(rp_ps_set(&ps, -3, 5, 100, d, 0), PSA_SUCCESS);
@@ -119,7 +120,9 @@ static void test_isolation_and_limits(void)
     expect(-3, 5, d, 100, 0);
     expect(4, 5, d + 1, 50, 0);
     /* ten assets of the maximum size, then the limit */
-    for (uid = 10; uid < 18; uid++) {
+    RP_CHECK_EQ(rp_ps_remove(&ps, -3, 5), PSA_SUCCESS);
+    RP_CHECK_EQ(rp_ps_remove(&ps, 4, 5), PSA_SUCCESS);
+    for (uid = 10; uid < 20; uid++) {
         pattern(d, sizeof(d), (unsigned)uid);
         RP_CHECK_EQ(rp_ps_set(&ps, 4, uid, MAXA, d, 0), PSA_SUCCESS);
     }
@@ -128,11 +131,22 @@ static void test_isolation_and_limits(void)
     pattern(d, sizeof(d), 77);
     RP_CHECK_EQ(rp_ps_set(&ps, 4, 12, MAXA, d, 0), PSA_SUCCESS);
     expect(4, 12, d, MAXA, 0);
-    RP_CHECK_EQ(rp_ps_remove(&ps, -3, 5), PSA_SUCCESS);
+    RP_CHECK_EQ(rp_ps_remove(&ps, 4, 19), PSA_SUCCESS);
     RP_CHECK_EQ(rp_ps_set(&ps, 4, 99, 1, d, 0), PSA_SUCCESS);
     remount_expect(PSA_SUCCESS);
-    for (uid = 10; uid < 18; uid++) {
+    for (uid = 10; uid < 19; uid++) {
         pattern(d, sizeof(d), uid == 12 ? 77u : (unsigned)uid);
+        expect(4, uid, d, MAXA, 0);
+    }
+    /* ten full-size assets, each replaced three times: the spare always finds room */
+    RP_CHECK_EQ(rp_ps_set(&ps, 4, 99, MAXA, d, 0), PSA_SUCCESS);
+    for (round = 0; round < 3; round++)
+        for (uid = 10; uid < 19; uid++) {
+            pattern(d, sizeof(d), (unsigned)(uid + 100 * round));
+            RP_CHECK_EQ(rp_ps_set(&ps, 4, uid, MAXA, d, 0), PSA_SUCCESS);
+        }
+    for (uid = 10; uid < 19; uid++) {
+        pattern(d, sizeof(d), (unsigned)(uid + 200));
         expect(4, uid, d, MAXA, 0);
     }
 }

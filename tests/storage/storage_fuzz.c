@@ -1,9 +1,10 @@
-/* its_fuzz.c - drives rp_its with random operation sequences (sets, removes, partial gets,
- * re-mounts, power cuts) against a simple model; any disagreement aborts.
+/* storage_fuzz.c - drives rp_its (or, with FUZZ_PS, rp_ps) with random operation
+ * sequences (sets, removes, partial gets, re-mounts, power cuts) against a simple model;
+ * any disagreement aborts.
  *
  * Input: byte 0 picks the geometry, then 4-byte records {op, a, b, c}. Built as a libFuzzer
  * target when RP_LIBFUZZER is defined; otherwise main() feeds random inputs:
- *   storage_its_fuzz [inputs [seed]]
+ *   storage_its_fuzz_smoke [inputs [seed]]   storage_ps_fuzz_smoke [inputs [seed]]
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -11,6 +12,12 @@
 #include <string.h>
 #include "rp_its.h"
 #include "flash_sim.h"
+#ifdef FUZZ_PS
+#include "ps_common.h"
+#define NAME "storage_ps_fuzz"
+#else
+#define NAME "storage_its_fuzz"
+#endif
 
 #define NCLIENT 2
 #define NUID 6
@@ -23,25 +30,45 @@ struct model {
     uint8_t data[MAXA];
 };
 
+static struct model m[NASSET], alt;
+static unsigned long n_cuts, n_sets, n_full;
+
+#define FAIL(...) do { fprintf(stderr, NAME ": " __VA_ARGS__); abort(); } while (0)
+
+#ifndef FUZZ_PS
 static uint8_t mem[6 * 2048];
-static struct rp_flash_sim sim;
+static struct rp_flash_sim its_sim;
+static struct rp_flash_sim *const sim = &its_sim;
 static struct rp_its fs;
 static struct rp_its_slot slots[RP_ITS_SLOT_RAM(8)];
 static uint16_t blocks[RP_ITS_BLOCK_RAM(6)];
 static struct rp_its_config cfg;
-static struct model m[NASSET], alt;
-static unsigned long n_cuts, n_sets, n_full;
 
-#define FAIL(...) do { fprintf(stderr, "its_fuzz: " __VA_ARGS__); abort(); } while (0)
+static psa_status_t b_mount(void) { return rp_its_mount(&fs, &cfg); }
+static uint32_t b_max_asset(void) { return cfg.max_asset_size; }
+static psa_status_t b_set(int32_t c, uint64_t u, size_t n, const void *d, uint32_t f)
+{
+    return rp_its_set(&fs, c, u, n, d, f);
+}
+static psa_status_t b_get(int32_t c, uint64_t u, size_t off, size_t n, void *b, size_t *o)
+{
+    return rp_its_get(&fs, c, u, off, n, b, o);
+}
+static psa_status_t b_info(int32_t c, uint64_t u, struct psa_storage_info_t *i)
+{
+    return rp_its_get_info(&fs, c, u, i);
+}
+static psa_status_t b_remove(int32_t c, uint64_t u) { return rp_its_remove(&fs, c, u); }
+static int b_sane(void) { return rp_its_file_count(&fs) <= cfg.max_files; }
 
-static void setup(uint8_t g)
+static void b_setup(uint8_t g)
 {
     static const uint32_t geo[3][5] = { /* sector, blocks, unit, files, max asset */
         {2048, 2, 8, 5, 600}, {2048, 4, 4, 8, 512}, {1024, 6, 16, 8, 400}};
     const uint32_t *p = geo[g % 3];
-    rp_flash_sim_init(&sim, mem, p[0], p[1], p[2], 0xFF);
+    rp_flash_sim_init(sim, mem, p[0], p[1], p[2], 0xFF);
     memset(&cfg, 0, sizeof(cfg));
-    cfg.flash = &sim.flash;
+    cfg.flash = &sim->flash;
     cfg.sectors_per_block = 1;
     cfg.block_count = p[1];
     cfg.max_files = p[3];
@@ -50,8 +77,45 @@ static void setup(uint8_t g)
     cfg.block_ram = blocks;
     cfg.slot_ram_count = sizeof(slots) / sizeof(slots[0]);
     cfg.block_ram_count = sizeof(blocks) / sizeof(blocks[0]);
+}
+#else
+static uint8_t mem[12 * 1024];
+static struct rp_flash_sim *const sim = &ps_sim;
+
+static psa_status_t b_mount(void) { return rp_ps_mount(&ps, &ps_cfg); }
+static uint32_t b_max_asset(void) { return ps_cfg.max_asset_size; }
+static psa_status_t b_set(int32_t c, uint64_t u, size_t n, const void *d, uint32_t f)
+{
+    return rp_ps_set(&ps, c, u, n, d, f);
+}
+static psa_status_t b_get(int32_t c, uint64_t u, size_t off, size_t n, void *b, size_t *o)
+{
+    return rp_ps_get(&ps, c, u, off, n, b, o);
+}
+static psa_status_t b_info(int32_t c, uint64_t u, struct psa_storage_info_t *i)
+{
+    return rp_ps_get_info(&ps, c, u, i);
+}
+static psa_status_t b_remove(int32_t c, uint64_t u) { return rp_ps_remove(&ps, c, u); }
+static int b_sane(void)
+{
+    return sim->nv[1] == sim->nv[2] && sim->nv[1] <= sim->nv[0];
+}
+
+static void b_setup(uint8_t g)
+{
+    if (g & 1)
+        ps_setup(mem, 1024, 1, 12, 8, 6, 300);
+    else
+        ps_setup(mem, 1024, 2, 6, 4, 5, 500);
+}
+#endif
+
+static void setup(uint8_t g)
+{
+    b_setup(g);
     memset(m, 0, sizeof(m));
-    if (rp_its_mount(&fs, &cfg) != PSA_SUCCESS)
+    if (b_mount() != PSA_SUCCESS)
         FAIL("mount of a fresh device failed\n");
 }
 
@@ -64,12 +128,12 @@ static int same(unsigned i, const struct model *e)
     static uint8_t buf[MAXA + 8];
     struct psa_storage_info_t info;
     size_t out = 0;
-    psa_status_t st = rp_its_get_info(&fs, client_of(i), uid_of(i), &info);
+    psa_status_t st = b_info(client_of(i), uid_of(i), &info);
     if (!e->present)
         return st == PSA_ERROR_DOES_NOT_EXIST;
     if (st != PSA_SUCCESS || info.size != e->len || info.flags != e->flags)
         return 0;
-    if (rp_its_get(&fs, client_of(i), uid_of(i), 0, sizeof(buf), buf, &out) != PSA_SUCCESS)
+    if (b_get(client_of(i), uid_of(i), 0, sizeof(buf), buf, &out) != PSA_SUCCESS)
         return 0;
     return out == e->len && memcmp(buf, e->data, e->len) == 0;
 }
@@ -79,8 +143,8 @@ static void recover(int t)
 {
     unsigned i;
     n_cuts++;
-    rp_flash_sim_reboot(&sim);
-    if (rp_its_mount(&fs, &cfg) != PSA_SUCCESS)
+    rp_flash_sim_reboot(sim);
+    if (b_mount() != PSA_SUCCESS)
         FAIL("re-mount after a power cut failed\n");
     for (i = 0; i < NASSET; i++) {
         if (same(i, &m[i]))
@@ -95,7 +159,7 @@ static void recover(int t)
 
 static void op_set(unsigned i, uint8_t b, uint8_t c)
 {
-    uint32_t len = ((uint32_t)b | ((uint32_t)(c & 3) << 8)) % (cfg.max_asset_size + 40);
+    uint32_t len = ((uint32_t)b | ((uint32_t)(c & 3) << 8)) % (b_max_asset() + 40);
     uint32_t flags = (c & 0xF0) == 0xF0 ? PSA_STORAGE_FLAG_WRITE_ONCE : (c >> 2) & 6u;
     psa_status_t st, want = PSA_SUCCESS;
     unsigned k;
@@ -104,12 +168,12 @@ static void op_set(unsigned i, uint8_t b, uint8_t c)
     alt.flags = flags;
     for (k = 0; k < len && k < MAXA; k++)
         alt.data[k] = (uint8_t)(b * 7u + c + k * 3u);
-    if (len > cfg.max_asset_size)   /* arguments are checked before the file is looked up */
+    if (len > b_max_asset())   /* arguments are checked before the file is looked up */
         want = PSA_ERROR_INVALID_ARGUMENT;
     else if (m[i].present && (m[i].flags & PSA_STORAGE_FLAG_WRITE_ONCE))
         want = PSA_ERROR_NOT_PERMITTED;
-    st = rp_its_set(&fs, client_of(i), uid_of(i), len, alt.data, flags);
-    if (sim.powered_off)
+    st = b_set(client_of(i), uid_of(i), len, alt.data, flags);
+    if (sim->powered_off)
         return recover((int)i);
     if (st == PSA_ERROR_INSUFFICIENT_STORAGE && want == PSA_SUCCESS) {
         n_full++;
@@ -130,9 +194,9 @@ static void op_remove(unsigned i)
     psa_status_t want = !m[i].present ? PSA_ERROR_DOES_NOT_EXIST
                         : (m[i].flags & PSA_STORAGE_FLAG_WRITE_ONCE) ? PSA_ERROR_NOT_PERMITTED
                                                                     : PSA_SUCCESS;
-    psa_status_t st = rp_its_remove(&fs, client_of(i), uid_of(i));
+    psa_status_t st = b_remove(client_of(i), uid_of(i));
     alt.present = 0;
-    if (sim.powered_off)
+    if (sim->powered_off)
         return recover((int)i);
     if (st != want)
         FAIL("remove asset %u: %d, model %d\n", i, (int)st, (int)want);
@@ -144,7 +208,7 @@ static void op_get(unsigned i, uint8_t b, uint8_t c)
 {
     static uint8_t buf[MAXA + 64];
     size_t off = (size_t)b * 3u, len = c, out = 999;
-    psa_status_t st = rp_its_get(&fs, client_of(i), uid_of(i), off, len, buf, &out);
+    psa_status_t st = b_get(client_of(i), uid_of(i), off, len, buf, &out);
     psa_status_t want = !m[i].present ? PSA_ERROR_DOES_NOT_EXIST
                         : off > m[i].len ? PSA_ERROR_INVALID_ARGUMENT : PSA_SUCCESS;
     if (st != want)
@@ -160,11 +224,11 @@ static void op_mount_or_cut(uint8_t a, uint8_t b)
 {
     unsigned i;
     if (a & 1) {
-        rp_flash_sim_cut(&sim, sim.ops + 1u + b % 48u, (uint64_t)a << 8 | b);
+        rp_flash_sim_cut(sim, sim->ops + 1u + b % 48u, (uint64_t)a << 8 | b);
         return;
     }
-    if (rp_its_mount(&fs, &cfg) != PSA_SUCCESS) {
-        if (!sim.powered_off)
+    if (b_mount() != PSA_SUCCESS) {
+        if (!sim->powered_off)
             FAIL("re-mount failed\n");
         recover(-1);
     }
@@ -189,14 +253,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 4: case 5: op_get(i, b, c); break;
         case 6: op_mount_or_cut(a, b); break;
         default:
-            if (rp_its_file_count(&fs) > cfg.max_files)
-                FAIL("more files than the limit\n");
+            if (!b_sane())
+                FAIL("internal limits broken\n");
             break;
         }
-        if (sim.powered_off)   /* a cut during a read-only call or a mount */
+        if (sim->powered_off)   /* a cut during a read-only call or a mount */
             recover(-1);
     }
-    rp_flash_sim_reboot(&sim);
+    rp_flash_sim_reboot(sim);
     op_mount_or_cut(0, 0);
     return 0;
 }
@@ -215,7 +279,7 @@ int main(int argc, char **argv)
         }
         LLVMFuzzerTestOneInput(in, len);
     }
-    printf("storage_its_fuzz: %lu random inputs (%lu sets, %lu full, %lu power cuts), "
+    printf(NAME ": %lu random inputs (%lu sets, %lu full, %lu power cuts), "
            "0 disagreements\n", n, n_sets, n_full, n_cuts);
     return 0;
 }
