@@ -1,6 +1,6 @@
 /* fuzz_pk.c - libFuzzer harness for every public-key parser: the ECDSA DER signature,
- * the EC SubjectPublicKeyInfo, the generic DER reader, and the P-256 point import (through
- * rp_p256_check_public and rp_p256_verify).
+ * the EC SubjectPublicKeyInfo, the generic DER reader, and the P-256 and P-384 point
+ * imports (through check_public, ECDH and, for P-256, verify).
  *
  * Properties checked (abort on violation, so both libFuzzer and the smoke driver see it):
  * - a signature that parses re-encodes to exactly the input bytes (DER is canonical);
@@ -15,6 +15,7 @@
 
 #include "rp_der.h"
 #include "rp_p256.h"
+#include "rp_p384.h"
 
 #define REQUIRE(c) do { if (!(c)) abort(); } while (0)
 
@@ -69,6 +70,16 @@ static void fuzz_point(const uint8_t *data, size_t size)
     REQUIRE(ok || v == RP_P256_ERR_INPUT);
 }
 
+static void fuzz_point384(const uint8_t *data, size_t size)
+{
+    static const uint8_t priv[48] = { 0x05, [47] = 0x11 };
+    uint8_t z[48];
+    if (size < 97)
+        return;
+    int ok = rp_p384_check_public(data) == RP_P384_OK;
+    REQUIRE((rp_p384_ecdh(z, priv, data) == RP_P384_OK) == ok);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -78,5 +89,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_spki(data, size);
     fuzz_reader(data, size);
     fuzz_point(data, size);
+    fuzz_point384(data, size);
     return 0;
 }
