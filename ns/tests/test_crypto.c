@@ -1190,12 +1190,72 @@ static int t_ecdsa(void)
     NS_CHECK(psa_verify_hash(pub, rnd, h, 32, b1, 64) == PSA_ERROR_INVALID_SIGNATURE);
     CHECK_OK(psa_destroy_key(gen));
     CHECK_OK(psa_destroy_key(pub));
-    /* P-384 has no primitive yet */
-    psa_set_key_bits(&a, 384);
+    /* other secp_r1 sizes have no primitive */
+    psa_set_key_bits(&a, 521);
     NS_CHECK(psa_generate_key(&a, &gen) == PSA_ERROR_NOT_SUPPORTED);
-    memset(k1, 1, 48);
-    psa_set_key_bits(&a, 0);
-    NS_CHECK(psa_import_key(&a, k1, 48, &gen) == PSA_ERROR_NOT_SUPPORTED);
+    psa_set_key_bits(&a, 224);
+    NS_CHECK(psa_import_key(&a, k1, 28, &gen) == PSA_ERROR_NOT_SUPPORTED);
+    return 0;
+}
+
+/* secp384r1: RFC 6979 A.2.6 (SHA-384, "sample"), RFC 5903 8.2 (ECDH), generated keys */
+static int t_ecc_p384(void)
+{
+    const psa_algorithm_t det = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_384);
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id, pub, gen;
+    id = import_hex(PSA_KEY_TYPE_ECC_KEY_PAIR(P256 /* secp_r1 */),
+                    PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE, det,
+                    "6b9d3dad2e1b8c1c05b19875b6659f4de23c3b667bf297ba9aa47740787137d8"
+                    "96d5724e4c70a825f872c9ea60d2edf5");
+    NS_CHECK(id != 0);
+    CHECK_OK(psa_get_key_attributes(id, &a));
+    NS_CHECK(psa_get_key_bits(&a) == 384);
+    CHECK_OK(psa_sign_message(id, det, (const uint8_t *)"sample", 6, b1, sizeof b1, &n1));
+    NS_CHECK(eqhex(b1, n1, "94edbb92a5ecb8aad4736e56c691916b3f88140666ce9fa73d64c4ea95ad133c"
+                           "81a648152e44acf96e36dd1e80fabe4699ef4aeb15f178cea1fe40db2603138f"
+                           "130e740a19624526203b6351d0a3a94fa329c145786e679e7b82c71a38628ac8"));
+    NS_CHECK(psa_sign_message(id, det, (const uint8_t *)"sample", 6, b1, 95, &n1) ==
+             PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_OK(psa_export_public_key(id, v1, sizeof v1, &n2));
+    NS_CHECK(n2 == 97 && eqhex(v1, 17, "04ec3a4e415b4e19a4568618029f427fa5"));
+    pub = import(PSA_KEY_TYPE_ECC_PUBLIC_KEY(P256), PSA_KEY_USAGE_VERIFY_MESSAGE, det, v1, 97);
+    NS_CHECK(pub != 0);
+    CHECK_OK(psa_sign_message(id, det, (const uint8_t *)"sample", 6, b1, sizeof b1, &n1));
+    CHECK_OK(psa_verify_message(pub, det, (const uint8_t *)"sample", 6, b1, n1));
+    b1[50] ^= 4;
+    NS_CHECK(psa_verify_message(pub, det, (const uint8_t *)"sample", 6, b1, n1) ==
+             PSA_ERROR_INVALID_SIGNATURE);
+    NS_CHECK(psa_verify_message(pub, det, (const uint8_t *)"sample", 6, b1, 64) ==
+             PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_OK(psa_destroy_key(id));
+    CHECK_OK(psa_destroy_key(pub));
+    /* ECDH */
+    id = import_hex(PSA_KEY_TYPE_ECC_KEY_PAIR(P256), PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH,
+                    "099f3c7034d4a2c699884d73a375a67f7624ef7c6b3c0f160647b67414dce655"
+                    "e35b538041e649ee3faef896783ab194");
+    NS_CHECK(id != 0);
+    hx(v1, "04e558dbef53eecde3d3fccfc1aea08a89a987475d12fd950d83cfa41732bc509d0d1ac43a0336def9"
+           "6fda41d0774a3571dcfbec7aacf3196472169e838430367f66eebe3c6e70c416dd5f0c68759dd1ff"
+           "f83fa40142209dff5eaad96db9e6386c");
+    CHECK_OK(psa_raw_key_agreement(PSA_ALG_ECDH, id, v1, 97, b1, sizeof b1, &n1));
+    NS_CHECK(eqhex(b1, n1, "11187331c279962d93d604243fd592cb9d0a926f422e47187521287e7156c5c4"
+                           "d603135569b9e9d09cf5d4a270f59746"));
+    NS_CHECK(psa_raw_key_agreement(PSA_ALG_ECDH, id, v1, 65, b1, sizeof b1, &n1) ==
+             PSA_ERROR_INVALID_ARGUMENT);                /* a P-256-sized peer key */
+    CHECK_OK(psa_destroy_key(id));
+    /* a generated key, randomized ECDSA with SHA-256 */
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(P256));
+    psa_set_key_bits(&a, 384);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH);
+    psa_set_key_algorithm(&a, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_VOLATILE);
+    CHECK_OK(psa_generate_key(&a, &gen));
+    memset(v2, 3, 32);
+    CHECK_OK(psa_sign_hash(gen, PSA_ALG_ECDSA(PSA_ALG_SHA_256), v2, 32, b1, sizeof b1, &n1));
+    NS_CHECK(n1 == 96);
+    CHECK_OK(psa_verify_hash(gen, PSA_ALG_ECDSA(PSA_ALG_SHA_256), v2, 32, b1, n1));
+    CHECK_OK(psa_destroy_key(gen));
     return 0;
 }
 
@@ -1290,6 +1350,7 @@ static const ns_test_case_t cases[] = {
     { "tls12_psk_to_ms", t_tls12_psk_to_ms },
     { "ecdh", t_ecdh },
     { "ecdsa", t_ecdsa },
+    { "ecc_p384", t_ecc_p384 },
     { "rsa", t_rsa },
     { "random", t_random },
     { "limits", t_limits },

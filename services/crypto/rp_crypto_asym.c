@@ -1,12 +1,11 @@
 /* rp_crypto_asym.c - signatures, asymmetric encryption, key agreement and key derivation
  * of the crypto core. Contract: rp_crypto_core.h.
- * Public-key primitives present today: P-256 (crypto/include/rp_p256.h). RSA and P-384
- * answer PSA_ERROR_NOT_SUPPORTED until their primitives exist (their keys cannot be
- * imported either). */
+ * Public-key primitives present today: P-256 and P-384 (crypto/include/rp_p256.h,
+ * rp_p384.h, through struct rp_ecc). RSA answers PSA_ERROR_NOT_SUPPORTED until its
+ * primitive exists (its keys cannot be imported either). */
 #include <string.h>
 #include "rp_crypto_int.h"
 #include "rp_ct.h"
-#include "rp_p256.h"
 
 /* ================= signatures ================= */
 static psa_status_t sign_alg_check(psa_algorithm_t alg, int message)
@@ -31,7 +30,7 @@ static psa_status_t sign_input(const struct rp_key *k, psa_algorithm_t alg, int 
 
     if (PSA_KEY_TYPE_IS_RSA(k->attr.type))
         return PSA_ERROR_NOT_SUPPORTED;
-    if (!PSA_KEY_TYPE_IS_ECC(k->attr.type) || !PSA_ALG_IS_ECDSA(alg))
+    if (!rp_ck_ecc(k->attr.type, k->attr.bits) || !PSA_ALG_IS_ECDSA(alg))
         return PSA_ERROR_INVALID_ARGUMENT;
     if (hash && !id)
         return PSA_ERROR_NOT_SUPPORTED;
@@ -55,7 +54,8 @@ psa_status_t rp_crypto_sign(int32_t client, psa_key_id_t key, psa_algorithm_t al
                             size_t *signature_length)
 {
     struct rp_key k;
-    uint8_t h[64];
+    const struct rp_ecc *e;
+    static uint8_t h[64];   /* off the secure stack (the core is not reentrant) */
     size_t hlen = 0;
     int r;
     psa_status_t st = sign_alg_check(alg, message);
@@ -69,16 +69,17 @@ psa_status_t rp_crypto_sign(int32_t client, psa_key_id_t key, psa_algorithm_t al
     st = sign_input(&k, alg, message, input, input_length, h, &hlen);
     if (st == PSA_SUCCESS && !PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type))
         st = PSA_ERROR_INVALID_ARGUMENT;
-    if (st == PSA_SUCCESS && signature_size < 64)
+    e = rp_ck_ecc(k.attr.type, k.attr.bits);
+    if (st == PSA_SUCCESS && signature_size < 2 * e->bytes)
         st = PSA_ERROR_BUFFER_TOO_SMALL;
     if (st == PSA_SUCCESS) {
         r = PSA_ALG_ECDSA_IS_DETERMINISTIC(alg)
-                ? rp_p256_sign_det(signature, k.data, h, hlen)
-                : rp_p256_sign(signature, k.data, h, hlen, rp_ck_rng, 0);
-        st = r == RP_P256_OK ? PSA_SUCCESS
-             : r == RP_P256_ERR_RNG ? PSA_ERROR_INSUFFICIENT_ENTROPY
+                ? e->sign_det(signature, k.data, h, hlen)
+                : e->sign(signature, k.data, h, hlen, rp_ck_rng, 0);
+        st = r == RP_ECC_OK ? PSA_SUCCESS
+             : r == RP_ECC_ERR_RNG ? PSA_ERROR_INSUFFICIENT_ENTROPY
                                    : PSA_ERROR_CORRUPTION_DETECTED;
-        *signature_length = st == PSA_SUCCESS ? 64 : 0;
+        *signature_length = st == PSA_SUCCESS ? 2 * e->bytes : 0;
     }
     rp_ck_put(&k);
     rp_wipe(h, sizeof h);
@@ -90,7 +91,8 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
                               const uint8_t *signature, size_t signature_length)
 {
     struct rp_key k;
-    uint8_t h[64], pub[65];
+    const struct rp_ecc *e;
+    static uint8_t h[64], pub[2 * RP_ECC_MAX_BYTES + 1];   /* off the secure stack */
     size_t hlen = 0;
     psa_status_t st = sign_alg_check(alg, message);
 
@@ -100,13 +102,14 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
     if (st != PSA_SUCCESS)
         return st;
     st = sign_input(&k, alg, message, input, input_length, h, &hlen);
+    e = rp_ck_ecc(k.attr.type, k.attr.bits);
     if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) &&
-        rp_p256_public_from_private(pub, k.data) != RP_P256_OK)
+        e->public_from_private(pub, k.data) != RP_ECC_OK)
         st = PSA_ERROR_CORRUPTION_DETECTED;
     else if (st == PSA_SUCCESS && !PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type))
-        memcpy(pub, k.data, 65);
-    if (st == PSA_SUCCESS && (signature_length != 64 ||
-                              rp_p256_verify(signature, pub, h, hlen) != RP_P256_OK))
+        memcpy(pub, k.data, 2 * e->bytes + 1);
+    if (st == PSA_SUCCESS && (signature_length != 2 * e->bytes ||
+                              e->verify(signature, pub, h, hlen) != RP_ECC_OK))
         st = PSA_ERROR_INVALID_SIGNATURE;
     rp_ck_put(&k);
     return st;
@@ -141,14 +144,17 @@ psa_status_t rp_crypto_asymmetric_crypt(int32_t client, psa_key_id_t key,
 }
 
 /* ================= key agreement ================= */
-/* ECDH of key k (must be a P-256 key pair) with a peer's 65-byte public key. */
+/* ECDH of key k (a secp_r1 key pair) with a peer's public key (0x04 || X || Y of the
+ * same curve): out receives X of the shared point, *n = its size. */
 static psa_status_t ecdh(const struct rp_key *k, const uint8_t *peer, size_t peer_len,
-                         uint8_t out[32])
+                         uint8_t out[RP_ECC_MAX_BYTES], size_t *n)
 {
-    if (!PSA_KEY_TYPE_IS_ECC_KEY_PAIR(k->attr.type))
+    const struct rp_ecc *e = rp_ck_ecc(k->attr.type, k->attr.bits);
+    if (!PSA_KEY_TYPE_IS_ECC_KEY_PAIR(k->attr.type) || !e)
         return PSA_ERROR_INVALID_ARGUMENT;
-    if (peer_len != 65 || rp_p256_ecdh(out, k->data, peer) != RP_P256_OK)
+    if (peer_len != 2 * e->bytes + 1 || e->ecdh(out, k->data, peer) != RP_ECC_OK)
         return PSA_ERROR_INVALID_ARGUMENT;
+    *n = e->bytes;
     return PSA_SUCCESS;
 }
 
@@ -158,7 +164,8 @@ psa_status_t rp_crypto_raw_key_agreement(int32_t client, psa_algorithm_t alg,
                                          size_t output_size, size_t *output_length)
 {
     struct rp_key k;
-    uint8_t s[32];
+    uint8_t s[RP_ECC_MAX_BYTES];
+    size_t n = 0;
     psa_status_t st;
 
     *output_length = 0;
@@ -169,12 +176,12 @@ psa_status_t rp_crypto_raw_key_agreement(int32_t client, psa_algorithm_t alg,
     st = rp_ck_get(client, private_key, PSA_KEY_USAGE_DERIVE, alg, &k);
     if (st != PSA_SUCCESS)
         return st;
-    st = ecdh(&k, peer_key, peer_key_length, s);
-    if (st == PSA_SUCCESS && output_size < 32)
+    st = ecdh(&k, peer_key, peer_key_length, s, &n);
+    if (st == PSA_SUCCESS && output_size < n)
         st = PSA_ERROR_BUFFER_TOO_SMALL;
     if (st == PSA_SUCCESS) {
-        memcpy(output, s, 32);
-        *output_length = 32;
+        memcpy(output, s, n);
+        *output_length = n;
     }
     rp_wipe(s, sizeof s);
     rp_ck_put(&k);
@@ -431,17 +438,18 @@ static psa_status_t kdf_agree(int32_t client, struct rp_op_kdf *d,
                               const uint8_t *peer, size_t peer_len)
 {
     struct rp_key k;
-    uint8_t s[32];
+    uint8_t s[RP_ECC_MAX_BYTES];
+    size_t n = 0;
     psa_status_t st;
     if (!PSA_ALG_IS_KEY_AGREEMENT(d->alg) || step != PSA_KEY_DERIVATION_INPUT_SECRET)
         return PSA_ERROR_INVALID_ARGUMENT;
     st = rp_ck_get(client, key, PSA_KEY_USAGE_DERIVE, d->alg, &k);
     if (st != PSA_SUCCESS)
         return st;
-    st = ecdh(&k, peer, peer_len, s);
+    st = ecdh(&k, peer, peer_len, s, &n);
     rp_ck_put(&k);
     if (st == PSA_SUCCESS)
-        st = kdf_input(d, step, s, sizeof s);
+        st = kdf_input(d, step, s, n);
     if (st == PSA_SUCCESS)
         d->have |= RP_KDF_SECRET_KEY;
     rp_wipe(s, sizeof s);
@@ -550,24 +558,25 @@ psa_status_t rp_crypto_kdf_output_bytes(int32_t client, uint32_t *op, uint8_t *o
 }
 
 /* Key material from the output stream (Crypto API 1.1, psa_key_derivation_output_key):
- * unstructured keys take bits/8 bytes; a P-256 private key d = m + 1 from 32 bytes m,
- * drawn again while d is outside [1, n-1]. */
+ * unstructured keys take bits/8 bytes; a secp_r1 private key d = m + 1 from m of the
+ * curve's size, drawn again while d is outside [1, n-1]. */
 static psa_status_t kdf_key_material(struct rp_op_kdf *d, const psa_key_attributes_t *a,
                                      uint8_t *m, size_t *len)
 {
+    const struct rp_ecc *e = rp_ck_ecc(a->type, a->bits);
     psa_status_t st;
     if (PSA_KEY_TYPE_IS_PUBLIC_KEY(a->type) || a->bits == 0 || a->bits % 8 != 0)
         return PSA_ERROR_INVALID_ARGUMENT;
-    if (a->type == PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1) && a->bits == 256) {
+    if (PSA_KEY_TYPE_IS_KEY_PAIR(a->type) && e) {
         do {
-            st = kdf_out(d, m, 0, 32, 0);
-            for (int i = 31, carry = 1; i >= 0 && st == PSA_SUCCESS; i--) {
+            st = kdf_out(d, m, 0, e->bytes, 0);
+            for (int i = (int)e->bytes - 1, carry = 1; i >= 0 && st == PSA_SUCCESS; i--) {
                 int v = m[i] + carry;
                 m[i] = (uint8_t)v;
                 carry = v >> 8;
             }
-        } while (st == PSA_SUCCESS && rp_p256_check_private(m) != RP_P256_OK);
-        *len = 32;
+        } while (st == PSA_SUCCESS && e->check_private(m) != RP_ECC_OK);
+        *len = e->bytes;
         return st;
     }
     if (PSA_KEY_TYPE_IS_ASYMMETRIC(a->type) || a->bits / 8 > RP_CRYPTO_KEY_MAX_BYTES)

@@ -41,6 +41,26 @@ int rp_ck_rng(void *ctx, uint8_t *out, size_t n); /* rp_rng_fn over the DRBG */
  * PSA_ERROR_INSUFFICIENT_MEMORY for an overlapping input above RP_CRYPTO_STAGE_BYTES. */
 #define RP_CRYPTO_STAGE_BYTES 1088u
 psa_status_t rp_ck_stage(const uint8_t **in, size_t n, const uint8_t *out, size_t out_n);
+/* A Weierstrass curve of the secp_r1 family: the primitives' functions (rp_p256.h,
+ * rp_p384.h share one shape and one set of status values; see those headers). */
+typedef int (*rp_ecc_rng)(void *ctx, uint8_t *out, size_t n);
+struct rp_ecc {
+    size_t bytes;                  /* scalar / coordinate size: 32 or 48 */
+    int (*check_private)(const uint8_t *priv);
+    int (*check_public)(const uint8_t *pub);
+    int (*public_from_private)(uint8_t *pub, const uint8_t *priv);
+    int (*keygen)(uint8_t *priv, uint8_t *pub, rp_ecc_rng rng, void *ctx);
+    int (*sign)(uint8_t *sig, const uint8_t *priv, const uint8_t *h, size_t n,
+                rp_ecc_rng rng, void *ctx);
+    int (*sign_det)(uint8_t *sig, const uint8_t *priv, const uint8_t *h, size_t n);
+    int (*verify)(const uint8_t *sig, const uint8_t *pub, const uint8_t *h, size_t n);
+    int (*ecdh)(uint8_t *shared, const uint8_t *priv, const uint8_t *peer);
+};
+#define RP_ECC_OK         0
+#define RP_ECC_ERR_RNG   (-2)
+#define RP_ECC_MAX_BYTES  48u
+/* The curve of an ECC key type and size (secp256r1, secp384r1), or NULL. */
+const struct rp_ecc *rp_ck_ecc(psa_key_type_t type, size_t bits);
 /* PSA hash algorithm -> rp_hash_id; 0 when Rampart has no such hash. */
 rp_hash_id rp_ck_hash_id(psa_algorithm_t hash);
 

@@ -6,6 +6,7 @@
 #include "rp_ct.h"
 #include "rp_drbg.h"
 #include "rp_p256.h"
+#include "rp_p384.h"
 
 /* ---------------- state ---------------- */
 struct slot {
@@ -169,6 +170,23 @@ rp_hash_id rp_ck_hash_id(psa_algorithm_t hash)
     }
 }
 
+/* ---------------- curves ---------------- */
+static const struct rp_ecc p256 = {
+    32, rp_p256_check_private, rp_p256_check_public, rp_p256_public_from_private,
+    rp_p256_keygen, rp_p256_sign, rp_p256_sign_det, rp_p256_verify, rp_p256_ecdh
+};
+static const struct rp_ecc p384 = {
+    48, rp_p384_check_private, rp_p384_check_public, rp_p384_public_from_private,
+    rp_p384_keygen, rp_p384_sign, rp_p384_sign_det, rp_p384_verify, rp_p384_ecdh
+};
+
+const struct rp_ecc *rp_ck_ecc(psa_key_type_t type, size_t bits)
+{
+    if (!PSA_KEY_TYPE_IS_ECC(type) || PSA_KEY_TYPE_ECC_GET_FAMILY(type) != PSA_ECC_FAMILY_SECP_R1)
+        return 0;
+    return bits == 256 ? &p256 : bits == 384 ? &p384 : 0;
+}
+
 /* ---------------- policy ---------------- */
 /* Length rule shared by MAC truncation and AEAD tags: an at-least policy permits lengths
  * from its minimum up, any other policy exactly its own length. */
@@ -244,14 +262,17 @@ static psa_status_t check_material(psa_key_type_t type, size_t attr_bits, const 
             return PSA_ERROR_INVALID_ARGUMENT;
         *bits = len * 8u;
     } else if (PSA_KEY_TYPE_IS_ECC(type) && fam == PSA_ECC_FAMILY_SECP_R1) {
+        /* key pair: the scalar (32 or 48 bytes); public key: 0x04 || X || Y */
         int pair = PSA_KEY_TYPE_IS_KEY_PAIR(type);
-        if (len == (pair ? 48u : 97u) || attr_bits == 384)
-            return PSA_ERROR_NOT_SUPPORTED;   /* P-384: no primitive yet */
-        if (len != (pair ? 32u : 65u))
+        const struct rp_ecc *e = rp_ck_ecc(type, len == (pair ? 32u : 65u) ? 256 :
+                                                 len == (pair ? 48u : 97u) ? 384 : 0);
+        if (attr_bits != 0 && !rp_ck_ecc(type, attr_bits))
+            return PSA_ERROR_NOT_SUPPORTED;   /* secp192r1, secp224r1, secp521r1 */
+        if (!e)
             return PSA_ERROR_INVALID_ARGUMENT;
-        if ((pair ? rp_p256_check_private(d) : rp_p256_check_public(d)) != RP_P256_OK)
+        if ((pair ? e->check_private(d) : e->check_public(d)) != RP_ECC_OK)
             return PSA_ERROR_INVALID_ARGUMENT;
-        *bits = 256;
+        *bits = e->bytes * 8u;
     } else {
         return PSA_ERROR_NOT_SUPPORTED;       /* RSA, DH, other curves, DES, ... */
     }
@@ -541,8 +562,8 @@ static size_t gen_size(psa_key_type_t type, size_t bits, psa_status_t *st)
     if (is_unstructured_supported(type) && bits % 8 == 0 &&
         bits / 8 <= RP_CRYPTO_KEY_MAX_BYTES)
         return bits / 8;
-    if (type == PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1) && bits == 256)
-        return 32;
+    if (PSA_KEY_TYPE_IS_KEY_PAIR(type) && rp_ck_ecc(type, bits))
+        return rp_ck_ecc(type, bits)->bytes;
     *st = is_unstructured_supported(type) && bits % 8 != 0 ? PSA_ERROR_INVALID_ARGUMENT
                                                             : PSA_ERROR_NOT_SUPPORTED;
     return 0;
@@ -553,7 +574,7 @@ psa_status_t rp_crypto_generate_key(int32_t client, const psa_key_attributes_t *
 {
     psa_status_t st;
     size_t n;
-    uint8_t pub[65];
+    uint8_t pub[2 * RP_ECC_MAX_BYTES + 1];
 
     *key = PSA_KEY_ID_NULL;
     if (!ready)
@@ -564,8 +585,8 @@ psa_status_t rp_crypto_generate_key(int32_t client, const psa_key_attributes_t *
     if (st != PSA_SUCCESS)
         return st;
     if (PSA_KEY_TYPE_IS_ECC(attributes->type))
-        st = rp_p256_keygen(scratch, pub, rp_ck_rng, 0) == RP_P256_OK
-                 ? PSA_SUCCESS : PSA_ERROR_INSUFFICIENT_ENTROPY;
+        st = rp_ck_ecc(attributes->type, attributes->bits)->keygen(scratch, pub, rp_ck_rng, 0)
+                 == RP_ECC_OK ? PSA_SUCCESS : PSA_ERROR_INSUFFICIENT_ENTROPY;
     else
         st = rp_ck_random(scratch, n);
     if (st == PSA_SUCCESS)
@@ -669,19 +690,22 @@ psa_status_t rp_crypto_purge_key(int32_t client, psa_key_id_t key)
     return st;
 }
 
-/* Writes the public key of k (a key pair or a public key) to out[0..65). */
+/* Writes the public key of k (a key pair or a public key): 0x04 || X || Y. */
 static psa_status_t public_of(const struct rp_key *k, uint8_t *out, size_t size,
                               size_t *len)
 {
-    if (!PSA_KEY_TYPE_IS_ASYMMETRIC(k->attr.type))
+    const struct rp_ecc *e = rp_ck_ecc(k->attr.type, k->attr.bits);
+    size_t n;
+    if (!PSA_KEY_TYPE_IS_ASYMMETRIC(k->attr.type) || !e)
         return PSA_ERROR_INVALID_ARGUMENT;
-    if (size < 65)
+    n = 2 * e->bytes + 1;
+    if (size < n)
         return PSA_ERROR_BUFFER_TOO_SMALL;
     if (PSA_KEY_TYPE_IS_PUBLIC_KEY(k->attr.type))
-        memcpy(out, k->data, 65);
-    else if (rp_p256_public_from_private(out, k->data) != RP_P256_OK)
+        memcpy(out, k->data, n);
+    else if (e->public_from_private(out, k->data) != RP_ECC_OK)
         return PSA_ERROR_CORRUPTION_DETECTED;
-    *len = 65;
+    *len = n;
     return PSA_SUCCESS;
 }
 
