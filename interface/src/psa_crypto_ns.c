@@ -14,6 +14,11 @@
 #include "psa/client.h"
 #include "psa/crypto.h"
 #include "psa_manifest/sid.h"
+
+/* An image without the Crypto partition (its profile does not list it) has no
+ * RP_CRYPTO_HANDLE: the library is then empty, and only an application that calls the
+ * Crypto API fails, at link time. */
+#ifdef RP_CRYPTO_HANDLE
 #include "rp_crypto_ipc.h"
 
 #define RP_CRYPTO_CHUNK 1024u
@@ -857,3 +862,7 @@ psa_status_t psa_key_derivation_abort(psa_key_derivation_operation_t *operation)
 {
     return abort_op(&operation->handle);
 }
+
+#else
+typedef int rp_crypto_ns_absent; /* ISO C wants a translation unit to declare something */
+#endif

@@ -368,3 +368,17 @@ psa_status_t rp_crypto_sp_init(void)
 {
     return rp_crypto_init();
 }
+
+/* IPC model (crypto_ipc.yaml, for the IPC backend at isolation levels 2 and 3, where FF-M
+ * has no SFN partitions): the same service behind a psa_wait loop, on the partition's
+ * own stack. */
+void rp_crypto_sp_main(void)
+{
+    (void)rp_crypto_sp_init();
+    for (;;) {
+        psa_msg_t msg;
+        if ((psa_wait(RP_CRYPTO_SIGNAL, PSA_BLOCK) & RP_CRYPTO_SIGNAL) &&
+            psa_get(RP_CRYPTO_SIGNAL, &msg) == PSA_SUCCESS)
+            psa_reply(msg.handle, rp_crypto_sfn(&msg));
+    }
+}
