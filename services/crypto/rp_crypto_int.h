@@ -41,6 +41,8 @@ int rp_ck_rng(void *ctx, uint8_t *out, size_t n); /* rp_rng_fn over the DRBG */
  * PSA_ERROR_INSUFFICIENT_MEMORY for an overlapping input above RP_CRYPTO_STAGE_BYTES. */
 #define RP_CRYPTO_STAGE_BYTES 1088u
 psa_status_t rp_ck_stage(const uint8_t **in, size_t n, const uint8_t *out, size_t out_n);
+/* After the call: wipes the staged copy if in points into the staging buffer. */
+void rp_ck_unstage(const uint8_t *in, size_t n);
 /* A Weierstrass curve of the secp_r1 family: the primitives' functions (rp_p256.h,
  * rp_p384.h share one shape and one set of status values; see those headers). */
 typedef int (*rp_ecc_rng)(void *ctx, uint8_t *out, size_t n);

@@ -145,9 +145,16 @@ psa_status_t rp_crypto_generate_random(int32_t client, uint8_t *output, size_t o
     return rp_ck_random(output, output_size);
 }
 
+static uint8_t stage[RP_CRYPTO_STAGE_BYTES];
+
+void rp_ck_unstage(const uint8_t *in, size_t n)
+{
+    if (in == stage)
+        rp_wipe(stage, n);
+}
+
 psa_status_t rp_ck_stage(const uint8_t **in, size_t n, const uint8_t *out, size_t out_n)
 {
-    static uint8_t stage[RP_CRYPTO_STAGE_BYTES];
     uintptr_t a = (uintptr_t)*in, b = (uintptr_t)out;
     if (n == 0 || out_n == 0 || a + n <= b || b + out_n <= a)
         return PSA_SUCCESS;

@@ -356,8 +356,9 @@ static psa_status_t cipher_update(struct rp_op_cipher *c, const uint8_t *in, siz
     if (st != PSA_SUCCESS)
         return st;
     if (rp_cipher_update(&c->ctx, in, n, out, size, len) != 0)
-        return PSA_ERROR_BUFFER_TOO_SMALL;
-    return PSA_SUCCESS;
+        st = PSA_ERROR_BUFFER_TOO_SMALL;
+    rp_ck_unstage(in, n);
+    return st;
 }
 
 /* Finish; the failure causes are told apart before the primitive runs, so -1 from it
@@ -426,6 +427,7 @@ static psa_status_t cipher_oneshot(struct rp_op_cipher *c, const uint8_t *in, si
     }
     if (st == PSA_SUCCESS)
         st = cipher_update(c, in, n, out + ivl, size - ivl, &a);
+    rp_ck_unstage(in, n);
     if (st == PSA_SUCCESS)
         st = cipher_finish(c, out + ivl + a, size - ivl - a, &b);
     *len = st == PSA_SUCCESS ? ivl + a + b : 0;
@@ -636,6 +638,7 @@ psa_status_t rp_crypto_aead_crypt(int32_t client, psa_key_id_t key, psa_algorith
                     : rp_chachapoly_encrypt(a.key, a.key_len, nonce, nonce_length, ad,
                                             ad_length, input, n, output, output + n, t);
     rp_wipe(&a, sizeof a);
+    rp_ck_unstage(input, input_length);
     if (r != 0)   /* lengths were checked: only a tag mismatch (or a too long text) */
         return decrypt ? PSA_ERROR_INVALID_SIGNATURE : PSA_ERROR_INVALID_ARGUMENT;
     *output_length = decrypt ? n : n + t;
@@ -794,6 +797,7 @@ psa_status_t rp_crypto_aead_update(int32_t client, uint32_t *op, const uint8_t *
         r = rp_ccm_update(&a->u.c, input, input_length, output);
     else
         r = rp_chachapoly_update(&a->u.p, input, input_length, output);
+    rp_ck_unstage(input, input_length);
     if (r != 0)
         return rp_op_fail(o, op, PSA_ERROR_INVALID_ARGUMENT);
     a->text_done += input_length;
