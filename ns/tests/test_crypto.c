@@ -1291,6 +1291,75 @@ static int t_rsa(void)
     return 0;
 }
 
+/* ---------------- long inputs and outputs ----------------
+ * Through the partition, multipart calls and hash/MAC computations of any length are split
+ * by the client library; a one-shot cipher or AEAD call has a per-call limit. */
+static uint8_t big[3000], big2[3000 + 32];
+
+static int t_long_io(void)
+{
+    psa_hash_operation_t h = PSA_HASH_OPERATION_INIT;
+    psa_cipher_operation_t c = PSA_CIPHER_OPERATION_INIT;
+    psa_key_derivation_operation_t d = PSA_KEY_DERIVATION_OPERATION_INIT;
+    psa_key_id_t mac, ctr;
+    size_t done = 0;
+    for (unsigned i = 0; i < sizeof big; i++)
+        big[i] = (uint8_t)(i * 7);
+    /* hash: one call over 3000 bytes = three updates */
+    CHECK_OK(psa_hash_compute(PSA_ALG_SHA_256, big, 3000, b1, 32, &n1));
+    CHECK_OK(psa_hash_setup(&h, PSA_ALG_SHA_256));
+    for (unsigned i = 0; i < 3; i++)
+        CHECK_OK(psa_hash_update(&h, big + 1000 * i, 1000));
+    CHECK_OK(psa_hash_verify(&h, b1, n1));
+    CHECK_OK(psa_hash_compare(PSA_ALG_SHA_256, big, 3000, b1, n1));
+    /* MAC over 3000 bytes, computed and verified */
+    memset(k1, 9, 32);
+    mac = import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE,
+                 PSA_ALG_HMAC(PSA_ALG_SHA_256), k1, 32);
+    NS_CHECK(mac != 0);
+    CHECK_OK(psa_mac_compute(mac, PSA_ALG_HMAC(PSA_ALG_SHA_256), big, 3000, b1, 32, &n1));
+    CHECK_OK(psa_mac_verify(mac, PSA_ALG_HMAC(PSA_ALG_SHA_256), big, 3000, b1, n1));
+    CHECK_OK(psa_destroy_key(mac));
+    /* CTR: one 2,999-byte update = the same stream in small pieces */
+    ctr = import(PSA_KEY_TYPE_AES, ENC_DEC, PSA_ALG_CTR, k1, 16);
+    NS_CHECK(ctr != 0);
+    memset(v1, 0x44, 16);
+    CHECK_OK(psa_cipher_encrypt_setup(&c, ctr, PSA_ALG_CTR));
+    CHECK_OK(psa_cipher_set_iv(&c, v1, 16));
+    CHECK_OK(psa_cipher_update(&c, big, 2999, big2, sizeof big2, &n1));
+    NS_CHECK(n1 == 2999);
+    CHECK_OK(psa_cipher_finish(&c, big2 + n1, 16, &n2));
+    CHECK_OK(psa_cipher_decrypt_setup(&c, ctr, PSA_ALG_CTR));
+    CHECK_OK(psa_cipher_set_iv(&c, v1, 16));
+    for (size_t off = 0, step = 100; off < 2999; off += step) {
+        size_t s = 2999 - off < step ? 2999 - off : step;
+        CHECK_OK(psa_cipher_update(&c, big2 + off, s, b1, sizeof b1, &n1));
+        NS_CHECK(n1 == s && memcmp(b1, big + off, s) == 0);
+        done += n1;
+    }
+    NS_CHECK(done == 2999);
+    CHECK_OK(psa_cipher_finish(&c, b1, 16, &n1));
+#ifndef RP_HOST_SUITE
+    /* the partition's per-call limit for one-shot calls */
+    NS_CHECK(psa_cipher_encrypt(ctr, PSA_ALG_CTR, big, 2500, big2, sizeof big2, &n1) ==
+             PSA_ERROR_INSUFFICIENT_MEMORY);
+#endif
+    CHECK_OK(psa_destroy_key(ctr));
+    /* derivation output and random in one long call */
+    CHECK_OK(psa_key_derivation_setup(&d, PSA_ALG_HKDF(PSA_ALG_SHA_256)));
+    CHECK_OK(psa_key_derivation_input_bytes(&d, PSA_KEY_DERIVATION_INPUT_SECRET, k1, 32));
+    CHECK_OK(psa_key_derivation_input_bytes(&d, PSA_KEY_DERIVATION_INPUT_INFO, k1, 4));
+    CHECK_OK(psa_key_derivation_output_bytes(&d, big2, 2500));
+    CHECK_OK(psa_key_derivation_abort(&d));
+    CHECK_OK(psa_key_derivation_setup(&d, PSA_ALG_HKDF(PSA_ALG_SHA_256)));
+    CHECK_OK(psa_key_derivation_input_bytes(&d, PSA_KEY_DERIVATION_INPUT_SECRET, k1, 32));
+    CHECK_OK(psa_key_derivation_input_bytes(&d, PSA_KEY_DERIVATION_INPUT_INFO, k1, 4));
+    CHECK_OK(psa_key_derivation_verify_bytes(&d, big2, 2500));
+    CHECK_OK(psa_key_derivation_abort(&d));
+    CHECK_OK(psa_generate_random(big2, 3000));
+    return 0;
+}
+
 /* ---------------- random, limits ---------------- */
 static int t_random(void)
 {
@@ -1352,6 +1421,7 @@ static const ns_test_case_t cases[] = {
     { "ecdsa", t_ecdsa },
     { "ecc_p384", t_ecc_p384 },
     { "rsa", t_rsa },
+    { "long_io", t_long_io },
     { "random", t_random },
     { "limits", t_limits },
 };

@@ -32,6 +32,7 @@ struct call {
     uint32_t handle;                /* multipart: the operation, written to out_vec[0] */
     int has_handle;
     size_t in_used;                 /* bytes of in_arena holding this call's inputs */
+    int truncated;                  /* an output got less room than the client gave */
 };
 
 /* Functions whose out_vec[0] is the operation handle. */
@@ -94,7 +95,10 @@ static psa_status_t decode(const psa_msg_t *msg, struct call *c)
     first_out = c->has_handle ? 1u : 0u;
     for (unsigned i = first_out; i < PSA_MAX_IOVEC; i++) {
         size_t n = msg->out_size[i];
-        n = n < RP_SP_OUT_MAX - out_used ? n : RP_SP_OUT_MAX - out_used;
+        if (n > RP_SP_OUT_MAX - out_used) {
+            n = RP_SP_OUT_MAX - out_used;
+            c->truncated = 1;
+        }
         c->out[i] = out_arena + out_used;
         c->out_n[i] = n;
         out_used += (n + 7u) & ~(size_t)7u;
@@ -346,6 +350,8 @@ psa_status_t rp_crypto_sfn(const psa_msg_t *msg)
             st = do_cipher_aead(&c, fn);
         else
             st = do_asym_kdf(&c, fn);
+        if (st == PSA_ERROR_BUFFER_TOO_SMALL && c.truncated)
+            st = PSA_ERROR_INSUFFICIENT_MEMORY;   /* the limit is ours, not the client's */
         if (c.has_handle)
             psa_write(msg->handle, 0, &c.handle, sizeof c.handle);
         for (unsigned i = 0; i < PSA_MAX_IOVEC; i++) {
