@@ -2,9 +2,9 @@
  * on the host, against the real crypto core, with random messages: random function
  * numbers, headers, vector counts and sizes, handles and key ids, several clients.
  *
- * The service API is simulated with the SPM's rules: psa_read/psa_skip return at most what
- * is left of a vector, psa_write past an out_vec's end or any mapping is a fault of the
- * partition (the SPM would panic it) and stops the test. ASan/UBSan watch the rest.
+ * The service API is simulated with the SPM's rules (spm_sim.c): psa_write past an
+ * out_vec's end or any mapping is a fault of the partition and stops the test. ASan/UBSan
+ * watch the rest.
  * Every status must be a PSA status (<= 0), and every multipart call must return its
  * handle vector. Usage: test_sp_fuzz [iterations] [seed] */
 #include <stdio.h>
@@ -17,62 +17,10 @@
 #include "rp_crypto_core.h"
 #include "rp_crypto_ipc.h"
 #include "rp_test.h"
+#include "spm_sim.h"
 
-/* ---- the simulated service API ---- */
-static struct {
-    const uint8_t *in[PSA_MAX_IOVEC];
-    size_t in_len[PSA_MAX_IOVEC], in_done[PSA_MAX_IOVEC];
-    uint8_t *out[PSA_MAX_IOVEC];
-    size_t out_len[PSA_MAX_IOVEC], out_done[PSA_MAX_IOVEC];
-} m;
-
-static void fault(const char *what)
-{
-    fprintf(stderr, "partition fault: %s\n", what);
-    exit(1);
-}
-
-size_t psa_read(psa_handle_t h, uint32_t i, void *buf, size_t n)
-{
-    size_t left;
-    (void)h;
-    if (i >= PSA_MAX_IOVEC)
-        fault("psa_read index");
-    left = m.in_len[i] - m.in_done[i];
-    n = n < left ? n : left;
-    memcpy(buf, m.in[i] + m.in_done[i], n);
-    m.in_done[i] += n;
-    return n;
-}
-
-size_t psa_skip(psa_handle_t h, uint32_t i, size_t n)
-{
-    size_t left;
-    (void)h;
-    if (i >= PSA_MAX_IOVEC)
-        fault("psa_skip index");
-    left = m.in_len[i] - m.in_done[i];
-    n = n < left ? n : left;
-    m.in_done[i] += n;
-    return n;
-}
-
-void psa_write(psa_handle_t h, uint32_t i, const void *buf, size_t n)
-{
-    (void)h;
-    if (i >= PSA_MAX_IOVEC || n > m.out_len[i] - m.out_done[i])
-        fault("psa_write past the end of an out_vec");
-    memcpy(m.out[i] + m.out_done[i], buf, n);
-    m.out_done[i] += n;
-}
-
-const void *psa_map_invec(psa_handle_t h, uint32_t i) { (void)h; (void)i; fault("map"); return 0; }
-void psa_unmap_invec(psa_handle_t h, uint32_t i) { (void)h; (void)i; fault("unmap"); }
-void *psa_map_outvec(psa_handle_t h, uint32_t i) { (void)h; (void)i; fault("map"); return 0; }
-void psa_unmap_outvec(psa_handle_t h, uint32_t i, size_t n) { (void)h; (void)i; (void)n; fault("unmap"); }
-psa_signal_t psa_wait(psa_signal_t s, uint32_t t) { (void)s; (void)t; fault("psa_wait"); return 0; }
-psa_status_t psa_get(psa_signal_t s, psa_msg_t *msg) { (void)s; (void)msg; fault("psa_get"); return 0; }
-void psa_reply(psa_handle_t h, psa_status_t st) { (void)h; (void)st; fault("psa_reply"); }
+/* The service API: spm_sim.c (the SPM's rules); m is the message being served. */
+#define m rp_sim
 
 /* ---- random messages ---- */
 static uint64_t rng_state;
