@@ -6,7 +6,13 @@
  *   point_ projective (X : Y : Z) over Montgomery residues mod p, infinity = (0 : 1 : 0);
  *          the group law is the complete one of Renes-Costello-Batina (eprint 2015/1060),
  *          so no input needs a special case and every path is branch-free.
- * Two configurations of this one file: RP_P256_FAST=0 (small) and 1 (fast, see below).
+ *          The fast configuration's variable-base loop alone uses Jacobian coordinates.
+ * Two configurations of this one file, RP_P256_FAST=0 (small) and 1 (fast):
+ *   small: double-and-add-always everywhere, the group law interpreted from a step table,
+ *          Shamir's trick for verification;
+ *   fast:  a 4-tooth comb for G, 4-bit windows over Jacobian points for other bases, the
+ *          group law expanded into calls, a Thumb-2 multiply mod p on Cortex-M33.
+ * On Armv8-M Mainline both use Thumb-2 addition/subtraction mod p (the one asm seam).
  */
 #include "rp_p256.h"
 #include "rp_ct.h"
@@ -741,8 +747,9 @@ static void point_mul(point *r, const uint8_t k[32], const point *a)
     rp_wipe(&s, sizeof s);
 }
 #else
-/* r = k * a for any k < 2^256 and any point a; fixed window of WIN bits, table entries
- * selected by a full constant-time scan. r may not alias a. Constant time in k. */
+/* r = k * a for any k < 2^256 and any point a: double and add always (WIN = 1), the
+ * addend chosen between infinity and a by a constant-time select. r may not alias a.
+ * Constant time in k. */
 static void point_mul(point *r, const uint8_t k[32], const point *a)
 {
     const point *table = a;                  /* WIN = 1: the one entry is a itself */

@@ -1,5 +1,6 @@
 /* fuzz_main.c - smoke driver for fuzz_pk.c when libFuzzer is not available (gcc): feeds
- * the harness valid seeds (a DER signature, a P-256 SPKI, a public key with a signature)
+ * the harness valid seeds (a DER signature, a P-256 SPKI, a public key with a signature,
+ * an RSAPublicKey)
  * and random mutations of them (byte flips, truncations, insertions, length-byte edits).
  * Usage: pk_fuzz_smoke [iterations] [seed]. The harness aborts on a violated property. */
 #include <stdio.h>
@@ -52,8 +53,8 @@ int main(int argc, char **argv)
 {
     unsigned long iters = argc > 1 ? strtoul(argv[1], NULL, 0) : 20000;
     rng_state = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
-    uint8_t seeds[3][256];
-    size_t seed_len[3];
+    uint8_t seeds[4][256];
+    size_t seed_len[4];
     uint8_t priv[32], pub[65], sig[64], hash[32] = { 7 };
     rp_p256_keygen(priv, pub, test_rng, NULL);
     rp_p256_sign(sig, priv, hash, 32, test_rng, NULL);
@@ -77,9 +78,17 @@ int main(int argc, char **argv)
     memcpy(seeds[2] + 65, sig, 64);
     memcpy(seeds[2] + 129, hash, 32);
     seed_len[2] = 161;
+    /* seed 3: RSAPublicKey with a 1024-bit odd n and e = 65537 */
+    static const uint8_t rsa_head[] = { 0x30, 0x81, 0x89, 0x02, 0x81, 0x81, 0x00 };
+    memcpy(seeds[3], rsa_head, sizeof rsa_head);
+    memset(seeds[3] + 7, 0xa5, 128);
+    seeds[3][7] = 0xc1;
+    seeds[3][7 + 127] = 0x01;
+    memcpy(seeds[3] + 135, "\x02\x03\x01\x00\x01", 5);
+    seed_len[3] = 140;
     uint8_t buf[256];
     for (unsigned long i = 0; i < iters; i++) {
-        unsigned s = next() % 3;
+        unsigned s = next() % 4;
         size_t len = seed_len[s];
         memcpy(buf, seeds[s], len);
         if (i >= 3)

@@ -1,12 +1,13 @@
 /* fuzz_pk.c - libFuzzer harness for every public-key parser: the ECDSA DER signature,
  * the EC SubjectPublicKeyInfo, the generic DER reader, and the P-256 and P-384 point
- * imports (through check_public, ECDH and, for P-256, verify).
+ * imports (through check_public, ECDH and, for P-256, verify), and the RSA key imports.
  *
  * Properties checked (abort on violation, so both libFuzzer and the smoke driver see it):
  * - a signature that parses re-encodes to exactly the input bytes (DER is canonical);
  * - an SPKI that parses yields a point inside the input;
  * - a public key that is accepted is on the curve: verify of a fixed signature never
- *   crashes and check_public agrees with the ECDH input check.
+ *   crashes and check_public agrees with the ECDH input check;
+ * - an RSA key that imports re-exports to exactly the input bytes.
  * Built with clang -fsanitize=fuzzer when available (make fuzz), and always with
  * fuzz_main.c as a smoke test (make test).
  */
@@ -16,6 +17,7 @@
 #include "rp_der.h"
 #include "rp_p256.h"
 #include "rp_p384.h"
+#include "rp_rsa.h"
 
 #define REQUIRE(c) do { if (!(c)) abort(); } while (0)
 
@@ -80,6 +82,23 @@ static void fuzz_point384(const uint8_t *data, size_t size)
     REQUIRE((rp_p384_ecdh(z, priv, data) == RP_P384_OK) == ok);
 }
 
+/* RSA keys: whatever imports re-exports to exactly the input (DER is canonical). */
+static void fuzz_rsa(const uint8_t *data, size_t size)
+{
+    static rp_rsa_private priv;
+    static uint8_t out[2 * RP_RSA_MAX_BYTES + 8 * RP_RSA_MAX_BYTES / 2 + 64];
+    rp_rsa_public pub;
+    size_t len = 0;
+    if (rp_rsa_public_import(&pub, data, size) == RP_RSA_OK) {
+        REQUIRE(rp_rsa_public_export(&pub, out, sizeof out, &len) == RP_RSA_OK);
+        REQUIRE(len == size && memcmp(out, data, size) == 0);
+    }
+    if (rp_rsa_private_import(&priv, data, size) == RP_RSA_OK) {
+        REQUIRE(rp_rsa_private_export(&priv, out, sizeof out, &len) == RP_RSA_OK);
+        REQUIRE(len == size && memcmp(out, data, size) == 0);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -90,5 +109,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_reader(data, size);
     fuzz_point(data, size);
     fuzz_point384(data, size);
+    fuzz_rsa(data, size);
     return 0;
 }
