@@ -174,7 +174,7 @@ static int t_generate_copy(void)
     psa_set_key_type(&a, PSA_KEY_TYPE_HMAC);
     psa_set_key_bits(&a, 0);
     NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_INVALID_ARGUMENT);
-    psa_set_key_type(&a, PSA_KEY_TYPE_RSA_KEY_PAIR);
+    psa_set_key_type(&a, PSA_KEY_TYPE_DH_KEY_PAIR(PSA_DH_FAMILY_RFC7919));
     psa_set_key_bits(&a, 2048);
     NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_NOT_SUPPORTED);
     return 0;
@@ -1259,35 +1259,72 @@ static int t_ecc_p384(void)
     return 0;
 }
 
-/* RSA (OAEP, PKCS#1 v1.5 encryption, PSS): not supported until the RSA primitive exists;
- * the calls must say so, and misuse must still be caught. */
+/* RSA. A build without RSA (the partition on the 4 KiB secure stack) must say
+ * NOT_SUPPORTED for every RSA key; a build with it (the host library) must take a
+ * well-formed RSAPublicKey and use it. Known answers for RSA are in
+ * tests/crypto_service/test_rsa_psa.c (Wycheproof). Misuse is caught either way. */
 static int t_rsa(void)
 {
     psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
-    psa_key_id_t id = 0;
-    /* a short RSAPublicKey (SEQUENCE { n = 0x00c5, e = 3 }): well-formed DER */
-    hx(k1, "3007020200c5020103");
+    psa_key_id_t id = 0, aes;
+    psa_status_t st;
+    /* RSAPublicKey { n = 1024-bit odd number, e = 65537 } */
+    hx(k1, "30818902818100");
+    memset(k1 + 7, 0xc5, 128);
+    k1[7 + 127] = 0x37;
+    hx(k1 + 135, "0203010001");
     psa_set_key_type(&a, PSA_KEY_TYPE_RSA_PUBLIC_KEY);
     psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_VERIFY_HASH);
     psa_set_key_algorithm(&a, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256));
-    NS_CHECK(psa_import_key(&a, k1, 9, &id) == PSA_ERROR_NOT_SUPPORTED);
-    psa_set_key_type(&a, PSA_KEY_TYPE_RSA_KEY_PAIR);
-    psa_set_key_bits(&a, 2048);
-    NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_NOT_SUPPORTED);
+    st = psa_import_key(&a, k1, 140, &id);
+    if (st == PSA_ERROR_NOT_SUPPORTED) {
+        NS_CHECK(id == 0);
+        psa_set_key_type(&a, PSA_KEY_TYPE_RSA_KEY_PAIR);
+        psa_set_key_bits(&a, 2048);
+        NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_NOT_SUPPORTED);
+    } else {
+        NS_CHECK(st == PSA_SUCCESS);
+        CHECK_OK(psa_get_key_attributes(id, &a));
+        NS_CHECK(psa_get_key_bits(&a) == 1024);
+        CHECK_OK(psa_export_public_key(id, b1, sizeof b1, &n1));
+        NS_CHECK(n1 == 140 && memcmp(b1, k1, 140) == 0);
+        NS_CHECK(psa_export_public_key(id, b1, 139, &n1) == PSA_ERROR_BUFFER_TOO_SMALL);
+        CHECK_OK(psa_asymmetric_encrypt(id, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 16,
+                                        (const uint8_t *)"label", 5, b1, sizeof b1, &n1));
+        NS_CHECK(n1 == 128);
+        NS_CHECK(psa_asymmetric_encrypt(id, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 16, 0, 0,
+                                        b1, 127, &n1) == PSA_ERROR_BUFFER_TOO_SMALL);
+        NS_CHECK(psa_asymmetric_encrypt(id, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 100, 0, 0,
+                                        b1, sizeof b1, &n1) == PSA_ERROR_INVALID_ARGUMENT);
+        NS_CHECK(psa_asymmetric_decrypt(id, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b1, 128, 0, 0,
+                                        b2, sizeof b2, &n2) == PSA_ERROR_NOT_PERMITTED);
+        NS_CHECK(psa_asymmetric_encrypt(id, PSA_ALG_RSA_PKCS1V15_CRYPT, b3, 16, 0, 0, b1,
+                                        sizeof b1, &n1) == PSA_ERROR_NOT_PERMITTED);
+        CHECK_OK(psa_destroy_key(id));
+        k1[7 + 127] = 0x36;                  /* an even modulus is not an RSA key */
+        NS_CHECK(psa_import_key(&a, k1, 140, &id) == PSA_ERROR_INVALID_ARGUMENT);
+        psa_set_key_bits(&a, 2048);          /* a size the data does not have */
+        k1[7 + 127] = 0x37;
+        NS_CHECK(psa_import_key(&a, k1, 140, &id) == PSA_ERROR_INVALID_ARGUMENT);
+    }
+    /* misuse, whatever the build */
     memset(k1, 1, 16);
-    id = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), k1, 16);
-    NS_CHECK(id != 0);
-    NS_CHECK(psa_asymmetric_encrypt(id, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 16, 0, 0, b1,
+    aes = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256),
+                 k1, 16);
+    NS_CHECK(aes != 0);
+    NS_CHECK(psa_asymmetric_encrypt(aes, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 16, 0, 0, b1,
                                     sizeof b1, &n1) == PSA_ERROR_INVALID_ARGUMENT);
-    NS_CHECK(psa_asymmetric_encrypt(id, PSA_ALG_RSA_PKCS1V15_CRYPT, b3, 16, 0, 0, b1,
+    NS_CHECK(psa_asymmetric_encrypt(aes, PSA_ALG_RSA_PKCS1V15_CRYPT, b3, 16, 0, 0, b1,
                                     sizeof b1, &n1) == PSA_ERROR_NOT_PERMITTED);
-    NS_CHECK(psa_asymmetric_encrypt(id, PSA_ALG_CTR, b3, 16, 0, 0, b1, sizeof b1, &n1) ==
+    NS_CHECK(psa_asymmetric_encrypt(aes, PSA_ALG_CTR, b3, 16, 0, 0, b1, sizeof b1, &n1) ==
              PSA_ERROR_INVALID_ARGUMENT);
-    NS_CHECK(psa_asymmetric_decrypt(id, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 16, 0, 0, b1,
+    NS_CHECK(psa_asymmetric_encrypt(aes, PSA_ALG_RSA_PKCS1V15_CRYPT, b3, 16, b3, 1, b1,
+                                    sizeof b1, &n1) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_asymmetric_decrypt(aes, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256), b3, 16, 0, 0, b1,
                                     sizeof b1, &n1) == PSA_ERROR_NOT_PERMITTED);
-    NS_CHECK(psa_verify_hash(id, PSA_ALG_RSA_PSS(PSA_ALG_SHA_256), b3, 32, b1, 256) ==
+    NS_CHECK(psa_verify_hash(aes, PSA_ALG_RSA_PSS(PSA_ALG_SHA_256), b3, 32, b1, 256) ==
              PSA_ERROR_NOT_PERMITTED);
-    CHECK_OK(psa_destroy_key(id));
+    CHECK_OK(psa_destroy_key(aes));
     return 0;
 }
 

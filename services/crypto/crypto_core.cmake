@@ -9,3 +9,5 @@ set(RAMPART_CRYPTO_CORE_SOURCES
 set(RAMPART_CRYPTO_HOST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/host/rp_host_psa.c
   ${CMAKE_CURRENT_LIST_DIR}/host/rp_host_store.c)
+# The host builds have the stack for RSA (rp_crypto_core.h, RP_CRYPTO_WITH_RSA).
+set(RAMPART_CRYPTO_HOST_DEFINES RP_CRYPTO_WITH_RSA=1)

@@ -1,8 +1,7 @@
 /* rp_crypto_asym.c - signatures, asymmetric encryption, key agreement and key derivation
  * of the crypto core. Contract: rp_crypto_core.h.
  * Public-key primitives present today: P-256 and P-384 (crypto/include/rp_p256.h,
- * rp_p384.h, through struct rp_ecc). RSA answers PSA_ERROR_NOT_SUPPORTED until its
- * primitive exists (its keys cannot be imported either). */
+ * rp_p384.h, through struct rp_ecc) and, when RP_CRYPTO_WITH_RSA, RSA (rp_rsa.h). */
 #include <string.h>
 #include "rp_crypto_int.h"
 #include "rp_ct.h"
@@ -28,14 +27,19 @@ static psa_status_t sign_input(const struct rp_key *k, psa_algorithm_t alg, int 
     psa_algorithm_t hash = PSA_ALG_SIGN_GET_HASH(alg);
     rp_hash_id id = hash ? rp_ck_hash_id(hash) : (rp_hash_id)0;
 
-    if (PSA_KEY_TYPE_IS_RSA(k->attr.type))
-        return PSA_ERROR_NOT_SUPPORTED;
-    if (!rp_ck_ecc(k->attr.type, k->attr.bits) || !PSA_ALG_IS_ECDSA(alg))
-        return PSA_ERROR_INVALID_ARGUMENT;
-    if (hash && !id)
-        return PSA_ERROR_NOT_SUPPORTED;
-    if (PSA_ALG_ECDSA_IS_DETERMINISTIC(alg) && (id == RP_HASH_SHA1 || !id))
-        return PSA_ERROR_NOT_SUPPORTED;      /* RFC 6979 over SHA-2 only here */
+    if (PSA_KEY_TYPE_IS_RSA(k->attr.type)) {
+        if (!PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) && !PSA_ALG_IS_RSA_PSS(alg))
+            return PSA_ERROR_INVALID_ARGUMENT;
+        if (!id)
+            return PSA_ERROR_NOT_SUPPORTED;  /* PKCS#1 v1.5 raw, unsupported hashes */
+    } else {
+        if (!rp_ck_ecc(k->attr.type, k->attr.bits) || !PSA_ALG_IS_ECDSA(alg))
+            return PSA_ERROR_INVALID_ARGUMENT;
+        if (hash && !id)
+            return PSA_ERROR_NOT_SUPPORTED;
+        if (PSA_ALG_ECDSA_IS_DETERMINISTIC(alg) && (id == RP_HASH_SHA1 || !id))
+            return PSA_ERROR_NOT_SUPPORTED;  /* RFC 6979 over SHA-2 only here */
+    }
     if (message) {
         (void)rp_hash(id, in, n, h);
         *hlen = rp_hash_size(id);
@@ -47,6 +51,65 @@ static psa_status_t sign_input(const struct rp_key *k, psa_algorithm_t alg, int 
     *hlen = n;
     return PSA_SUCCESS;
 }
+
+#if RP_CRYPTO_WITH_RSA
+/* The one mapping of the RSA primitive's results. */
+static psa_status_t rsa_status(int r)
+{
+    switch (r) {
+    case RP_RSA_OK: return PSA_SUCCESS;
+    case RP_RSA_ERR_INPUT: return PSA_ERROR_INVALID_ARGUMENT;
+    case RP_RSA_ERR_RNG: return PSA_ERROR_INSUFFICIENT_ENTROPY;
+    case RP_RSA_ERR_VERIFY: return PSA_ERROR_INVALID_SIGNATURE;
+    case RP_RSA_ERR_DECRYPT: return PSA_ERROR_INVALID_PADDING;
+    case RP_RSA_ERR_BUFFER: return PSA_ERROR_BUFFER_TOO_SMALL;
+    default: return PSA_ERROR_CORRUPTION_DETECTED;
+    }
+}
+
+/* PKCS#1 v1.5 or PSS (salt = hash length, RFC 8017 9.1 / PSA_ALG_RSA_PSS) signature of
+ * hash h with key pair k. */
+static psa_status_t rsa_sign(const struct rp_key *k, psa_algorithm_t alg, const uint8_t *h,
+                             size_t hlen, uint8_t *sig, size_t size, size_t *len)
+{
+    rp_hash_id id = rp_ck_hash_id(PSA_ALG_SIGN_GET_HASH(alg));
+    int r;
+    if (k->attr.type != PSA_KEY_TYPE_RSA_KEY_PAIR)
+        return PSA_ERROR_INVALID_ARGUMENT;
+    if (rp_ck_rsa_load(k) != 0)
+        r = RP_RSA_ERR_FAULT;    /* validated at import: a failure now is corruption */
+    else if (size < rp_rsa_bytes(&rp_ck_rsa.pub))
+        r = RP_RSA_ERR_BUFFER;
+    else if (PSA_ALG_IS_RSA_PSS(alg))
+        r = rp_rsa_pss_sign(&rp_ck_rsa, id, h, hlen, sig, rp_ck_rng, 0);
+    else
+        r = rp_rsa_pkcs1_sign(&rp_ck_rsa, id, h, sig, rp_ck_rng, 0);
+    *len = r == RP_RSA_OK ? rp_rsa_bytes(&rp_ck_rsa.pub) : 0;
+    rp_wipe(&rp_ck_rsa, sizeof rp_ck_rsa);
+    return rsa_status(r);
+}
+
+/* Verification with a key pair or public key; PSS_ANY_SALT accepts any salt length. */
+static psa_status_t rsa_verify(const struct rp_key *k, psa_algorithm_t alg,
+                               const uint8_t *h, size_t hlen, const uint8_t *sig,
+                               size_t sig_len)
+{
+    rp_hash_id id = rp_ck_hash_id(PSA_ALG_SIGN_GET_HASH(alg));
+    int r;
+    if (rp_ck_rsa_load(k) != 0)
+        r = RP_RSA_ERR_FAULT;
+    else if (sig_len != rp_rsa_bytes(&rp_ck_rsa.pub))
+        r = RP_RSA_ERR_VERIFY;
+    else if (PSA_ALG_IS_RSA_PSS(alg))
+        r = rp_rsa_pss_verify(&rp_ck_rsa.pub, id, h,
+                              PSA_ALG_IS_RSA_PSS_ANY_SALT(alg) ? RP_RSA_PSS_ANY_SALT : hlen,
+                              sig, sig_len);
+    else
+        r = rp_rsa_pkcs1_verify(&rp_ck_rsa.pub, id, h, sig, sig_len);
+    rp_wipe(&rp_ck_rsa, sizeof rp_ck_rsa);
+    return r == RP_RSA_ERR_INPUT ? PSA_ERROR_INVALID_SIGNATURE : rsa_status(r);
+}
+#endif
 
 psa_status_t rp_crypto_sign(int32_t client, psa_key_id_t key, psa_algorithm_t alg,
                             int message, const uint8_t *input, size_t input_length,
@@ -67,6 +130,14 @@ psa_status_t rp_crypto_sign(int32_t client, psa_key_id_t key, psa_algorithm_t al
     if (st != PSA_SUCCESS)
         return st;
     st = sign_input(&k, alg, message, input, input_length, h, &hlen);
+#if RP_CRYPTO_WITH_RSA
+    if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_RSA(k.attr.type)) {
+        st = rsa_sign(&k, alg, h, hlen, signature, signature_size, signature_length);
+        rp_ck_put(&k);
+        rp_wipe(h, sizeof h);
+        return st;
+    }
+#endif
     if (st == PSA_SUCCESS && !PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type))
         st = PSA_ERROR_INVALID_ARGUMENT;
     e = rp_ck_ecc(k.attr.type, k.attr.bits);
@@ -102,6 +173,13 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
     if (st != PSA_SUCCESS)
         return st;
     st = sign_input(&k, alg, message, input, input_length, h, &hlen);
+#if RP_CRYPTO_WITH_RSA
+    if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_RSA(k.attr.type)) {
+        st = rsa_verify(&k, alg, h, hlen, signature, signature_length);
+        rp_ck_put(&k);
+        return st;
+    }
+#endif
     e = rp_ck_ecc(k.attr.type, k.attr.bits);
     if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) &&
         e->public_from_private(pub, k.data) != RP_ECC_OK)
@@ -116,6 +194,48 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
 }
 
 /* ================= asymmetric encryption ================= */
+#if RP_CRYPTO_WITH_RSA
+/* RSAES-OAEP (label = salt) or RSAES-PKCS1-v1_5 with k; decryption needs the key pair and
+ * a ciphertext of the modulus size. An input that overlaps the output is staged. */
+static psa_status_t rsa_crypt(const struct rp_key *k, psa_algorithm_t alg, int decrypt,
+                              const uint8_t *in, size_t n, const uint8_t *salt,
+                              size_t salt_len, uint8_t *out, size_t size, size_t *len)
+{
+    int oaep = PSA_ALG_IS_RSA_OAEP(alg);
+    rp_hash_id id = oaep ? rp_ck_hash_id(PSA_ALG_GET_HASH(alg)) : (rp_hash_id)0;
+    psa_status_t st;
+    int r;
+    if (oaep && !id)
+        return PSA_ERROR_NOT_SUPPORTED;
+    if (decrypt && k->attr.type != PSA_KEY_TYPE_RSA_KEY_PAIR)
+        return PSA_ERROR_INVALID_ARGUMENT;
+    st = rp_ck_stage(&in, n, out, size);
+    if (st != PSA_SUCCESS)
+        return st;
+    if (rp_ck_rsa_load(k) != 0)
+        r = RP_RSA_ERR_FAULT;
+    else if (!decrypt && size < rp_rsa_bytes(&rp_ck_rsa.pub))
+        r = RP_RSA_ERR_BUFFER;
+    else if (decrypt && n != rp_rsa_bytes(&rp_ck_rsa.pub))
+        r = RP_RSA_ERR_INPUT;
+    else if (!decrypt)
+        r = oaep ? rp_rsa_oaep_encrypt(&rp_ck_rsa.pub, id, salt, salt_len, in, n, out,
+                                       rp_ck_rng, 0)
+                 : rp_rsa_pkcs1_encrypt(&rp_ck_rsa.pub, in, n, out, rp_ck_rng, 0);
+    else
+        r = oaep ? rp_rsa_oaep_decrypt(&rp_ck_rsa, id, salt, salt_len, in, n, out, size, len,
+                                       rp_ck_rng, 0)
+                 : rp_rsa_pkcs1_decrypt(&rp_ck_rsa, in, n, out, size, len, rp_ck_rng, 0);
+    if (!decrypt && r == RP_RSA_OK)
+        *len = rp_rsa_bytes(&rp_ck_rsa.pub);
+    if (r != RP_RSA_OK)
+        *len = 0;
+    rp_wipe(&rp_ck_rsa, sizeof rp_ck_rsa);
+    rp_ck_unstage(in, n);
+    return rsa_status(r);
+}
+#endif
+
 psa_status_t rp_crypto_asymmetric_crypt(int32_t client, psa_key_id_t key,
                                         psa_algorithm_t alg, int decrypt,
                                         const uint8_t *input, size_t input_length,
@@ -125,7 +245,6 @@ psa_status_t rp_crypto_asymmetric_crypt(int32_t client, psa_key_id_t key,
 {
     struct rp_key k;
     psa_status_t st;
-    (void)input; (void)input_length; (void)salt; (void)output; (void)output_size;
 
     *output_length = 0;
     if (!PSA_ALG_IS_RSA_OAEP(alg) && alg != PSA_ALG_RSA_PKCS1V15_CRYPT)
@@ -136,9 +255,17 @@ psa_status_t rp_crypto_asymmetric_crypt(int32_t client, psa_key_id_t key,
                    alg, &k);
     if (st != PSA_SUCCESS)
         return st;
-    /* RSA is the only asymmetric encryption; no RSA primitive yet (rp_rsa.h). */
-    st = PSA_KEY_TYPE_IS_RSA(k.attr.type) ? PSA_ERROR_NOT_SUPPORTED
-                                          : PSA_ERROR_INVALID_ARGUMENT;
+    /* RSA is the only asymmetric encryption */
+    if (!PSA_KEY_TYPE_IS_RSA(k.attr.type))
+        st = PSA_ERROR_INVALID_ARGUMENT;
+    else
+#if RP_CRYPTO_WITH_RSA
+        st = rsa_crypt(&k, alg, decrypt, input, input_length, salt, salt_length, output,
+                       output_size, output_length);
+#else
+        st = PSA_ERROR_NOT_SUPPORTED;
+    (void)input; (void)input_length; (void)salt; (void)output; (void)output_size;
+#endif
     rp_ck_put(&k);
     return st;
 }

@@ -24,10 +24,25 @@
 #include <stdint.h>
 #include "psa/crypto.h"
 
+/* ---- build choice ----
+ * RP_CRYPTO_WITH_RSA: RSA keys and algorithms (crypto/include/rp_rsa.h). The RSA
+ * primitive needs about 12 KB of stack for a private operation and 4 KB for a public one,
+ * and its keys are large, so it is off unless the build turns it on (the host library
+ * does; the partition does not while it runs on the 4 KiB secure MSP). Off, every RSA
+ * key and algorithm is PSA_ERROR_NOT_SUPPORTED. */
+#ifndef RP_CRYPTO_WITH_RSA
+#define RP_CRYPTO_WITH_RSA 0
+#endif
+
 /* ---- limits (docs/crypto-service.md) ---- */
 #define RP_CRYPTO_KEY_SLOTS        16u    /* volatile keys, all clients together */
-#define RP_CRYPTO_KEY_ARENA        2048u  /* bytes of volatile key material, all clients */
-#define RP_CRYPTO_KEY_MAX_BYTES    512u   /* largest key material (import, storage record) */
+#if RP_CRYPTO_WITH_RSA
+#define RP_CRYPTO_KEY_ARENA        8192u  /* bytes of volatile key material, all clients */
+#define RP_CRYPTO_KEY_MAX_BYTES    2400u  /* largest key material: RSA-4096 RSAPrivateKey */
+#else
+#define RP_CRYPTO_KEY_ARENA        2048u
+#define RP_CRYPTO_KEY_MAX_BYTES    512u
+#endif
 #define RP_CRYPTO_OPS              8u     /* multipart operations, all clients */
 #define RP_CRYPTO_OPS_PER_CLIENT   4u     /* so one client cannot starve the others */
 #define RP_CRYPTO_KDF_BUF          256u   /* HKDF info, TLS seed + label */

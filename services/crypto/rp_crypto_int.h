@@ -63,6 +63,14 @@ struct rp_ecc {
 #define RP_ECC_MAX_BYTES  48u
 /* The curve of an ECC key type and size (secp256r1, secp384r1), or NULL. */
 const struct rp_ecc *rp_ck_ecc(psa_key_type_t type, size_t bits);
+#if RP_CRYPTO_WITH_RSA
+#include "rp_rsa.h"
+/* The one RSA key structure of the core (2.3 KB: static, the core is not reentrant):
+ * loaded from a key's DER for the duration of one call, then wiped. */
+extern rp_rsa_private rp_ck_rsa;
+/* Loads k (RSA key pair or public key) into rp_ck_rsa; 0 or -1 (bad DER). */
+int rp_ck_rsa_load(const struct rp_key *k);
+#endif
 /* PSA hash algorithm -> rp_hash_id; 0 when Rampart has no such hash. */
 rp_hash_id rp_ck_hash_id(psa_algorithm_t hash);
 

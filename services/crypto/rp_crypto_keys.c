@@ -194,6 +194,32 @@ const struct rp_ecc *rp_ck_ecc(psa_key_type_t type, size_t bits)
     return bits == 256 ? &p256 : bits == 384 ? &p384 : 0;
 }
 
+#if RP_CRYPTO_WITH_RSA
+rp_rsa_private rp_ck_rsa;
+
+int rp_ck_rsa_load(const struct rp_key *k)
+{
+    if (k->attr.type == PSA_KEY_TYPE_RSA_KEY_PAIR)
+        return rp_rsa_private_import(&rp_ck_rsa, k->data, k->len) == RP_RSA_OK ? 0 : -1;
+    return rp_rsa_public_import(&rp_ck_rsa.pub, k->data, k->len) == RP_RSA_OK ? 0 : -1;
+}
+
+/* RSA key material: DER RSAPrivateKey / RSAPublicKey; *bits = the modulus size. */
+static psa_status_t check_rsa(psa_key_type_t type, const uint8_t *d, size_t len,
+                              size_t *bits)
+{
+    struct rp_key k;
+    int r;
+    k.attr.type = type;
+    k.data = d;
+    k.len = len;
+    r = rp_ck_rsa_load(&k);
+    *bits = rp_ck_rsa.pub.bits;
+    rp_wipe(&rp_ck_rsa, sizeof rp_ck_rsa);
+    return r == 0 ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
+}
+#endif
+
 /* ---------------- policy ---------------- */
 /* Length rule shared by MAC truncation and AEAD tags: an at-least policy permits lengths
  * from its minimum up, any other policy exactly its own length. */
@@ -280,8 +306,14 @@ static psa_status_t check_material(psa_key_type_t type, size_t attr_bits, const 
         if ((pair ? e->check_private(d) : e->check_public(d)) != RP_ECC_OK)
             return PSA_ERROR_INVALID_ARGUMENT;
         *bits = e->bytes * 8u;
+#if RP_CRYPTO_WITH_RSA
+    } else if (PSA_KEY_TYPE_IS_RSA(type)) {
+        psa_status_t st = check_rsa(type, d, len, bits);
+        if (st != PSA_SUCCESS)
+            return st;
+#endif
     } else {
-        return PSA_ERROR_NOT_SUPPORTED;       /* RSA, DH, other curves, DES, ... */
+        return PSA_ERROR_NOT_SUPPORTED;       /* DH, other curves, DES, ... */
     }
     if (attr_bits != 0 && attr_bits != *bits)
         return PSA_ERROR_INVALID_ARGUMENT;
@@ -576,6 +608,28 @@ static size_t gen_size(psa_key_type_t type, size_t bits, psa_status_t *st)
     return 0;
 }
 
+#if RP_CRYPTO_WITH_RSA
+/* RSA-2048 only (the primitive's key generation), e = 65537; stored as RSAPrivateKey. */
+static psa_status_t generate_rsa(int32_t client, const psa_key_attributes_t *attributes,
+                                 psa_key_id_t *key)
+{
+    size_t n = 0;
+    psa_status_t st = attributes->bits == 2048 ? check_lifetime(attributes)
+                      : attributes->bits == 0 ? PSA_ERROR_INVALID_ARGUMENT
+                                              : PSA_ERROR_NOT_SUPPORTED;
+    if (st == PSA_SUCCESS && rp_rsa_keygen(&rp_ck_rsa, 2048, rp_ck_rng, 0) != RP_RSA_OK)
+        st = PSA_ERROR_INSUFFICIENT_ENTROPY;
+    if (st == PSA_SUCCESS &&
+        rp_rsa_private_export(&rp_ck_rsa, scratch, sizeof scratch, &n) != RP_RSA_OK)
+        st = PSA_ERROR_CORRUPTION_DETECTED;
+    rp_wipe(&rp_ck_rsa, sizeof rp_ck_rsa);
+    if (st == PSA_SUCCESS)
+        st = rp_ck_create(client, attributes, scratch, n, key);
+    rp_wipe(scratch, sizeof scratch);
+    return st;
+}
+#endif
+
 psa_status_t rp_crypto_generate_key(int32_t client, const psa_key_attributes_t *attributes,
                                     psa_key_id_t *key)
 {
@@ -586,6 +640,10 @@ psa_status_t rp_crypto_generate_key(int32_t client, const psa_key_attributes_t *
     *key = PSA_KEY_ID_NULL;
     if (!ready)
         return PSA_ERROR_BAD_STATE;
+#if RP_CRYPTO_WITH_RSA
+    if (attributes->type == PSA_KEY_TYPE_RSA_KEY_PAIR)
+        return generate_rsa(client, attributes, key);
+#endif
     n = gen_size(attributes->type, attributes->bits, &st);
     if (st == PSA_SUCCESS)
         st = check_lifetime(attributes);
@@ -703,6 +761,16 @@ static psa_status_t public_of(const struct rp_key *k, uint8_t *out, size_t size,
 {
     const struct rp_ecc *e = rp_ck_ecc(k->attr.type, k->attr.bits);
     size_t n;
+#if RP_CRYPTO_WITH_RSA
+    if (PSA_KEY_TYPE_IS_RSA(k->attr.type)) {
+        int r = rp_ck_rsa_load(k);
+        r = r == 0 ? rp_rsa_public_export(&rp_ck_rsa.pub, out, size, len) : -1;
+        rp_wipe(&rp_ck_rsa, sizeof rp_ck_rsa);
+        return r == RP_RSA_OK ? PSA_SUCCESS
+               : r == RP_RSA_ERR_BUFFER ? PSA_ERROR_BUFFER_TOO_SMALL
+                                        : PSA_ERROR_CORRUPTION_DETECTED;
+    }
+#endif
     if (!PSA_KEY_TYPE_IS_ASYMMETRIC(k->attr.type) || !e)
         return PSA_ERROR_INVALID_ARGUMENT;
     n = 2 * e->bytes + 1;

@@ -167,6 +167,9 @@ static void limits_and_cleanup(void)
     RP_CHECK_EQ(import(PSA_KEY_TYPE_HMAC, 0, 0, 0, k, RP_CRYPTO_KEY_MAX_BYTES + 1), 0);
     for (i = 0; i < RP_CRYPTO_KEY_ARENA / RP_CRYPTO_KEY_MAX_BYTES; i++)
         RP_CHECK(import(PSA_KEY_TYPE_HMAC, 0, 0, 0, k, RP_CRYPTO_KEY_MAX_BYTES) != 0);
+    if (RP_CRYPTO_KEY_ARENA % RP_CRYPTO_KEY_MAX_BYTES != 0)   /* fill the rest exactly */
+        RP_CHECK(import(PSA_KEY_TYPE_HMAC, 0, 0, 0, k,
+                        RP_CRYPTO_KEY_ARENA % RP_CRYPTO_KEY_MAX_BYTES) != 0);
     RP_CHECK_EQ(import(PSA_KEY_TYPE_HMAC, 0, 0, 0, k, 1), 0);
     rp_host_client_gone(5);
     RP_CHECK(import(PSA_KEY_TYPE_HMAC, 0, 0, 0, k, RP_CRYPTO_KEY_MAX_BYTES) != 0);
