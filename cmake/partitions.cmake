@@ -48,6 +48,11 @@ foreach(line IN LISTS ordered)
   target_include_directories(part_${name} PRIVATE interface/include ${GEN}
                              tests/partitions/include crypto/include)
   add_dependencies(part_${name} rp_manifest_gen)
+  # A partition may add to its library (e.g. the primitives it alone uses, so that they
+  # lie inside its own MPU regions).
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/partition.cmake)
+    include(${CMAKE_CURRENT_SOURCE_DIR}/${dir}/partition.cmake)
+  endif()
   list(APPEND PARTITION_LIBS part_${name})
   string(APPEND code_ld "    .rp_${name}_code : ALIGN(32)\n    {\n        __rp_${name}_code_start = .;\n        *libpart_${name}.a:*(.text .text.* .rodata .rodata.*)\n        . = ALIGN(32);\n        __rp_${name}_code_end = .;\n    } > S_CODE\n")
   string(APPEND data_ld "    .rp_${name}_data : ALIGN(32)\n    {\n        __rp_${name}_data_start = .;\n        LONG(0x52415052) /* never empty: an empty section's address is not reliable */\n        *libpart_${name}.a:*(.data .data.*)\n        . = ALIGN(4);\n    } > S_DATA AT > S_CODE\n    .rp_${name}_bss (NOLOAD) :\n    {\n        *libpart_${name}.a:*(.bss .bss.* COMMON)\n        *(.rp_part.${name}.stack)\n        . = ALIGN(32);\n        __rp_${name}_data_end = .;\n    } > S_DATA\n")
