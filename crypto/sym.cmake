@@ -13,4 +13,13 @@ foreach(f IN ITEMS rp_aes_modes.c rp_cmac.c rp_chachapoly.c rp_drbg.c)
     list(APPEND RAMPART_CRYPTO_SYM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/src/${f})
   endif()
 endforeach()
+# Cortex-M33 builds: the AES S-box in Thumb-2 assembly (generated from rp_aes.c's C by
+# tests/crypto/bench/aes_sbox_gen.py, checked on QEMU by tests/crypto/t2_check.sh). Other
+# targets, and the host, compile the portable C.
+if(CMAKE_SYSTEM_PROCESSOR STREQUAL "arm" AND CMAKE_ASM_COMPILER_LOADED
+   AND CMAKE_C_FLAGS MATCHES "cortex-m33")
+  list(APPEND RAMPART_CRYPTO_SYM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/src/rp_aes_sbox_m33.S)
+  set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/src/rp_aes.c PROPERTIES
+                              COMPILE_DEFINITIONS RP_AES_SBOX_T2)
+endif()
 list(APPEND RAMPART_CRYPTO_SOURCES ${RAMPART_CRYPTO_SYM_SOURCES})

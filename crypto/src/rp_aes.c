@@ -72,7 +72,16 @@ static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
     }
 }
 
-/* SubBytes on all 32 bytes: the Boyar-Peralta circuit. U0 is the most significant bit. */
+/* SubBytes on all 32 bytes: the Boyar-Peralta circuit. U0 is the most significant bit.
+ * The one assembly seam of the symmetric code: with RP_AES_SBOX_T2 (set by crypto/sym.cmake
+ * for Arm builds, which also add rp_aes_sbox_m33.S) the rounds call rp_aes_sbox_t2, the
+ * same circuit scheduled and register-allocated for Thumb-2 by
+ * tests/crypto/bench/aes_sbox_gen.py from this function. This C stays the reference: the
+ * host tests run it, tests/crypto/t2_check.sh checks the assembly on QEMU. */
+#ifdef RP_AES_SBOX_T2
+void rp_aes_sbox_t2(uint32_t q[8]);
+#define sbox rp_aes_sbox_t2
+#else
 static void sbox(uint32_t q[8])
 {
     uint32_t u0 = q[7], u1 = q[6], u2 = q[5], u3 = q[4];
@@ -133,6 +142,7 @@ static void sbox(uint32_t q[8])
     q[1] = ~(l13 ^ l27);
     q[0] = ~(l6 ^ l23);
 }
+#endif
 
 /* The inverse of the AES affine map on bit planes (FIPS 197 5.3.2), then XOR with k (a
  * round key, or zeros): b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of
