@@ -60,6 +60,7 @@ CRYPTO_TABLE = (
     ("size.gcm", "AES-GCM with the AES it needs (bytes)"),
     ("size.ccm", "AES-CCM with the AES it needs (bytes)"),
     ("size.chachapoly", "ChaCha20, Poly1305, ChaCha20-Poly1305 (bytes)"),
+    ("size.sym", "whole symmetric set: every public function of the six headers (bytes)"),
     ("sha256.block", "SHA-256, instructions per 64-byte block (1 KiB message)"),
     ("sha512.block", "SHA-512, instructions per 128-byte block (1 KiB message)"),
     ("aes128.block", "AES-128 encrypt, one block (rp_aes_encrypt)"),
