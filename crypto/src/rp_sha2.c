@@ -119,6 +119,8 @@ static const uint64_t H384[8] = {
 /* SHA-256 functions (FIPS 180-4 4.1.2), in forms that map to few Thumb-2 instructions. */
 #define S256_0(x) ror32((x) ^ ror32((x) ^ ror32((x), 9), 11), 2)
 #define S256_1(x) ror32((x) ^ ror32((x) ^ ror32((x), 14), 5), 6)
+#define S256_s0(x) (ror32((x), 7) ^ ror32((x), 18) ^ ((x) >> 3))
+#define S256_s1(x) (ror32((x), 17) ^ ror32((x), 19) ^ ((x) >> 10))
 #define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
 #define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
 
@@ -138,16 +140,22 @@ static const uint64_t H384[8] = {
 static void sha256_blocks(void *state, const uint8_t *p, size_t n)
 {
     uint32_t *st = (uint32_t *)state;
-    uint32_t w[64], a, b, c, d, e, f, g, h;
+    uint32_t w[64], a, b, c, d, e, f, g, h, w1, w2;
     const uint64_t *k;
     uint32_t *x;
 
     for (; n; n--) {
         for (x = w; x < w + 16; x++, p += 4)
             *x = ld32be(p);
-        for (; x < w + 64; x++)                   /* step 1 */
-            *x = (ror32(x[-2], 17) ^ ror32(x[-2], 19) ^ (x[-2] >> 10)) + x[-7]
-               + (ror32(x[-15], 7) ^ ror32(x[-15], 18) ^ (x[-15] >> 3)) + x[-16];
+        for (w1 = x[-1], w2 = x[-2]; x < w + 64; x += 2) {     /* step 1, two words */
+            uint32_t w15 = x[-15], w0;
+            w0 = S256_s1(w2) + x[-7] + S256_s0(w15) + x[-16];
+            w2 = S256_s1(w1) + x[-6] + S256_s0(x[-14]) + w15;
+            x[0] = w0;
+            x[1] = w2;
+            w1 = w2;
+            w2 = w0;
+        }
         a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
         for (x = w, k = K512; x < w + 64; x += 8, k += 8) {
             R256(a, b, c, d, e, f, g, h, HI(k[0]), x[0]);
