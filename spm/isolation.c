@@ -2,9 +2,10 @@
  *
  * Region plan (8 regions, the real AN521 core's count; QEMU models 16):
  *   R0        shared code: vectors, SPM, libraries (read-only, executable, everyone)
- *   level 2   R1 Application-RoT code, R2 Application-RoT data and stacks, R3..R7 their
- *             MMIO; set once at boot. PSA-RoT partitions and the SPM are privileged and
- *             use the default map (PRIVDEFENA), which unprivileged code never gets.
+ *   level 2   R1 Application-RoT code, R2 Application-RoT data and stacks (shared by all
+ *             of them, as FF-M allows), R3..R6 the running partition's own MMIO.
+ *             PSA-RoT partitions and the SPM are privileged and use the default map
+ *             (PRIVDEFENA), which unprivileged code never gets.
  *   level 3   R1 the running partition's code, R2 its data and stack, R3..R6 its MMIO;
  *             every partition runs unprivileged and the regions are rewritten, from
  *             values computed at boot, when a different partition's thread is switched in.
@@ -39,7 +40,7 @@ typedef struct {
 
 extern char __rp_shared_code_end[];
 
-/* Each partition's regions (level 3), or the Application RoT's (level 2, index 0). */
+/* Each partition's regions R1..R6, computed at boot. */
 static region_t sets[RP_PART_MAX][REGIONS_PER_PART];
 static int programmed = -1; /* partition whose regions are in R1.. (level 3) */
 
@@ -85,6 +86,10 @@ static int add_mmio(region_t *set, int first, int part)
         if (m->name == NULL && m->size != 0) {
             uint32_t ap = m->permission == RP_MMIO_READ_ONLY ? AP_RO_ANY : AP_RW_ANY;
             set[first++] = region(m->base, m->base + m->size, ap, XN, ATTR_DEVICE);
+            if (rp_platform_mmio_unprivileged(m->base, m->size) != 0) {
+                rp_printf("[Rampart] %s: MMIO 0x%08x is no peripheral of this platform\r\n",
+                          p->name, (unsigned)m->base);
+            }
         }
     }
     return first;
@@ -97,9 +102,14 @@ int rp_isolation_unprivileged(int part)
 }
 
 /* Writes set[0..REGIONS_PER_PART) into R1..R6: with RNR = 0 the alias registers A1..A3
- * reach R1..R3, with RNR = 4 the main pair reaches R4 and A1, A2 reach R5, R6. */
+ * reach R1..R3, with RNR = 4 the main pair reaches R4 and A1, A2 reach R5, R6. The MPU
+ * is off meanwhile (we are privileged, in PendSV: the default map applies), because a
+ * half-written region (new base, old limit) could overlap another, and an overlap
+ * faults every access, instruction fetches included. */
 static void program(const region_t *set)
 {
+    MPU_CTRL = 0;
+    __asm volatile("dsb" ::: "memory");
     MPU_RNR = 0;
     MPU_ALIAS[0] = set[0].rbar;
     MPU_ALIAS[1] = set[0].rlar;
@@ -114,24 +124,25 @@ static void program(const region_t *set)
     MPU_ALIAS[1] = set[4].rlar;
     MPU_ALIAS[2] = set[5].rbar;
     MPU_ALIAS[3] = set[5].rlar;
+    MPU_CTRL = 5u; /* ENABLE | PRIVDEFENA */
+    __asm volatile("dsb\n\tisb" ::: "memory");
 }
 
-/* Level 3: the running partition's regions, rewritten only when it changes. Called by
- * the scheduler (in PendSV) for an unprivileged thread. */
+/* The running partition's regions, rewritten only when it changes. Called by the
+ * scheduler (in PendSV) for an unprivileged thread. */
 void rp_isolation_switch(int part)
 {
-    if (RP_ISOLATION == 3 && part != programmed) {
+    if (RP_ISOLATION > 1 && part != programmed) {
         program(sets[part]);
         programmed = part;
     }
 }
 
-/* Level 2: one set for all Application-RoT partitions (their code and data are
- * contiguous: the linker script places them first), their MMIO after. */
-static void level2_set(region_t *set)
+/* Level 2: the Application RoT's code and data (contiguous: the linker script places
+ * those partitions first) for every one of them, and each one's own MMIO after. */
+static void level2_set(region_t *set, int part)
 {
     uintptr_t code_lo = UINTPTR_MAX, code_hi = 0, data_lo = UINTPTR_MAX, data_hi = 0;
-    int next = 2;
     for (uint16_t p = 0; p < rp_partition_count; p++) {
         const rp_partition_memory_t *m = memory_of(p);
         if (rp_partitions[p].type != RP_PART_APP_ROT || m == NULL) {
@@ -141,10 +152,10 @@ static void level2_set(region_t *set)
         code_hi = (uintptr_t)m->code_end > code_hi ? (uintptr_t)m->code_end : code_hi;
         data_lo = (uintptr_t)m->data_start < data_lo ? (uintptr_t)m->data_start : data_lo;
         data_hi = (uintptr_t)m->data_end > data_hi ? (uintptr_t)m->data_end : data_hi;
-        next = add_mmio(set, next, p);
     }
     set[0] = region(code_lo, code_hi, AP_RO_ANY, 0, ATTR_NORMAL);
     set[1] = region(data_lo, data_hi, AP_RW_ANY, XN, ATTR_NORMAL);
+    (void)add_mmio(set, 2, part);
 }
 
 static void level3_set(region_t *set, int part)
@@ -172,11 +183,13 @@ void rp_isolation_init(void)
     MPU_RBAR = (RP_S_CODE_BASE & ~0x1Fu) | AP_RO_ANY;
     MPU_RLAR = (((uint32_t)(uintptr_t)__rp_shared_code_end - 1u) & ~0x1Fu) |
                (ATTR_NORMAL << 1) | EN;
-    if (RP_ISOLATION == 2) {
-        level2_set(sets[0]);
-        program(sets[0]);
-    } else {
-        for (uint16_t p = 0; p < rp_partition_count; p++) {
+    for (uint16_t p = 0; p < rp_partition_count; p++) {
+        if (!rp_isolation_unprivileged(p)) {
+            continue;
+        }
+        if (RP_ISOLATION == 2) {
+            level2_set(sets[p], p);
+        } else {
             level3_set(sets[p], p);
         }
     }

@@ -291,6 +291,9 @@ void rp_api_eoi(psa_signal_t irq_signal)
         rp_spm_panic_running();
     }
     rp_backend_clear(irq->partition, irq_signal);
+    /* The partition has serviced its device: a pending state latched while the source
+     * was disabled is stale (a level source still asserted pends again at once). */
+    rp_platform_irq_clear_pending(irq->source);
     rp_platform_irq_enable(irq->source);
 }
 

@@ -32,6 +32,12 @@ void rp_platform_exit(int code) __attribute__((noreturn));
  * with BXNS. Does not return. */
 void rp_platform_enter_ns(void) __attribute__((noreturn));
 
+/* Lets unprivileged secure code reach the peripheral at [base, base + size) (its
+ * protection controller defaults to privileged-only). The SPM calls it for the MMIO
+ * regions that unprivileged partitions declare. out: 0, or -1 if no peripheral of the
+ * platform covers the range. */
+int rp_platform_mmio_unprivileged(uintptr_t base, uint32_t size);
+
 /* Provided by the SPM: asked by the fault handlers whether the fault belongs to an
  * unprivileged partition that can be stopped on its own. Returns the partition's name
  * (it has been stopped; the handler reports and returns) or NULL (the handler halts). */
@@ -44,5 +50,6 @@ uint32_t rp_platform_lifecycle(void);
  * interrupt was enabled before (1) or not (0). `irq` is the NVIC interrupt number. */
 void rp_platform_irq_enable(uint32_t irq);
 uint32_t rp_platform_irq_disable(uint32_t irq);
+void rp_platform_irq_clear_pending(uint32_t irq);
 
 #endif

@@ -21,6 +21,7 @@
 #define SPCTRL_NSCCFG           (SPCTRL_BASE + 0x014u) /* bit 0: CODENSC, bit 1: RAMNSC */
 #define SPCTRL_APBNSPPC0        (SPCTRL_BASE + 0x070u) /* timer0 bit 0, timer1 bit 1 ... */
 #define SPCTRL_APBNSPPCEXP1     (SPCTRL_BASE + 0x084u) /* UART0 is port 5 */
+#define SPCTRL_APBSPPPC0        (SPCTRL_BASE + 0x0B0u) /* secure unprivileged access */
 #define PPC_APB0_TIMER1         (1u << 1)
 #define PPC_EXP1_UART0          (1u << 5)
 
@@ -58,6 +59,7 @@
 #define SCB_NS_VTOR             0xE002ED08u
 #define NVIC_ISER(n)            (0xE000E100u + 4u * (n))
 #define NVIC_ICER(n)            (0xE000E180u + 4u * (n))
+#define NVIC_ICPR(n)            (0xE000E280u + 4u * (n))
 #define NVIC_ITNS(n)            (0xE000E380u + 4u * (n))
 #define SAU_CTRL                0xE000EDD0u
 #define SAU_RNR                 0xE000EDD8u

@@ -125,6 +125,36 @@ uint32_t rp_platform_irq_disable(uint32_t irq)
     return was;
 }
 
+void rp_platform_irq_clear_pending(uint32_t irq)
+{
+    RP_REG(NVIC_ICPR(irq / 32)) = 1u << (irq % 32);
+}
+
+/* Secure peripherals behind APB PPC0 and their bit in SPCTRL.APBSPPPC0 (secure
+ * unprivileged access). */
+static const struct {
+    uintptr_t base;
+    uint8_t bit;
+} ppc0_ports[] = {
+    { 0x50000000u, 0 }, /* TIMER0 */
+    { 0x50001000u, 1 }, /* TIMER1 */
+    { 0x50002000u, 2 }, /* dual timer */
+    { 0x50003000u, 3 }, /* MHU0 */
+    { 0x50004000u, 4 }, /* MHU1 */
+};
+
+int rp_platform_mmio_unprivileged(uintptr_t base, uint32_t size)
+{
+    for (unsigned i = 0; i < sizeof ppc0_ports / sizeof ppc0_ports[0]; i++) {
+        if (base >= ppc0_ports[i].base && size <= 0x1000u &&
+            base - ppc0_ports[i].base <= 0x1000u - size) {
+            RP_REG(SPCTRL_APBSPPPC0) |= 1u << ppc0_ports[i].bit;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 void rp_platform_describe(void)
 {
     rp_printf("[Rampart] AN521: SAU 4 regions (NS code 0x%08x+0x%x, NS data 0x%08x+0x%x, "

@@ -11,6 +11,8 @@
 #define RP_TEST_OP_STATUS    4
 #define RP_TEST_OP_MAPPED    5
 #define RP_TEST_OP_LIFECYCLE 6
+#define RP_TEST_OP_BUSY      7 /* in_vec[0]: uint32_t n; loops n times through SPM calls
+                                  (psa_wait polls): the NS interrupt latency KPI */
 #define RP_TEST_CUSTOM_STATUS 42
 
 /* RP_TEST_PROXY call types (partition B, a secure client of partition A) */
@@ -28,5 +30,15 @@
 #define RP_TEST_PANIC_READ_SPM      5 /* read the SPM's own data */
 /* ... and at level 3 only: */
 #define RP_TEST_PANIC_READ_AROT     6 /* read partition B's (Application RoT) data */
+
+/* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
+#define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for
+                                  blocked in psa_wait; out: interrupts seen */
+#define RP_TEST_SLIH_DISABLE 1 /* out: {was enabled, signal while disabled, delivered after
+                                  re-enable} */
+
+/* RP_TEST_FLIH call types */
+#define RP_TEST_FLIH_COUNT   0 /* in_vec[0]: uint32_t n signals; the FLIH signals every
+                                  second interrupt; out: {signals seen, FLIH calls} */
 
 #endif
