@@ -330,20 +330,26 @@ static void expand_step(uint32_t dst[8], const uint32_t src[8], uint32_t rcon, i
     rp_wipe(sb, sizeof sb);
 }
 
+/* Rotate the byte lanes selected by mask left by 2 (LANE_ROTL2) or 4 (LANE_ROTL4) bits. */
+#define LANE_ROTL2(x, mask) ((x) ^ (((x) ^ BROT(x, 6)) & (mask)))
+#define LANE_ROTL4(x, mask) ((x) ^ (((x) ^ BROT(x, 4)) & (mask)))
+
 /* k = SR^-m(k) (m = j mod 4 for round key j, public; setkey only): row r moves right by
- * m*r columns, i.e. byte lane r rotates left by 2*m*r bits. */
+ * m*r columns, i.e. byte lane r rotates left by 2*m*r bits (mod 8), built from lane
+ * rotations by 2 and 4. */
 static void twist(uint32_t k[8], unsigned m)
 {
     unsigned i;
 
     for (i = 0; i < 8; i++) {
-        uint32_t x = k[i], l2 = BROT(x, 6), l4 = BROT(x, 4), l6 = BROT(x, 2);
-        if (m == 1)
-            k[i] = (x & 0xffu) | (l2 & 0xff00u) | (l4 & 0xff0000u) | (l6 & 0xff000000u);
-        else if (m == 2)
-            k[i] = (x & 0x00ff00ffu) | (l4 & 0xff00ff00u);
-        else if (m == 3)
-            k[i] = (x & 0xffu) | (l6 & 0xff00u) | (l4 & 0xff0000u) | (l2 & 0xff000000u);
+        uint32_t x = k[i];
+        if (m == 1)                     /* lanes 1, 2, 3 by 2, 4, 6 */
+            x = LANE_ROTL4(LANE_ROTL2(x, 0xff00ff00u), 0xffff0000u);
+        else if (m == 2)                /* lanes 1, 3 by 4 */
+            x = LANE_ROTL4(x, 0xff00ff00u);
+        else if (m == 3)                /* lanes 1, 2, 3 by 6, 4, 2 */
+            x = LANE_ROTL2(LANE_ROTL4(x, 0x00ffff00u), 0xff00ff00u);
+        k[i] = x;
     }
 }
 
