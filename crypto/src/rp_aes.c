@@ -73,12 +73,12 @@ static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
 }
 
 /* SubBytes on all 32 bytes: the Boyar-Peralta circuit. U0 is the most significant bit.
- * The one assembly seam of the symmetric code: with RP_AES_SBOX_T2 (set by crypto/sym.cmake
+ * The one assembly seam of the symmetric code: with RP_SYM_T2 (set by crypto/sym.cmake
  * for Arm builds, which also add rp_aes_sbox_m33.S) the rounds call rp_aes_sbox_t2, the
  * same circuit scheduled and register-allocated for Thumb-2 by
  * tests/crypto/bench/aes_sbox_gen.py from this function. This C stays the reference: the
  * host tests run it, tests/crypto/t2_check.sh checks the assembly on QEMU. */
-#ifdef RP_AES_SBOX_T2
+#ifdef RP_SYM_T2
 void rp_aes_sbox_t2(uint32_t q[8]);
 #define sbox rp_aes_sbox_t2
 #else

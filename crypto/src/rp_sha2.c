@@ -134,6 +134,20 @@ static const uint64_t H384[8] = {
         h += S256_0(a) + MAJ(a, b, c);                                             \
     } while (0)
 
+#ifdef RP_SYM_T2
+/* Cortex-M33 builds (crypto/sym.cmake): the compression in Thumb-2 assembly
+ * (rp_sha256_m33.S, the same algorithm as the C below, which is the reference). */
+void rp_sha256_blocks_t2(uint32_t st[8], const uint8_t *p, size_t n, uint32_t w[64],
+                         const uint64_t *k512);
+
+static void sha256_blocks(void *state, const uint8_t *p, size_t n)
+{
+    uint32_t w[64];
+
+    rp_sha256_blocks_t2((uint32_t *)state, p, n, w, K512);
+    rp_wipe(w, sizeof w);
+}
+#else
 /* FIPS 180-4 6.2.2: compression of n 64-byte blocks into h[8]. The whole schedule is
  * expanded first (pointer walk, no index masks), then eight rounds per loop pass so the
  * working variables never move. The schedule is wiped once, after the last block. */
@@ -172,7 +186,7 @@ static void sha256_blocks(void *state, const uint8_t *p, size_t n)
     }
     rp_wipe(w, sizeof w);
 }
-
+#endif
 
 /* Initial value from a 64-bit table: the upper (hi = 1) or lower halves. */
 static void init256(rp_sha256_ctx *ctx, const uint64_t iv[8], int hi, uint8_t out_len)

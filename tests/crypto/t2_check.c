@@ -1,12 +1,25 @@
-/* t2_check.c - the Thumb-2 AES S-box (crypto/src/rp_aes_sbox_m33.S) on QEMU's AN521,
- * against an S-box computed here from its definition (FIPS 197 5.1.1: inverse in GF(2^8),
- * then the affine map), for all 256 inputs in every bit position, and AES-128/192/256 built
- * on it against FIPS 197 Appendix C. Exit 0 (semihosting) when everything matches. */
+/* t2_check.c - the Thumb-2 routines of the symmetric code (crypto/src/rp_..._m33.S) on
+ * QEMU's AN521:
+ *  - the AES S-box against an S-box computed here from its definition (FIPS 197 5.1.1:
+ *    inverse in GF(2^8), then the affine map), all 256 inputs in every bit position;
+ *  - AES-128/192/256 on it against FIPS 197 Appendix C, and against the portable C
+ *    (rp_aes.c built without RP_SYM_T2, its symbols renamed ref_*) on random keys/blocks;
+ *  - SHA-256 on the assembly compression against FIPS 180-4's examples and against the
+ *    portable C on random messages of 0..300 bytes fed in random pieces.
+ * Exit 0 (semihosting) when everything matches. */
 #include <stdint.h>
 #include <string.h>
 #include "rp_aes.h"
+#include "rp_sha2.h"
 
 void rp_aes_sbox_t2(uint32_t q[8]);
+/* the portable C, same sources compiled without RP_SYM_T2, symbols renamed */
+int ref_rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len);
+void ref_rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
+                         uint8_t out0[16], uint8_t out1[16]);
+void ref_rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
+                         uint8_t out0[16], uint8_t out1[16]);
+void ref_rp_sha256(const uint8_t *in, size_t n, uint8_t out[32]);
 
 extern uint32_t _etext, _sdata, _edata, _sbss, _ebss, _estack;
 int main(void);
@@ -124,9 +137,91 @@ static void check_fips197(size_t key_len, const char *ct_hex, const char *what)
     check(memcmp(back, pt, 16) == 0 && memcmp(back2, ct, 16) == 0, what);
 }
 
+static uint32_t rng = 0x2545f491u;
+
+static uint8_t rnd8(void)
+{
+    rng ^= rng << 13;                               /* xorshift32: test data only */
+    rng ^= rng >> 17;
+    rng ^= rng << 5;
+    return (uint8_t)rng;
+}
+
+static void fill(uint8_t *p, size_t n)
+{
+    while (n--)
+        *p++ = rnd8();
+}
+
+/* The assembly-backed AES against the portable C: the same round keys (the context is
+ * plain data) and the same outputs, both directions, all key sizes. */
+static void check_aes_vs_c(void)
+{
+    static const size_t key_lens[3] = { 16, 24, 32 };
+    uint8_t key[32], in[32], a[32], b[32];
+    rp_aes_ctx ct2, cref;
+    unsigned i;
+    int ok = 1;
+
+    for (i = 0; i < 60; i++) {
+        fill(key, sizeof key);
+        fill(in, sizeof in);
+        memset(&ct2, 0, sizeof ct2);                /* AES-128/192 leave sk[] partly unused */
+        memset(&cref, 0, sizeof cref);
+        rp_aes_setkey(&ct2, key, key_lens[i % 3]);
+        ref_rp_aes_setkey(&cref, key, key_lens[i % 3]);
+        ok &= memcmp(&ct2, &cref, sizeof ct2) == 0;
+        rp_aes_encrypt2(&ct2, in, in + 16, a, a + 16);
+        ref_rp_aes_encrypt2(&cref, in, in + 16, b, b + 16);
+        ok &= memcmp(a, b, 32) == 0;
+        rp_aes_decrypt2(&ct2, in, in + 16, a, a + 16);
+        ref_rp_aes_decrypt2(&cref, in, in + 16, b, b + 16);
+        ok &= memcmp(a, b, 32) == 0;
+    }
+    check(ok, "AES, assembly S-box against the portable C");
+}
+
+static void check_sha256(void)
+{
+    static const uint8_t abc_md[32] = {     /* FIPS 180-4 example: SHA-256("abc") */
+        0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde, 0x5d, 0xae,
+        0x22, 0x23, 0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c, 0xb4, 0x10, 0xff, 0x61,
+        0xf2, 0x00, 0x15, 0xad };
+    static const uint8_t two_md[32] = {     /* the 448-bit "abcdbcde...nopq" example */
+        0x24, 0x8d, 0x6a, 0x61, 0xd2, 0x06, 0x38, 0xb8, 0xe5, 0xc0, 0x26, 0x93, 0x0c, 0x3e,
+        0x60, 0x39, 0xa3, 0x3c, 0xe4, 0x59, 0x64, 0xff, 0x21, 0x67, 0xf6, 0xec, 0xed, 0xd4,
+        0x19, 0xdb, 0x06, 0xc1 };
+    static const char two[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    uint8_t msg[301], md[32], ref[32];
+    rp_sha256_ctx c;
+    unsigned i;
+    size_t n, off, piece;
+    int ok = 1;
+
+    rp_sha256((const uint8_t *)"abc", 3, md);
+    check(memcmp(md, abc_md, 32) == 0, "SHA-256 FIPS 180-4 \"abc\"");
+    rp_sha256((const uint8_t *)two, sizeof two - 1, md);
+    check(memcmp(md, two_md, 32) == 0, "SHA-256 FIPS 180-4 two-block message");
+    for (i = 0; i < 200; i++) {
+        n = (size_t)(rnd8() | (rnd8() & 1) << 8) % 301;
+        fill(msg, n);
+        rp_sha256_init(&c);
+        for (off = 0; off < n; off += piece) {      /* random pieces, incl. several blocks */
+            piece = (size_t)rnd8() % (n - off + 1);
+            rp_sha256_update(&c, msg + off, piece);
+        }
+        rp_sha256_final(&c, md);
+        ref_rp_sha256(msg, n, ref);
+        ok &= memcmp(md, ref, 32) == 0;
+    }
+    check(ok, "SHA-256, assembly compression against the portable C");
+}
+
 int main(void)
 {
     check_sbox();
+    check_aes_vs_c();
+    check_sha256();
     check_fips197(16, "69c4e0d86a7b0430d8cdb78070b4c55a", "FIPS 197 C.1 AES-128");
     check_fips197(24, "dda97ca4864cdfe06eaf70a0ec0d7191", "FIPS 197 C.2 AES-192");
     check_fips197(32, "8ea2b7ca516745bfeafc49904b496089", "FIPS 197 C.3 AES-256");

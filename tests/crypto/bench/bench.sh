@@ -10,18 +10,19 @@ mkdir -p "$out"
 CFLAGS="-std=c99 -Wall -Wextra -Werror -mcpu=cortex-m33+nodsp+nofp -mthumb -Os -ffunction-sections -fdata-sections"
 srcs="rp_ct rp_sha2 rp_hmac rp_aes rp_aes_modes rp_cmac rp_gcm rp_ccm rp_chachapoly rp_drbg"
 objs=""
-# The firmware's configuration (crypto/sym.cmake): the AES S-box in Thumb-2 assembly.
-# RP_PORTABLE=1 measures the portable C instead.
-T2="-DRP_AES_SBOX_T2"
+# The firmware's configuration (crypto/sym.cmake): the AES S-box and the SHA-256
+# compression in Thumb-2 assembly. RP_PORTABLE=1 measures the portable C instead.
+T2="-DRP_SYM_T2"
 [ "${RP_PORTABLE:-0}" = 1 ] && T2=""
 for s in $srcs; do
   arm-none-eabi-gcc $CFLAGS $T2 -I"$root/crypto/include" -c "$root/crypto/src/$s.c" -o "$out/$s.o"
   objs="$objs $out/$s.o"
 done
 if [ -n "$T2" ]; then
-  arm-none-eabi-gcc -mcpu=cortex-m33+nodsp+nofp -mthumb -c "$root/crypto/src/rp_aes_sbox_m33.S" \
-    -o "$out/rp_aes_sbox_m33.o"
-  objs="$objs $out/rp_aes_sbox_m33.o"
+  for s in rp_aes_sbox_m33 rp_sha256_m33; do
+    arm-none-eabi-gcc -mcpu=cortex-m33+nodsp+nofp -mthumb -c "$root/crypto/src/$s.S" -o "$out/$s.o"
+    objs="$objs $out/$s.o"
+  done
 fi
 echo "== code size, arm-none-eabi-gcc -mcpu=cortex-m33+nodsp+nofp -mthumb -Os -ffunction-sections"
 arm-none-eabi-size -t $objs | sed "s|$out/||"
