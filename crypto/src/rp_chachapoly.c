@@ -3,17 +3,10 @@
 #include <string.h>
 #include "rp_chachapoly.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
-static uint32_t ld32le(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void st32le(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
-}
+#define ld32le rp_ld32le
+#define st32le rp_st32le
 
 static uint32_t rol(uint32_t x, unsigned n) { return x << n | x >> (32 - n); }
 

@@ -9,20 +9,12 @@
 /* Compresses n consecutive blocks into state (n >= 1). */
 typedef void (*block_fn)(void *state, const uint8_t *blocks, size_t n);
 
-RP_INLINE uint32_t ld32be(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
+#define ld32be rp_ld32be
+#define st32be rp_st32be
 
 RP_INLINE uint64_t ld64be(const uint8_t *p)
 {
     return (uint64_t)ld32be(p) << 32 | ld32be(p + 4);
-}
-
-static void st32be(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);  p[3] = (uint8_t)v;
 }
 
 static void st64be(uint8_t *p, uint64_t v)
