@@ -37,16 +37,17 @@
  * planes and back. */
 static void ortho(uint32_t q[8])
 {
-    unsigned i;
+    uint32_t q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3];   /* in registers throughout */
+    uint32_t q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
 
-    for (i = 0; i < 8; i += 2)
-        SWAPMOVE(q[i], q[i + 1], 0x55555555u, 1);
-    for (i = 0; i < 8; i += 4) {
-        SWAPMOVE(q[i], q[i + 2], 0x33333333u, 2);
-        SWAPMOVE(q[i + 1], q[i + 3], 0x33333333u, 2);
-    }
-    for (i = 0; i < 4; i++)
-        SWAPMOVE(q[i], q[i + 4], 0x0f0f0f0fu, 4);
+    SWAPMOVE(q0, q1, 0x55555555u, 1); SWAPMOVE(q2, q3, 0x55555555u, 1);
+    SWAPMOVE(q4, q5, 0x55555555u, 1); SWAPMOVE(q6, q7, 0x55555555u, 1);
+    SWAPMOVE(q0, q2, 0x33333333u, 2); SWAPMOVE(q1, q3, 0x33333333u, 2);
+    SWAPMOVE(q4, q6, 0x33333333u, 2); SWAPMOVE(q5, q7, 0x33333333u, 2);
+    SWAPMOVE(q0, q4, 0x0f0f0f0fu, 4); SWAPMOVE(q1, q5, 0x0f0f0f0fu, 4);
+    SWAPMOVE(q2, q6, 0x0f0f0f0fu, 4); SWAPMOVE(q3, q7, 0x0f0f0f0fu, 4);
+    q[0] = q0; q[1] = q1; q[2] = q2; q[3] = q3;
+    q[4] = q4; q[5] = q5; q[6] = q6; q[7] = q7;
 }
 
 /* Column words q[2c+b] = bytes 4c..4c+3 of block b, then transposed into bit planes. */
@@ -244,22 +245,23 @@ static void inv_mix_m(uint32_t q[8], unsigned m)
     rp_wipe(t, sizeof t);
 }
 
-/* ShiftRows^2 (its own inverse): rows 1 and 3 move by two columns, a nibble swap in
- * their byte lanes. */
-static void shift_rows2(uint32_t q[8])
+/* q = ShiftRows^2(q) ^ k when lanes = 0x0f000f00 (rows 1 and 3 move by two columns: a
+ * nibble swap in their byte lanes, done as x ^ d ^ (d << 4) with d the XOR of the two
+ * nibbles; SR^2 is its own inverse), q ^= k when lanes = 0. */
+static void shift_rows2_ark(uint32_t q[8], const uint32_t *k, uint32_t lanes)
 {
     unsigned i;
 
-    for (i = 0; i < 8; i++)
-        q[i] ^= (q[i] ^ BROT(q[i], 4)) & 0xff00ff00u;
+    for (i = 0; i < 8; i++) {
+        uint32_t d = (q[i] ^ (q[i] >> 4)) & lanes;
+        q[i] ^= d ^ (d << 4) ^ k[i];
+    }
 }
 
 RP_INLINE void add_round_key(uint32_t q[8], const uint32_t *k)
 {
-    unsigned i;
-
-    for (i = 0; i < 8; i++)
-        q[i] ^= k[i];
+    q[0] ^= k[0]; q[1] ^= k[1]; q[2] ^= k[2]; q[3] ^= k[3];
+    q[4] ^= k[4]; q[5] ^= k[5]; q[6] ^= k[6]; q[7] ^= k[7];
 }
 
 /* SubWord of FIPS 197 5.2 through the bitsliced S-box (the four bytes of lane word 0). */
@@ -394,9 +396,8 @@ static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
         mix_m(q, ctx->sk + 8 * r, r & 3);
     }
     sbox(q);
-    if (ctx->rounds & 3)                      /* 10 and 14 rounds; not 12 */
-        shift_rows2(q);
-    add_round_key(q, ctx->sk + 8 * ctx->rounds);
+    /* SR^(Nr mod 4): SR^2 for 10 and 14 rounds, nothing for 12 */
+    shift_rows2_ark(q, ctx->sk + 8 * ctx->rounds, (ctx->rounds & 3) ? 0x0f000f00u : 0);
 }
 
 /* InvSubBytes = A^-1 o S o A^-1, the second inverse affine map fused with AddRoundKey k. */
@@ -412,8 +413,7 @@ static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     unsigned r;
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
-    if (ctx->rounds & 3)
-        shift_rows2(q);
+    shift_rows2_ark(q, zero_key, (ctx->rounds & 3) ? 0x0f000f00u : 0);
     for (r = ctx->rounds - 1; r > 0; r--) {
         inv_sub_bytes_ark(q, ctx->sk + 8 * r);
         inv_mix_m(q, r & 3);
