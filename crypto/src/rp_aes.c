@@ -171,12 +171,13 @@ static const uint32_t zero_key[8];
                   | (((x) << (8 - (k))) & (0x01010101u * ((0xffu << (8 - (k))) & 0xffu))))
 
 /* Row r <- row r+1 (R1) and row r+2 (R2), each shifted by m (resp. 2m) columns: the row
- * maps of MixColumns conjugated by ShiftRows^m, m = 0..3. A byte rotation by k of
- * rotr(x, s) is rotr(x, s+k-8) with the low 8-k bits of each byte taken from
- * rotr(x, s+k) instead: a masked XOR of the two, whose difference is
+ * maps of MixColumns conjugated by ShiftRows^m, m = 0..3. Rotating every byte of
+ * rotr(x, s) right by k gives rotr(x, s+k-8) with the low 8-k bits of each byte taken
+ * from rotr(x, s+k) instead: a masked XOR of the two, whose difference is
  * rotr(x ^ rotr(x, 8), s+k-8) (three Thumb-2 instructions, rotations as operands). */
-#define BROT_ROTR(x, s, k) \
-    (rotr(x, (s) + (k) - 8) ^ (rotr((x) ^ rotr(x, 8), (s) + (k) - 8) & (0x01010101u * (0xffu >> (k)))))
+#define BROT_ROTR(x, s, k)                                                         \
+    (rotr(x, (s) + (k) - 8)                                                        \
+     ^ (rotr((x) ^ rotr(x, 8), (s) + (k) - 8) & (0x01010101u * (0xffu >> (k)))))
 #define R1_0(x) rotr(x, 8)
 #define R2_0(x) rotr(x, 16)
 #define R1_1(x) BROT_ROTR(x, 8, 2)
