@@ -225,7 +225,7 @@ static void cp_crypt(rp_chachapoly_ctx *c, const uint8_t *in, size_t n, uint8_t 
                      uint8_t mask, int mac)
 {
     while (n) {
-        size_t take, i;
+        size_t take;
         if (c->ks_used == 64) {
             chacha_block(c->key, c->nonce, c->counter++, c->ks);
             c->ks_used = 0;
@@ -233,8 +233,7 @@ static void cp_crypt(rp_chachapoly_ctx *c, const uint8_t *in, size_t n, uint8_t 
         take = 64u - c->ks_used < n ? 64u - c->ks_used : n;
         if (mac && c->decrypt)
             rp_poly1305_update(&c->poly, in, take);
-        for (i = 0; i < take; i++)
-            out[i] = (uint8_t)((in[i] ^ c->ks[c->ks_used + i]) & mask);
+        rp_sym_xor(out, in, c->ks + c->ks_used, take, mask);
         if (mac && !c->decrypt)
             rp_poly1305_update(&c->poly, out, take);
         c->ks_used = (uint8_t)(c->ks_used + take);

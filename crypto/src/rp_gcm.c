@@ -247,14 +247,13 @@ static void gcm_crypt(rp_gcm_ctx *c, const uint8_t *in, size_t n, uint8_t *out,
                       uint8_t mask, int hash)
 {
     while (n) {
-        size_t take, i;
+        size_t take;
         if (c->ks_used == 32)
             next_keystream(c);
         take = 32u - c->ks_used < n ? 32u - c->ks_used : n;
         if (hash && c->decrypt)
             ghash_absorb(c, in, take);
-        for (i = 0; i < take; i++)
-            out[i] = (uint8_t)((in[i] ^ c->ks[c->ks_used + i]) & mask);
+        rp_sym_xor(out, in, c->ks + c->ks_used, take, mask);
         if (hash && !c->decrypt)
             ghash_absorb(c, out, take);
         c->ks_used = (uint8_t)(c->ks_used + take);

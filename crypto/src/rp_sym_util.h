@@ -3,6 +3,7 @@
 #ifndef RP_SYM_UTIL_H
 #define RP_SYM_UTIL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -62,6 +63,11 @@ RP_INLINE void rp_st32be(uint8_t *p, uint32_t v)
     p[2] = (uint8_t)(v >> 8);  p[3] = (uint8_t)v;
 }
 #endif
+
+/* out[i] = (a[i] ^ b[i]) & mask for i < n, word by word where it can (any alignment).
+ * out may equal a or b but must not otherwise overlap them. Constant time in the data and
+ * the mask (rp_ct.c). */
+void rp_sym_xor(uint8_t *out, const uint8_t *a, const uint8_t *b, size_t n, uint8_t mask);
 
 RP_INLINE uint32_t rp_ror32(uint32_t x, unsigned n)
 {
