@@ -12,8 +12,10 @@ foreach(f IN ITEMS p384.c rsa.c bignum.c)
     list(APPEND RAMPART_CRYPTO_PK_SOURCES ${CMAKE_CURRENT_LIST_DIR}/src/${f})
   endif()
 endforeach()
+# A definition for the target that compiles these sources (target scope, not a source
+# property: BL2 compiles p256.c in the same directory and keeps the small configuration).
+set(RAMPART_CRYPTO_DEFINITIONS "")
 if(RAMPART_P256_FAST)
-  set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/src/p256.c PROPERTIES
-                              COMPILE_DEFINITIONS RP_P256_FAST=1)
+  list(APPEND RAMPART_CRYPTO_DEFINITIONS RP_P256_FAST=1)
 endif()
 list(APPEND RAMPART_CRYPTO_SOURCES ${RAMPART_CRYPTO_PK_SOURCES})

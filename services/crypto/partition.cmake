@@ -13,5 +13,6 @@ if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/crypto/pk.cmake)
   include(${CMAKE_CURRENT_SOURCE_DIR}/crypto/pk.cmake)
 endif()
 target_sources(part_${name} PRIVATE ${RAMPART_CRYPTO_SOURCES})
+target_compile_definitions(part_${name} PRIVATE ${RAMPART_CRYPTO_DEFINITIONS})
 target_include_directories(part_${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/crypto/include
                            ${CMAKE_CURRENT_SOURCE_DIR}/services/crypto)
