@@ -29,11 +29,13 @@ def sections(elf):
 
 
 def footprint(elf):
+    """text/data/bss of an image; each partition's own sections (.rp_<name>_code, _data,
+    _bss; cmake/partitions.cmake) count in them too."""
     s = sections(elf)
     return {
-        "text": sum(v for k, v in s.items() if k in TEXT),
-        "data": s.get(".data", 0),
-        "bss": s.get(".bss", 0),
+        "text": sum(v for k, v in s.items() if k in TEXT or re.match(r"\.rp_.*_code$", k)),
+        "data": s.get(".data", 0) + sum(v for k, v in s.items() if re.match(r"\.rp_.*_data$", k)),
+        "bss": s.get(".bss", 0) + sum(v for k, v in s.items() if re.match(r"\.rp_.*_bss$", k)),
         "stack": s.get(".msp", 0),
     }
 
@@ -99,6 +101,48 @@ def crypto_kpis(build):
     return figures
 
 
+def pk_kpis(build):
+    """Public-key figures (docs/p256.md): tests/pk/bench/p256_bench.sh (bare-metal bench on
+    QEMU with -icount shift=0, known answers checked first), tests/pk/p256_measure.py
+    (code kept by --gc-sections, stack from -fstack-usage), and RSA's code size."""
+    root = os.path.dirname(HERE)
+    env = dict(os.environ, BUILD=build)
+    def run(cmd):
+        return subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True).stdout
+    figures, cfg = {}, None
+    for line in run(["sh", "tests/pk/bench/p256_bench.sh", "4"]).splitlines():
+        m = re.match(r"^P-256 (small|fast) \(average", line)
+        cfg = m.group(1) if m else cfg
+        m = re.match(r"^(keygen|sign|verify|ecdh) (\d+) instructions$", line)
+        if m and cfg:
+            figures[f"p256.{cfg}.{m.group(1)}"] = int(m.group(2))
+    for line in run([sys.executable, "tests/pk/p256_measure.py"]).splitlines():
+        m = re.match(r"^P-256 (small|fast)\s*: (\d+) bytes", line)
+        cfg = m.group(1) if m else cfg
+        if m:
+            figures[f"size.p256.{cfg}"] = int(m.group(2))
+        m = re.match(r"^\s+stack rp_p256_verify\s+(\d+) bytes", line)
+        if m and cfg == "small":
+            figures["stack.p256.small.verify"] = int(m.group(1))
+    for line in run(["sh", "tests/pk/bench/p256_bench.sh", "other"]).splitlines():
+        m = re.match(r"^rsa-2048 pkcs1 (sign|verify)\D.*?(\d+) instructions$", line)
+        if m:
+            figures[f"rsa2048.{m.group(1)}"] = int(m.group(2))
+    obj = os.path.join(build, "rsa_size.o")
+    run(["arm-none-eabi-gcc", "-std=c99", "-mcpu=cortex-m33+nodsp+nofp", "-mthumb", "-Os",
+         "-ffunction-sections", "-Icrypto/include", "-c", "crypto/src/rsa.c", "-o", obj])
+    size = run(["arm-none-eabi-size", obj]).splitlines()
+    if len(size) > 1:
+        figures["size.rsa"] = int(size[1].split()[0])
+    print("\n## Public-key crypto (-Os, Cortex-M33 without DSP/FPU; QEMU -icount shift=0)\n")
+    print("| key | value |")
+    print("| --- | ---: |")
+    for key, value in figures.items():
+        print(f"| {key} | {value} |")
+    return figures
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--fw", required=True)
@@ -145,7 +189,10 @@ def main():
             raise SystemExit(f"kpi: {config}: irq_latency failed: {out.stdout}{out.stderr}")
         print(f"| {config} | {m.group(1)} |")
         kpis[key] = int(m.group(1))
-    for key, value in crypto_kpis(os.path.dirname(os.path.abspath(args.fw))).items():
+    build = os.path.dirname(os.path.abspath(args.fw))
+    for key, value in crypto_kpis(build).items():
+        kpis.setdefault(key, value)
+    for key, value in pk_kpis(build).items():
         kpis.setdefault(key, value)
     print()
     for key, value in kpis.items():
