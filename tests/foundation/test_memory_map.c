@@ -46,6 +46,28 @@ int main(void)
         RP_CHECK(ns[i] % HW_BLOCK == 0);
     }
 
+    /* Storage areas (docs/storage.md): sector-aligned, inside SSRAM1, disjoint from each
+     * other and from both images' code. With BL2's layout merged, its NV counter area must
+     * not overlap them either. */
+    uint32_t st[][2] = { { RP_FLASH_PS_OFF, RP_FLASH_PS_SIZE },
+                         { RP_FLASH_ITS_OFF, RP_FLASH_ITS_SIZE },
+                         { RP_FLASH_PS_NVC_OFF, RP_FLASH_PS_NVC_SIZE } };
+    for (unsigned i = 0; i < 3; i++) {
+        RP_CHECK(inside(st[i][0], st[i][1], 0, SSRAM1_SZ));
+        RP_CHECK(st[i][0] % RP_FLASH_SECTOR_SIZE == 0 && st[i][1] % RP_FLASH_SECTOR_SIZE == 0);
+        RP_CHECK(disjoint(st[i][0], st[i][1], RP_S_CODE_BASE - SSRAM1_S, RP_S_CODE_SIZE));
+        RP_CHECK(disjoint(st[i][0], st[i][1], RP_NS_CODE_BASE - SSRAM1_NS, RP_NS_CODE_SIZE));
+#ifdef RP_FLASH_NV_COUNTERS
+        RP_CHECK(disjoint(st[i][0], st[i][1], RP_FLASH_NV_COUNTERS, RP_FLASH_NV_COUNTERS_SIZE));
+#endif
+        for (unsigned j = 0; j < i; j++) {
+            RP_CHECK(disjoint(st[i][0], st[i][1], st[j][0], st[j][1]));
+        }
+    }
+    RP_CHECK(RP_FLASH_PS_SIZE == 6u * 0x2000u);                /* six 8 KiB PS blocks */
+    RP_CHECK(RP_FLASH_ITS_SIZE == 4u * RP_FLASH_SECTOR_SIZE);  /* four 4 KiB ITS blocks */
+    RP_CHECK(RP_FLASH_PS_NVC_SIZE == 3u * 2u * RP_FLASH_SECTOR_SIZE); /* 3 counters x 2 */
+
     /* Stacks fit in their data regions with room to spare for .data/.bss. */
     RP_CHECK(RP_S_MSP_SIZE % 8u == 0 && RP_S_MSP_SIZE < RP_S_DATA_SIZE / 2);
     RP_CHECK(RP_NS_MSP_SIZE % 8u == 0 && RP_NS_MSP_SIZE < RP_NS_DATA_SIZE / 2);

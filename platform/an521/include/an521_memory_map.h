@@ -13,6 +13,19 @@
 #define RP_FLASH_NS_BASE        0x00000000
 #define RP_FLASH_SIZE           0x00400000
 
+/* Storage areas in SSRAM1 (offsets; secure alias = RP_FLASH_S_BASE + offset), after TF-M's
+ * image slots. "Sectors" of 4 KiB: the flash driver (platform/an521/secure/flash_s.c) keeps
+ * NOR semantics on this RAM. PS needs 48 KiB (six 8 KiB blocks, docs/storage.md), more than
+ * TF-M's 20 KiB, so ITS follows it at 0x30C000; the PS rollback counters (two sectors per
+ * counter) follow ITS. Secure only (the MPC keeps SSRAM1 secure outside the NS image). */
+#define RP_FLASH_SECTOR_SIZE    0x00001000
+#define RP_FLASH_PS_OFF         0x00300000
+#define RP_FLASH_PS_SIZE        0x0000C000
+#define RP_FLASH_ITS_OFF        0x0030C000
+#define RP_FLASH_ITS_SIZE       0x00004000
+#define RP_FLASH_PS_NVC_OFF     0x00310000
+#define RP_FLASH_PS_NVC_SIZE    0x00006000
+
 /* The secure image: code and read-only data, and the NSC veneers in the last 1 KiB at a
  * fixed address, so that an NS image keeps working across secure image updates. */
 #define RP_S_CODE_BASE          0x10000000
