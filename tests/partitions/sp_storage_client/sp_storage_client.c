@@ -1,0 +1,39 @@
+/* Regression partition S (storage client): a secure client of ITS and PS. Its one
+ * service, RP_TEST_STORAGE, runs case `type` of the storage suite (ns/tests/test_storage.c,
+ * compiled in with RP_STORAGE_CASES_ONLY; the same case functions the NS suite runs) and
+ * answers PSA_SUCCESS or the failing check's line. Cases call psa_its_* / psa_ps_* through
+ * the secure client libraries, so this partition's id is their namespace. */
+#include "ns_test.h"
+#include "psa/service.h"
+#include "psa_manifest/rp_sp_storage_client.h"
+
+extern const ns_test_case_t rp_storage_cases[];
+extern const unsigned rp_storage_case_count;
+
+/* The suite's failure note: a secure partition has no console of its own at level 3, and
+ * the line number is the answer anyway. */
+void ns_test_note(int line, const char *what)
+{
+    (void)line;
+    (void)what;
+}
+
+psa_status_t rp_test_storage_sfn(const psa_msg_t *msg)
+{
+    if (msg->type < 0 || (unsigned)msg->type >= rp_storage_case_count) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return (psa_status_t)rp_storage_cases[msg->type].fn();
+}
+
+/* IPC model (manifest_ipc.yaml). */
+void rp_sp_storage_client_main(void)
+{
+    psa_msg_t msg;
+    for (;;) {
+        if ((psa_wait(RP_TEST_STORAGE_SIGNAL, PSA_BLOCK) & RP_TEST_STORAGE_SIGNAL) != 0 &&
+            psa_get(RP_TEST_STORAGE_SIGNAL, &msg) == PSA_SUCCESS) {
+            psa_reply(msg.handle, rp_test_storage_sfn(&msg));
+        }
+    }
+}
