@@ -44,6 +44,7 @@ static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
 static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur;
+int rp_running = -1;                          /* == threads[cur].part */
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
@@ -69,7 +70,7 @@ static void request_switch(void)
 /* Lets the highest-priority ready thread run; returns when this thread runs again. PendSV
  * picks the thread itself (rp_switch_stacks), so a thread an interrupt readied meanwhile
  * is not missed. With no thread ready the core sleeps until an interrupt readies one. */
-static void schedule(void)
+static inline void schedule(void)
 {
     while (ready == 0) {
         __asm volatile("wfi");
@@ -100,6 +101,7 @@ __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
         cur = (uint8_t)__builtin_ctz(ready);
     }
     thread_t *t = &threads[cur];
+    rp_running = t->part;
     if (t->unpriv) {
         rp_isolation_switch(t->own_part);
     }
@@ -215,11 +217,6 @@ void rp_backend_start(void (*then)(void))
 
 /* ---- the backend interface ---------------------------------------------------------- */
 
-int rp_backend_running(void)
-{
-    return threads[cur].part;
-}
-
 uint8_t rp_backend_thread(void)
 {
     return cur;
@@ -321,6 +318,7 @@ int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
     int prev = t->part;
     *saved_unwind = t->unwind;
     t->part = (int8_t)part;
+    rp_running = part;
     t->unwind = unwind;
     return prev;
 }
@@ -328,6 +326,7 @@ int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 void rp_backend_leave_sfn(int prev, void **saved_unwind)
 {
     threads[cur].part = (int8_t)prev;
+    rp_running = prev;
     threads[cur].unwind = saved_unwind;
 }
 

@@ -4,7 +4,7 @@
 #include "rp_platform.h"
 #include "spm_internal.h"
 
-static int running = -1;       /* partition whose code runs, -1: NS agent / SPM */
+int rp_running = -1;           /* partition whose code runs, -1: NS agent / SPM */
 static void **unwind_to;       /* where a panic of `running` lands */
 static psa_signal_t asserted[RP_PART_MAX];
 
@@ -13,11 +13,6 @@ void rp_backend_start(void (*then)(void))
     rp_irq_init();
     then();
     rp_platform_exit(RP_EXIT_FAIL);
-}
-
-int rp_backend_running(void)
-{
-    return running;
 }
 
 uint8_t rp_backend_thread(void)
@@ -38,16 +33,16 @@ int rp_backend_caller_unprivileged(void)
 
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 {
-    int prev = running;
+    int prev = rp_running;
     *saved_unwind = unwind_to;
-    running = part;
+    rp_running = part;
     unwind_to = unwind;
     return prev;
 }
 
 void rp_backend_leave_sfn(int prev, void **saved_unwind)
 {
-    running = prev;
+    rp_running = prev;
     unwind_to = saved_unwind;
 }
 

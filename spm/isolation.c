@@ -102,9 +102,14 @@ int rp_isolation_unprivileged(int part)
 }
 
 /* Writes set[0..REGIONS_PER_PART) into R1..R6: with RNR = 0 the alias registers A1..A3
- * reach R1..R3, with RNR = 4 the main pair reaches R4 and A1, A2 reach R5, R6. */
+ * reach R1..R3, with RNR = 4 the main pair reaches R4 and A1, A2 reach R5, R6. The MPU
+ * is off meanwhile (we are privileged, in PendSV: the default map applies), because a
+ * half-written region (new base, old limit) could overlap another, and an overlap
+ * faults every access, instruction fetches included. */
 static void program(const region_t *set)
 {
+    MPU_CTRL = 0;
+    __asm volatile("dsb" ::: "memory");
     MPU_RNR = 0;
     MPU_ALIAS[0] = set[0].rbar;
     MPU_ALIAS[1] = set[0].rlar;
@@ -119,6 +124,8 @@ static void program(const region_t *set)
     MPU_ALIAS[1] = set[4].rlar;
     MPU_ALIAS[2] = set[5].rbar;
     MPU_ALIAS[3] = set[5].rlar;
+    MPU_CTRL = 5u; /* ENABLE | PRIVDEFENA */
+    __asm volatile("dsb\n\tisb" ::: "memory");
 }
 
 /* The running partition's regions, rewritten only when it changes. Called by the

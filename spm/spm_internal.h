@@ -77,8 +77,14 @@ void rp_spm_panic_running(void) __attribute__((noreturn));
  * calls `then` on the NS agent's thread. Does not return. */
 void rp_backend_start(void (*then)(void)) __attribute__((noreturn));
 
-/* Index of the partition whose code runs now, -1 for the NS agent (and the SPM). */
-int rp_backend_running(void);
+/* Index of the partition whose code runs now, -1 for the NS agent (and the SPM). The
+ * backend keeps it current (thread switches, SFN calls); read it, never write it. */
+extern int rp_running;
+
+static inline int rp_backend_running(void)
+{
+    return rp_running;
+}
 
 /* Sets the running partition of the current thread for an SFN call; returns the previous
  * one, and saves/restores the panic landing with it. */

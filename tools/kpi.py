@@ -90,6 +90,23 @@ def main():
         for key, value in run_kpi_image(args.fw, config).items():
             print(f"| {key} | {config} | {value} |")
             kpis.setdefault(key, value)
+    print("\n## NS interrupt latency under a busy secure service (instructions, max over "
+          ">= 100 interrupts; tools/irq_latency.py)\n")
+    print("| config | latency |")
+    print("| --- | ---: |")
+    for config in configs:
+        if not config.startswith("ipc_"):
+            continue
+        key = f"ns_irq_latency.{config}"
+        out = subprocess.run([sys.executable, os.path.join(HERE, "irq_latency.py"), "--s",
+                              f"{args.fw}/{config}/s/rampart_s.elf", "--ns",
+                              f"{args.fw}/{config}/ns/ns_irq_latency.elf", "--key", key],
+                             capture_output=True, text=True)
+        m = re.search(r"^KPI \S+ (\d+)$", out.stdout, re.M)
+        if not m:
+            raise SystemExit(f"kpi: {config}: irq_latency failed: {out.stdout}{out.stderr}")
+        print(f"| {config} | {m.group(1)} |")
+        kpis[key] = int(m.group(1))
     print()
     for key, value in kpis.items():
         print(f"KPI {key} {value}")

@@ -26,6 +26,15 @@ static psa_status_t echo(const psa_msg_t *msg)
         return PSA_SUCCESS;
     case RP_TEST_OP_STATUS:
         return RP_TEST_CUSTOM_STATUS;
+    case RP_TEST_OP_BUSY: {
+        uint32_t n = 0, acc = 0;
+        (void)psa_read(msg->handle, 0, &n, sizeof n);
+        for (uint32_t i = 0; i < n; i++) {
+            acc += psa_wait(RP_TEST_IPC_ECHO_SIGNAL, PSA_POLL) + i;
+        }
+        psa_write(msg->handle, 0, &acc, sizeof acc);
+        return PSA_SUCCESS;
+    }
     default:
         return PSA_ERROR_NOT_SUPPORTED;
     }
