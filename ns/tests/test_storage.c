@@ -17,7 +17,7 @@
 #include "psa_manifest/sid.h"
 
 #ifndef RP_STORAGE_LOOPS
-#define RP_STORAGE_LOOPS 100 /* reliability loop iterations; the long image runs more */
+#define RP_STORAGE_LOOPS 200 /* reliability loop iterations; the long image runs more */
 #endif
 
 /* The two APIs have the same shape: each case runs against either. */
