@@ -317,7 +317,37 @@ CASE_PAIR(probe)
 const ns_test_case_t rp_storage_cases[] = { SHARED_CASES };
 const unsigned rp_storage_case_count = sizeof rp_storage_cases / sizeof rp_storage_cases[0];
 
-#ifndef RP_STORAGE_CASES_ONLY
+#if defined(RP_STORAGE_ISO_CASE)
+/* One image per storage area the secure test partition must not reach (levels 2 and 3):
+ * its read faults, the fault is contained (the partition stops, its client gets
+ * SERVICE_FAILURE) and ITS and PS keep serving. RP_STORAGE_ISO_CASE is 0x100 (the ITS
+ * area) or 0x101 (PS's NV counters), as tests/partitions/sp_storage_client defines. */
+static int violation(void)
+{
+    NS_CHECK(psa_call(RP_TEST_STORAGE_HANDLE, RP_STORAGE_ISO_CASE, NULL, 0, NULL, 0) ==
+             PSA_ERROR_SERVICE_FAILURE);
+    NS_CHECK(psa_call(RP_TEST_STORAGE_HANDLE, 0, NULL, 0, NULL, 0) ==
+             PSA_ERROR_SERVICE_FAILURE); /* stays stopped */
+    return 0;
+}
+
+static int storage_serves(void)
+{
+    NS_CHECK(set_get_remove(&its) == 0);
+    NS_CHECK(set_get_remove(&ps) == 0);
+    return 0;
+}
+
+static const ns_test_case_t cases[] = {
+    { "violation", violation },
+    { "storage_serves", storage_serves },
+};
+
+int main(void)
+{
+    return ns_test_run("storage_isolation", cases, sizeof cases / sizeof cases[0]);
+}
+#elif !defined(RP_STORAGE_CASES_ONLY)
 #include "rp_ns_client.h"
 
 /* Two NS clients: neither sees the other's uids. */

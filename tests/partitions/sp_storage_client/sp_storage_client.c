@@ -3,6 +3,9 @@
  * compiled in with RP_STORAGE_CASES_ONLY; the same case functions the NS suite runs) and
  * answers PSA_SUCCESS or the failing check's line. Cases call psa_its_* / psa_ps_* through
  * the secure client libraries, so this partition's id is their namespace. */
+#include <stdint.h>
+
+#include "an521_memory_map.h"
 #include "ns_test.h"
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_storage_client.h"
@@ -18,8 +21,20 @@ void ns_test_note(int line, const char *what)
     (void)what;
 }
 
+/* Types 0x100 + i: read storage area i, which this partition must not reach (the MPU
+ * stops it at isolation levels 2 and 3; ns/tests/test_storage.c, RP_STORAGE_ISO_CASE). */
+#define RP_TEST_STORAGE_READ_AREA 0x100
+static const uintptr_t forbidden[] = {
+    RP_FLASH_S_BASE + RP_FLASH_ITS_OFF,    /* 0x100: the ITS area */
+    RP_FLASH_S_BASE + RP_FLASH_PS_NVC_OFF, /* 0x101: PS's NV counters */
+};
+
 psa_status_t rp_test_storage_sfn(const psa_msg_t *msg)
 {
+    uint32_t i = (uint32_t)msg->type - RP_TEST_STORAGE_READ_AREA;
+    if (i < sizeof forbidden / sizeof forbidden[0]) {
+        return (psa_status_t)(*(const volatile uint32_t *)forbidden[i] & 0x7FFFFFFFu);
+    }
     if (msg->type < 0 || (unsigned)msg->type >= rp_storage_case_count) {
         return PSA_ERROR_NOT_SUPPORTED;
     }
