@@ -317,7 +317,56 @@ CASE_PAIR(probe)
 const ns_test_case_t rp_storage_cases[] = { SHARED_CASES };
 const unsigned rp_storage_case_count = sizeof rp_storage_cases / sizeof rp_storage_cases[0];
 
-#if defined(RP_STORAGE_ISO_CASE)
+#if defined(RP_STORAGE_RESET_TEST)
+/* Warm reset within one QEMU run (level 1): the first boot stores an ITS and a PS asset and
+ * has the secure test partition reset the system (type 0x200); the second boot finds both
+ * (the storage areas are RAM outside every loaded image, which a reset does not reload),
+ * PS's table still authenticates against the NV counters, and storage keeps working. */
+#include "rp_print.h"
+
+#define UID_BOOT 0xB007u
+
+static int survived(void)
+{
+    pattern(wbuf, 48, 0xB0);
+    NS_CHECK(check_content(&its, UID_BOOT, 48) == 0);
+    pattern(wbuf, 300, 0xB1);
+    NS_CHECK(check_content(&ps, UID_BOOT, 300) == 0);
+    return 0;
+}
+
+static int still_works(void)
+{
+    NS_CHECK(set_get_remove(&its) == 0 && set_get_remove(&ps) == 0);
+    NS_CHECK(psa_its_remove(UID_BOOT) == PSA_SUCCESS && psa_ps_remove(UID_BOOT) == PSA_SUCCESS);
+    return 0;
+}
+
+static const ns_test_case_t cases[] = {
+    { "survived_warm_reset", survived },
+    { "still_works", still_works },
+};
+
+int main(void)
+{
+    struct psa_storage_info_t info;
+    if (psa_its_get_info(UID_BOOT, &info) == PSA_ERROR_DOES_NOT_EXIST) {
+        pattern(wbuf, 48, 0xB0);
+        if (psa_its_set(UID_BOOT, 48, wbuf, 0) != PSA_SUCCESS) {
+            return 1;
+        }
+        pattern(wbuf, 300, 0xB1);
+        if (psa_ps_set(UID_BOOT, 300, wbuf, 0) != PSA_SUCCESS) {
+            return 1;
+        }
+        rp_printf("storage: first boot, assets stored; warm reset\r\n");
+        (void)psa_call(RP_TEST_STORAGE_HANDLE, 0x200, NULL, 0, NULL, 0);
+        return 1; /* not reached */
+    }
+    rp_printf("storage: second boot\r\n");
+    return ns_test_run("storage_reset", cases, sizeof cases / sizeof cases[0]);
+}
+#elif defined(RP_STORAGE_ISO_CASE)
 /* One image per storage area the secure test partition must not reach (levels 2 and 3):
  * its read faults, the fault is contained (the partition stops, its client gets
  * SERVICE_FAILURE) and ITS and PS keep serving. RP_STORAGE_ISO_CASE is 0x100 (the ITS

@@ -29,9 +29,26 @@ static const uintptr_t forbidden[] = {
     RP_FLASH_S_BASE + RP_FLASH_PS_NVC_OFF, /* 0x101: PS's NV counters */
 };
 
+/* Type 0x200: a warm reset (SYSRESETREQ; AIRCR.SYSRESETREQS lets only the secure side
+ * ask). Privileged only: isolation level 1. For the warm-reset storage test. */
+#define RP_TEST_STORAGE_WARM_RESET 0x200
+#define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0Cu)
+
+static void warm_reset(void)
+{
+    __asm volatile("dsb" ::: "memory");
+    SCB_AIRCR = 0x05FA0000u | (1u << 2); /* VECTKEY | SYSRESETREQ */
+    __asm volatile("dsb" ::: "memory");
+    for (;;) {
+    }
+}
+
 psa_status_t rp_test_storage_sfn(const psa_msg_t *msg)
 {
     uint32_t i = (uint32_t)msg->type - RP_TEST_STORAGE_READ_AREA;
+    if (msg->type == RP_TEST_STORAGE_WARM_RESET) {
+        warm_reset();
+    }
     if (i < sizeof forbidden / sizeof forbidden[0]) {
         return (psa_status_t)(*(const volatile uint32_t *)forbidden[i] & 0x7FFFFFFFu);
     }
