@@ -359,7 +359,7 @@ int main(void)
         if (psa_ps_set(UID_BOOT, 300, wbuf, 0) != PSA_SUCCESS) {
             return 1;
         }
-        rp_printf("storage: first boot, assets stored; warm reset\r\n");
+        rp_printf("storage: first boot, assets stored, warm reset\r\n");
         (void)psa_call(RP_TEST_STORAGE_HANDLE, 0x200, NULL, 0, NULL, 0);
         return 1; /* not reached */
     }
