@@ -1,5 +1,5 @@
 # Rampart front door. See README.md and docs/build.md.
-#   make run    build BL2-less boot chain (secure image + NS demo) and boot it in QEMU
+#   make run    build the boot chain (BL2, signed secure image, signed NS demo), boot it in QEMU
 #   make test   every test: host unit/property/fuzz-smoke tests and firmware tests in QEMU
 #   make kpi    footprint and instruction-count figures (Markdown + "KPI <key> <n>" lines)
 #   make fuzz   the long fuzz and differential campaigns
@@ -12,6 +12,11 @@ RUN_CONFIG ?= sfn_l1
 B          := $(abspath $(BUILD))
 FW         := $(B)/fw
 TOOLCHAIN  := $(CURDIR)/cmake/toolchain-arm-none-eabi.cmake
+# Image signing (docs/boot.md): the secure build signs rampart_s; the NS demo is signed here.
+SIGN_KEY   ?= $(CURDIR)/tools/sign/keys/bl2_dev_p256_DEVELOPMENT_ONLY.pem
+SIGN_NS    = $(PYTHON) tools/sign/rp_sign.py sign -k $(SIGN_KEY) --header-size 0x400 \
+	    --pad-header --align 1 --version 0.1.0 --security-counter 1 --boot-record NSPE \
+	    --slot-size 0x80000
 
 .PHONY: all deps fw host run test kpi fuzz clean
 # (fw-<config> is a pattern rule: it must not be .PHONY, or make would never apply it)
@@ -30,6 +35,8 @@ fw-%: deps
 	@cmake --install $(FW)/$*/s >/dev/null
 	@cmake -S ns -B $(FW)/$*/ns -DRAMPART_PKG=$(FW)/$*/pkg >/dev/null
 	@cmake --build $(FW)/$*/ns -j $(JOBS)
+	@arm-none-eabi-objcopy -O binary $(FW)/$*/ns/ns_demo.elf $(FW)/$*/ns/ns_demo.bin
+	@$(SIGN_NS) $(FW)/$*/ns/ns_demo.bin $(FW)/$*/ns/ns_demo_signed.bin
 
 fw: $(addprefix fw-,$(FW_CONFIGS))
 
@@ -39,8 +46,9 @@ host: deps
 	@cmake --build $(B)/host -j $(JOBS)
 
 run: fw-$(RUN_CONFIG)
-	@$(PYTHON) tools/qemu_run.py --show --timeout 60 --s $(FW)/$(RUN_CONFIG)/s/rampart_s.elf \
-	    --ns $(FW)/$(RUN_CONFIG)/ns/ns_demo.elf
+	@$(PYTHON) tools/qemu_run.py --show --timeout 60 --bl2 $(FW)/$(RUN_CONFIG)/s/bl2.elf \
+	    --s $(FW)/$(RUN_CONFIG)/s/rampart_s_signed.bin \
+	    --ns $(FW)/$(RUN_CONFIG)/ns/ns_demo_signed.bin
 
 test: fw host
 	@$(PYTHON) tools/run_tests.py $(B)/host -j $(JOBS) -LE long

@@ -42,11 +42,12 @@ static void own_buffer(const void *p, size_t n, int write)
     }
 }
 
-/* mm-iovec gives a partition the client's memory directly: only at isolation level 1
- * (an unprivileged partition's MPU regions cannot cover its clients' buffers). */
+/* mm-iovec gives a partition the client's memory directly: a build option
+ * (RAMPART_MM_IOVEC), and never for an unprivileged partition (its MPU regions cannot
+ * cover its clients' buffers). Without it, mapping is a programmer error. */
 static void mapping_allowed(void)
 {
-    if (rp_backend_caller_unprivileged()) {
+    if (!RP_MM_IOVEC || rp_backend_caller_unprivileged()) {
         rp_spm_panic_running();
     }
 }

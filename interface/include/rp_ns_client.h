@@ -17,4 +17,10 @@
  *      PSA_ERROR_CONNECTION_BUSY if a PSA call is in progress (nothing changes). */
 psa_status_t rp_ns_client_set(int32_t client_id);
 
+/* Serialisation hooks of the NS interface library: every PSA call that enters the SPM runs
+ * between rp_ns_lock() and rp_ns_unlock(). They are weak and empty; an NS RTOS defines
+ * them (a mutex) so that calls from several threads are serialised. */
+void rp_ns_lock(void);
+void rp_ns_unlock(void);
+
 #endif

@@ -1,10 +1,22 @@
 /* psa_client_ns_tz.c - the PSA client API on the non-secure side of TrustZone: each call
- * goes straight to its secure gateway veneer. psa_call's six arguments are packed into
- * four (the type and counts share one word); values that cannot be packed are refused
- * here, and the secure side checks everything again. */
+ * goes to its secure gateway veneer. psa_call's six arguments are packed into four (the
+ * type and counts share one word); values that cannot be packed are refused here, and the
+ * secure side checks everything again.
+ *
+ * Calls that reach the SPM hold rp_ns_lock() around the veneer: a bare-metal image leaves
+ * these weak hooks empty, an NS RTOS defines them with a mutex so that its threads'
+ * calls are serialised (docs/spm.md, "NS RTOS integration"). */
 #include "psa/client.h"
 #include "rp_ns_client.h"
 #include "rp_veneers.h"
+
+__attribute__((weak)) void rp_ns_lock(void)
+{
+}
+
+__attribute__((weak)) void rp_ns_unlock(void)
+{
+}
 
 uint32_t psa_framework_version(void)
 {
@@ -13,12 +25,18 @@ uint32_t psa_framework_version(void)
 
 uint32_t psa_version(uint32_t sid)
 {
-    return rp_veneer_version(sid);
+    rp_ns_lock();
+    uint32_t v = rp_veneer_version(sid);
+    rp_ns_unlock();
+    return v;
 }
 
 psa_handle_t psa_connect(uint32_t sid, uint32_t version)
 {
-    return rp_veneer_connect(sid, version);
+    rp_ns_lock();
+    psa_handle_t h = rp_veneer_connect(sid, version);
+    rp_ns_unlock();
+    return h;
 }
 
 psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec,
@@ -28,13 +46,18 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec
         out_len > PSA_MAX_IOVEC) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    return rp_veneer_call(handle, RP_VENEER_CALL_PACK(type, in_len, out_len), in_vec,
-                          out_vec);
+    rp_ns_lock();
+    psa_status_t s = rp_veneer_call(handle, RP_VENEER_CALL_PACK(type, in_len, out_len),
+                                    in_vec, out_vec);
+    rp_ns_unlock();
+    return s;
 }
 
 void psa_close(psa_handle_t handle)
 {
+    rp_ns_lock();
     (void)rp_veneer_close(handle);
+    rp_ns_unlock();
 }
 
 psa_status_t rp_ns_client_set(int32_t client_id)

@@ -13,6 +13,7 @@
 #define PE PSA_ERROR_PROGRAMMER_ERROR
 #define S_DATA ((void *)0x38000000u) /* secure RAM */
 #define S_CODE ((void *)0x10000000u) /* secure flash */
+#define PSA_DOORBELL_VALUE 0x8u         /* psa/service.h PSA_DOORBELL: NS has no service.h */
 
 static uint8_t in_buf[64], out_buf[64];
 
@@ -340,6 +341,17 @@ static int t_ipc_panic_contained(void)
 }
 #endif
 
+static int t_doorbell(void)
+{
+    uint32_t d[4] = { 1, 1, 1, 1 };
+    size_t n = sizeof d;
+    NS_CHECK(echo_call(RP_TEST_OP_DOORBELL, NULL, 0, d, &n) == PSA_SUCCESS);
+    NS_CHECK(n == sizeof d);
+    NS_CHECK(d[0] == 0 && d[1] == PSA_DOORBELL_VALUE && d[2] == PSA_DOORBELL_VALUE &&
+             d[3] == 0);
+    return 0;
+}
+
 static const ns_test_case_t cases[] = {
     { "framework_version", t_framework_version },
     { "version", t_version },
@@ -348,6 +360,7 @@ static const ns_test_case_t cases[] = {
     { "partial_read_skip", t_partial_read_skip },
     { "ns_client_ids", t_client_ids },
     { "status_and_lifecycle", t_status_and_lifecycle },
+    { "notify_clear", t_doorbell },
 #if RP_ISOLATION < 3 /* mm-iovec is refused to unprivileged partitions (docs/spm.md) */
     { "mm_iovec", t_mm_iovec },
 #endif

@@ -28,13 +28,15 @@ static const struct area nvc_area = { RP_FLASH_S_BASE + RP_FLASH_PS_NVC_OFF,
                                       RP_FLASH_PS_NVC_SIZE };
 
 /* The ITS and PS manifests (services/its, services/ps) declare these areas as MMIO
- * regions with literal numbers: a layout change must update them (this fails the build). */
-typedef char rp_its_area_matches_manifest[(RP_FLASH_S_BASE + RP_FLASH_ITS_OFF == 0x1030C000 &&
+ * regions with literal numbers (PS: its counters and its area, contiguous, as one region):
+ * a layout change must update them (this fails the build). */
+typedef char rp_its_area_matches_manifest[(RP_FLASH_S_BASE + RP_FLASH_ITS_OFF == 0x10305000 &&
                                            RP_FLASH_ITS_SIZE == 0x4000) ? 1 : -1];
-typedef char rp_ps_areas_match_manifest[(RP_FLASH_S_BASE + RP_FLASH_PS_OFF == 0x10300000 &&
-                                         RP_FLASH_PS_SIZE == 0xC000 &&
-                                         RP_FLASH_S_BASE + RP_FLASH_PS_NVC_OFF == 0x10310000 &&
-                                         RP_FLASH_PS_NVC_SIZE == 0x6000) ? 1 : -1];
+typedef char rp_ps_areas_match_manifest[(RP_FLASH_S_BASE + RP_FLASH_PS_NVC_OFF == 0x1030B000 &&
+                                         RP_FLASH_PS_NVC_OFF + RP_FLASH_PS_NVC_SIZE ==
+                                             RP_FLASH_PS_OFF &&
+                                         RP_FLASH_PS_NVC_SIZE + RP_FLASH_PS_SIZE == 0x12000)
+                                            ? 1 : -1];
 
 /* 1 if [addr, addr + len) lies inside a. */
 static int in_area(const struct area *a, uint32_t addr, uint32_t len)

@@ -11,6 +11,7 @@
 #define RP_TEST_OP_STATUS    4
 #define RP_TEST_OP_MAPPED    5
 #define RP_TEST_OP_LIFECYCLE 6
+#define RP_TEST_OP_DOORBELL  8 /* psa_notify itself, poll, psa_clear, poll: out {4 words} */
 #define RP_TEST_OP_BUSY      7 /* in_vec[0]: uint32_t n; loops n times through SPM calls
                                   (psa_wait polls): the NS interrupt latency KPI */
 #define RP_TEST_CUSTOM_STATUS 42

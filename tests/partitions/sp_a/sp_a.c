@@ -91,6 +91,17 @@ psa_status_t rp_test_echo_sfn(const psa_msg_t *msg)
         return RP_TEST_CUSTOM_STATUS;
     case RP_TEST_OP_MAPPED:
         return mapped_copy(msg);
+    case RP_TEST_OP_DOORBELL: {
+        uint32_t d[4];
+        d[0] = psa_wait(PSA_DOORBELL, PSA_POLL);       /* 0: not asserted yet */
+        psa_notify(RP_SP_TEST_A);
+        d[1] = psa_wait(PSA_DOORBELL, PSA_POLL);       /* PSA_DOORBELL */
+        d[2] = psa_wait(PSA_DOORBELL, PSA_BLOCK);      /* asserted: returns at once */
+        psa_clear();
+        d[3] = psa_wait(PSA_DOORBELL, PSA_POLL);       /* 0 again */
+        write_u32s(msg, d, 4);
+        return PSA_SUCCESS;
+    }
     case RP_TEST_OP_LIFECYCLE:
         v[0] = psa_rot_lifecycle_state();
         write_u32s(msg, v, 1);
