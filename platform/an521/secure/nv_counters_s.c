@@ -12,7 +12,8 @@
  *    programming only clears bits and erasing only sets them);
  *  - the sector holding the current value is never erased, so a power loss leaves the old
  *    value or the new one, never less and never more;
- *  - an area that holds no valid record (first boot: QEMU's RAM reads as zeros) reads 0.
+ *  - an area that holds no valid record (first boot: QEMU's RAM reads as zeros) reads 0;
+ *    its first raise erases both sectors of the counter, so garbage is scanned only once.
  * 512 records per sector: a counter erases one of its sectors every 512 raises. */
 #include <stddef.h>
 #include <stdint.h>
@@ -126,6 +127,11 @@ static int nvc_raise(void *ctx, uint32_t id, uint32_t value)
     }
     sector = 2u * id + (active == 0 ? 1u : 0u);  /* full or none: start the other sector */
     r = f->erase(f->ctx, sector);
+    if (r == RP_FLASH_OK && active < 0) {
+        /* No valid record anywhere (a blank or zero-filled pair): clear the partner too,
+         * so that later scans do not walk its garbage. Nothing is lost: the value is 0. */
+        r = f->erase(f->ctx, sector + 1u);
+    }
     return r != RP_FLASH_OK ? r : f->program(f->ctx, sector * f->sector_size, rec, REC);
 }
 
