@@ -4,6 +4,7 @@
 #   make kpi    footprint and instruction-count figures (Markdown + "KPI <key> <n>" lines)
 #   make fuzz   the long fuzz and differential campaigns
 #   make clean
+#   make host-lib PREFIX=dir   the PSA Crypto host library (librampart.a) for Linux programs
 BUILD      ?= build
 PYTHON     ?= /usr/bin/python3
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
@@ -18,7 +19,7 @@ SIGN_NS    = $(PYTHON) tools/sign/rp_sign.py sign -k $(SIGN_KEY) --header-size 0
 	    --pad-header --align 1 --version 0.1.0 --security-counter 1 --boot-record NSPE \
 	    --slot-size 0x80000
 
-.PHONY: all deps fw host run test kpi fuzz clean
+.PHONY: all deps fw host host-lib run test kpi fuzz clean
 # (fw-<config> is a pattern rule: it must not be .PHONY, or make would never apply it)
 
 all: fw host
@@ -45,8 +46,17 @@ host: deps
 	    -DRAMPART_FW_CONFIGS="$(FW_CONFIGS)" >/dev/null
 	@cmake --build $(B)/host -j $(JOBS)
 
+# The PSA Crypto host library for Linux programs (docs/crypto-service.md):
+#   make host-lib PREFIX=dir  ->  dir/include/psa/*.h, dir/include/rp_host.h, dir/lib/librampart.a
+host-lib:
+	@test -n "$(PREFIX)" || { echo "usage: make host-lib PREFIX=<dir>"; exit 2; }
+	@cmake -S services/crypto/host -B $(B)/host-lib \
+	    -DCMAKE_INSTALL_PREFIX=$(abspath $(PREFIX)) >/dev/null
+	@cmake --build $(B)/host-lib -j $(JOBS)
+	@cmake --install $(B)/host-lib >/dev/null
+
 run: fw-$(RUN_CONFIG)
-	@$(PYTHON) tools/qemu_run.py --show --timeout 60 --bl2 $(FW)/$(RUN_CONFIG)/s/bl2.elf \
+	@$(PYTHON) tools/qemu_run.py --show --icount --timeout 60 --bl2 $(FW)/$(RUN_CONFIG)/s/bl2.elf \
 	    --s $(FW)/$(RUN_CONFIG)/s/rampart_s_signed.bin \
 	    --ns $(FW)/$(RUN_CONFIG)/ns/ns_demo_signed.bin
 

@@ -48,6 +48,8 @@ foreach(line IN LISTS ordered)
   target_include_directories(part_${name} PRIVATE interface/include ${GEN}
                              tests/partitions/include crypto/include)
   add_dependencies(part_${name} rp_manifest_gen)
+  # A partition may add to its library (e.g. the primitives it alone uses, so that they
+  # lie inside its own MPU regions).
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/partition.cmake)
     include(${CMAKE_CURRENT_SOURCE_DIR}/${dir}/partition.cmake)
   endif()

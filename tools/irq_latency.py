@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """NS interrupt latency under a busy secure service (issue: ns_irq_latency.<config>).
 
-  irq_latency.py --s rampart_s.elf --ns ns_irq_latency.elf [--key ns_irq_latency.ipc_l1]
+  irq_latency.py --bl2 bl2.elf --s rampart_s_signed.bin --ns ns_irq_latency.elf [--key K]
 
 Runs the image under QEMU with -icount shift=0 (one instruction = 1 ns of virtual time)
 and -singlestep -d exec,nochain (one log line per executed instruction), so the index of
@@ -19,6 +19,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu_run  # noqa: E402  (the boot chain's QEMU command line)
+
 IDLE = 8
 
 
@@ -32,28 +35,28 @@ def symbol(elf, name):
     raise SystemExit(f"irq_latency: no symbol {name} in {elf}")
 
 
-def trace(s_elf, ns_elf):
+def trace(bl2, s_image, ns_elf):
     with tempfile.TemporaryDirectory() as d:
         log = os.path.join(d, "exec.log")
-        subprocess.run(["timeout", "300", "qemu-system-arm", "-machine", "mps2-an521",
-                        "-nographic", "-monitor", "none", "-semihosting-config",
-                        "enable=on,target=native", "-icount", "shift=0", "-singlestep",
-                        "-d", "exec,nochain", "-D", log, "-kernel", s_elf, "-device",
-                        "loader,file=" + ns_elf],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        chain = argparse.Namespace(bl2=bl2, s=s_image, ns=[ns_elf], load=[], icount=True)
+        cmd = qemu_run.qemu_command(chain, d) + ["-singlestep", "-d", "exec,nochain",
+                                                  "-D", log]
+        subprocess.run(["timeout", "300"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
         with open(log) as f:
             return [int(m.group(1), 16) for m in re.finditer(r"/([0-9a-f]+)/", f.read())]
 
 
 def main():
     p = argparse.ArgumentParser()
+    p.add_argument("--bl2", required=True)
     p.add_argument("--s", required=True)
     p.add_argument("--ns", required=True)
     p.add_argument("--key", default="ns_irq_latency")
     a = p.parse_args()
     handler = symbol(a.ns, "TIMER1_Handler")
     done = symbol(a.ns, "rp_lat_done")
-    pcs = trace(a.s, a.ns)
+    pcs = trace(a.bl2, a.s, a.ns)
     entries = []
     for i, pc in enumerate(pcs):
         if pc == handler:

@@ -59,6 +59,46 @@ def run_kpi_image(fw, config):
     return figures
 
 
+CRYPTO_TABLE = (
+    ("size.sha256", "SHA-224/256 code + constants (bytes, gc-sections closure)"),
+    ("size.aes", "AES block cipher, encrypt + decrypt + key schedule (bytes)"),
+    ("size.gcm", "AES-GCM with the AES it needs (bytes)"),
+    ("size.ccm", "AES-CCM with the AES it needs (bytes)"),
+    ("size.chachapoly", "ChaCha20, Poly1305, ChaCha20-Poly1305 (bytes)"),
+    ("size.sym", "whole symmetric set: every public function of the six headers (bytes)"),
+    ("sha256.block", "SHA-256, instructions per 64-byte block (1 KiB message)"),
+    ("sha512.block", "SHA-512, instructions per 128-byte block (1 KiB message)"),
+    ("aes128.block", "AES-128 encrypt, one block (rp_aes_encrypt)"),
+    ("aes128.block2", "AES-128 encrypt, per block of a two-block call (rp_aes_encrypt2)"),
+    ("aes128_gcm.1k", "AES-128-GCM encrypt 1 KiB, one-shot incl. key setup"),
+    ("aes128_ccm.1k", "AES-128-CCM encrypt 1 KiB, one-shot incl. key setup"),
+    ("chachapoly.1k", "ChaCha20-Poly1305 encrypt 1 KiB, one-shot"),
+)
+
+
+def crypto_kpis(build):
+    """Symmetric crypto figures from tests/crypto/bench/bench.sh (bare-metal bench on QEMU
+    mps2-an521 with -icount shift=0, and gc-sections size closures; docs/crypto.md)."""
+    bench = os.path.join(HERE, "..", "tests", "crypto", "bench", "bench.sh")
+    out = subprocess.run(["sh", bench, os.path.join(build, "crypto-bench")],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    figures = {}
+    for line in out.splitlines():
+        m = re.match(r"^KPI (\S+) (\d+)$", line.strip())
+        if m:
+            figures[m.group(1)] = int(m.group(2))
+    if not figures:
+        sys.stderr.write(out)
+        raise SystemExit("kpi: the crypto bench printed no figures")
+    print("\n## Symmetric crypto (-Os, Cortex-M33 without DSP/FPU; QEMU -icount shift=0)\n")
+    print("| key | what | value |")
+    print("| --- | --- | ---: |")
+    for key, what in CRYPTO_TABLE:
+        if key in figures:
+            print(f"| {key} | {what} | {figures[key]} |")
+    return figures
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--fw", required=True)
@@ -104,8 +144,9 @@ def main():
         if not config.startswith("ipc_"):
             continue
         key = f"ns_irq_latency.{config}"
-        out = subprocess.run([sys.executable, os.path.join(HERE, "irq_latency.py"), "--s",
-                              f"{args.fw}/{config}/s/rampart_s.elf", "--ns",
+        out = subprocess.run([sys.executable, os.path.join(HERE, "irq_latency.py"), "--bl2",
+                              f"{args.fw}/{config}/s/bl2.elf", "--s",
+                              f"{args.fw}/{config}/s/rampart_s_signed.bin", "--ns",
                               f"{args.fw}/{config}/ns/ns_irq_latency.elf", "--key", key],
                              capture_output=True, text=True)
         m = re.search(r"^KPI \S+ (\d+)$", out.stdout, re.M)
@@ -113,6 +154,8 @@ def main():
             raise SystemExit(f"kpi: {config}: irq_latency failed: {out.stdout}{out.stderr}")
         print(f"| {config} | {m.group(1)} |")
         kpis[key] = int(m.group(1))
+    for key, value in crypto_kpis(os.path.dirname(os.path.abspath(args.fw))).items():
+        kpis.setdefault(key, value)
     print()
     for key, value in kpis.items():
         print(f"KPI {key} {value}")

@@ -2,7 +2,9 @@
 """Instruction profile of one stretch of code under QEMU: which functions the instructions
 executed between two marker functions belong to.
 
-  qemu_profile.py --s rampart_s.elf --ns app.elf --from marker_a --to marker_b [--list]
+  qemu_profile.py --bl2 bl2.elf --s rampart_s.elf --ns app.elf --from marker_a
+                  --to marker_b [--list]
+(the secure ELF gives the symbols; it is signed on the fly for the boot chain)
 
 Runs QEMU with -singlestep -d exec (one log line per executed instruction), keeps the PCs
 between the first entry into `--from` and the next entry into `--to`, and prints the count
@@ -13,7 +15,11 @@ import collections
 import os
 import re
 import subprocess
+import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu_run  # noqa: E402  (the boot chain's QEMU command line)
 
 
 def symbols(elf):
@@ -25,6 +31,7 @@ def symbols(elf):
 
 def main():
     p = argparse.ArgumentParser()
+    p.add_argument("--bl2", required=True)
     p.add_argument("--s", required=True)
     p.add_argument("--ns", required=True)
     p.add_argument("--from", dest="start", required=True)
@@ -36,11 +43,11 @@ def main():
     by_name = {n: s for s, n in syms}
     with tempfile.TemporaryDirectory() as d:
         log = os.path.join(d, "exec.log")
-        subprocess.run(["timeout", "120", "qemu-system-arm", "-machine", "mps2-an521",
-                        "-nographic", "-monitor", "none", "-semihosting-config",
-                        "enable=on,target=native", "-kernel", a.s, "-device",
-                        "loader,file=" + a.ns, "-singlestep", "-d", "exec,nochain", "-D", log],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        chain = argparse.Namespace(bl2=a.bl2, s=a.s, ns=[a.ns], load=[], icount=True)
+        cmd = qemu_run.qemu_command(chain, d) + ["-singlestep", "-d", "exec,nochain",
+                                                  "-D", log]
+        subprocess.run(["timeout", "120"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
         pcs = [int(m.group(1), 16) for m in re.finditer(r"/([0-9a-f]+)/", open(log).read())]
     start, stop = by_name[a.start] & ~1, by_name[a.stop] & ~1
     window, on = [], False

@@ -23,6 +23,7 @@ set(BL2_SOURCES
     boot/core/upgrade.c
     boot/core/nv_otp.c
     crypto/src/rp_sha2.c
+    crypto/src/rp_sha256_m33.S  # the Thumb-2 compression rp_sha2.c uses on this core
     crypto/src/p256.c
     crypto/src/rp_ct.c
     ${RP_PLATFORM_DIR}/bl2/bl2_platform.c

@@ -6,10 +6,17 @@
  *   point_ projective (X : Y : Z) over Montgomery residues mod p, infinity = (0 : 1 : 0);
  *          the group law is the complete one of Renes-Costello-Batina (eprint 2015/1060),
  *          so no input needs a special case and every path is branch-free.
- * Two configurations of this one file: RP_P256_FAST=0 (small) and 1 (fast, see below).
+ *          The fast configuration's variable-base loop alone uses Jacobian coordinates.
+ * Two configurations of this one file, RP_P256_FAST=0 (small) and 1 (fast):
+ *   small: double-and-add-always everywhere, the group law interpreted from a step table,
+ *          Shamir's trick for verification;
+ *   fast:  a 4-tooth comb for G, 4-bit windows over Jacobian points for other bases, the
+ *          group law expanded into calls, a Thumb-2 multiply mod p on Cortex-M33.
+ * On Armv8-M Mainline both use Thumb-2 addition/subtraction mod p (the one asm seam).
  */
 #include "rp_p256.h"
 #include "rp_ct.h"
+#include "rp_hmac.h"
 
 #include <string.h>
 
@@ -24,6 +31,15 @@
 #define WIN 1
 #endif
 #define WIN_ENTRIES ((1u << WIN) - 1u)   /* table holds 1*P .. (2^WIN - 1)*P */
+
+/* On Armv8-M Mainline, Thumb-2 routines replace the portable C for p (see the seam):
+ * addition and subtraction in both configurations, multiplication in the fast one. */
+#if defined(__ARM_ARCH_8M_MAIN__)
+#define P256_ASM 1
+#if RP_P256_FAST
+#define P256_ASM_MUL 1
+#endif
+#endif
 
 /* A modulus with what Montgomery arithmetic needs. */
 typedef struct {
@@ -60,18 +76,6 @@ static const point G_MONT = {
 
 /* ---- u256: plain integers ------------------------------------------------------------ */
 
-/* z = x + y mod 2^256; returns the carry (0 or 1). Any aliasing allowed. */
-static uint32_t u256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
-{
-    uint64_t c = 0;
-    for (unsigned i = 0; i < 8; i++) {
-        c += (uint64_t)x[i] + y[i];
-        z[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    return (uint32_t)c;
-}
-
 /* z = x - y mod 2^256; returns the borrow (0 or 1). Any aliasing allowed. */
 static uint32_t u256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
@@ -89,7 +93,7 @@ static void u256_cmov(uint32_t z[8], const uint32_t x[8], uint32_t c)
 {
     uint32_t mask = 0u - c;
     for (unsigned i = 0; i < 8; i++)
-        z[i] = (z[i] & ~mask) | (x[i] & mask);
+        z[i] ^= (z[i] ^ x[i]) & mask;
 }
 
 /* 1 if x == 0, else 0; constant time. */
@@ -145,101 +149,260 @@ static void u256_to_bytes(uint8_t b[32], const uint32_t x[8])
 
 /* ---- m256: Montgomery residues mod p or n ------------------------------------------- */
 
-/* z = x + y mod m, for x, y < m. Any aliasing allowed. */
+/* z = x + y mod m, for x, y < m. Any aliasing allowed. The first pass computes
+ * x + y - m as x + y + ~m + 1 - 2^256, whose carry out is 0 exactly when x + y < m (and
+ * never exceeds 1, as x + y - m < m); the second pass then adds m back under that mask. */
 static void m256_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
-    uint32_t t[8];
-    uint32_t carry = u256_add(z, x, y);
-    uint32_t borrow = u256_sub(t, z, m->m);
-    u256_cmov(z, t, carry | (1u ^ borrow));     /* x + y >= m: take the difference */
+    uint64_t acc = 1;
+    for (unsigned i = 0; i < 8; i++) {
+        acc += (uint64_t)x[i] + y[i] + (uint32_t)~m->m[i];
+        z[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    uint32_t mask = (uint32_t)acc - 1u;     /* carry 0 or 1; 0: went below zero */
+    acc = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        acc += (uint64_t)z[i] + (m->m[i] & mask);
+        z[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
 }
 
+#ifndef P256_ASM
 /* z = x - y mod m, for x, y < m. Any aliasing allowed. */
 static void m256_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
 {
-    uint32_t t[8];
-    uint32_t borrow = u256_sub(z, x, y);
-    u256_add(t, z, m->m);
-    u256_cmov(z, t, borrow);
-}
-
-#if RP_P256_FAST
-/* z = x * y / 2^256 mod p for x, y < p; z < p. Any aliasing allowed.
- * Schoolbook product, then a Montgomery reduction specialised to
- * p = 2^256 - 2^224 + 2^192 + 2^96 - 1: -p^-1 = 1 mod 2^32, so quotient limb u_i is the
- * current low limb, and adding u_i * p * 2^(32 i) touches limbs i+3, i+6, i+7 (minus) and
- * i+8 only. The reduction runs column by column; u[] is padded with zeros so that every
- * column reads the same four terms without a branch. */
-static void fp_mul_special(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
-{
-    uint32_t t[16], u[24] = { 0 };
-    uint64_t c = 0;
-    for (unsigned j = 0; j < 8; j++) {
-        c = (uint64_t)x[0] * y[j] + (c >> 32);
-        t[j] = (uint32_t)c;
-    }
-    t[8] = (uint32_t)(c >> 32);
-    for (unsigned i = 1; i < 8; i++) {
-        c = 0;
-        for (unsigned j = 0; j < 8; j++) {
-            c = (uint64_t)x[i] * y[j] + t[i + j] + (c >> 32);
-            t[i + j] = (uint32_t)c;
-        }
-        t[i + 8] = (uint32_t)(c >> 32);
-    }
-    /* column i: t_i + u_{i-3} + u_{i-6} - u_{i-7} + u_{i-8} - u_i + carry, with u_k at
-     * u[k + 8]; cb = carry + 1 and the +~neg term keep the sum non-negative */
-    uint32_t cb = 1;
-    for (unsigned i = 0; i < 16; i++) {
-        uint64_t a = (uint64_t)cb + t[i] + u[i + 5] + u[i + 2] + u[i] + (uint32_t)~u[i + 1];
-        if (i < 8)
-            u[i + 8] = (uint32_t)a;          /* cancels the column */
-        else
-            t[i - 8] = (uint32_t)a;
-        cb = (uint32_t)(a >> 32);
-    }
-    /* the result t[0..7] + (cb - 1) * 2^256 is below 2p */
-    uint32_t borrow = u256_sub(z, t, MOD_P.m);
-    u256_cmov(z, t, borrow & (2u - cb));
-}
-#endif
-
-/* z = x * y / 2^256 mod m (Montgomery product, CIOS), for x, y < m; z < m.
- * Any aliasing allowed. Each step needs x[i]*y[j] + t[j] + carry <= 2^64 - 1. */
-static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
-{
-#if RP_P256_FAST
-    if (m == &MOD_P) {
-        fp_mul_special(z, x, y);
-        return;
-    }
-#endif
-    uint32_t t[10] = { 0 };
+    uint64_t borrow = 0, carry = 0;
     for (unsigned i = 0; i < 8; i++) {
-        uint64_t c = 0;
-        for (unsigned j = 0; j < 8; j++) {
-            c += (uint64_t)x[i] * y[j] + t[j];
-            t[j] = (uint32_t)c;
-            c >>= 32;
-        }
-        c += t[8];
-        t[8] = (uint32_t)c;
-        t[9] = (uint32_t)(c >> 32);
-        /* add u*m with u chosen so that the low limb cancels, then shift one limb */
-        uint32_t u = t[0] * m->ni;
-        c = ((uint64_t)u * m->m[0] + t[0]) >> 32;
+        borrow = (uint64_t)x[i] - y[i] - borrow;
+        z[i] = (uint32_t)borrow;
+        borrow = (borrow >> 32) & 1u;
+    }
+    uint32_t mask = 0u - (uint32_t)borrow;   /* negative: add m back */
+    for (unsigned i = 0; i < 8; i++) {
+        carry += (uint64_t)z[i] + (m->m[i] & mask);
+        z[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+}
+#endif
+
+/* z = x * y / 2^256 mod m (Montgomery product), for x, y < m; z < m. Any aliasing
+ * allowed. CIOS with the multiplication and reduction passes merged: row i adds x[i] * y
+ * and u * m, u chosen to clear the low limb, and shifts one limb. Each 64-bit step stays
+ * below 2^64 (a * b + c + d <= 2^64 - 1 for 32-bit a, b, c, d); t stays below 2m. */
+static void m256_mul_c(uint32_t z[8], const uint32_t x[8], const uint32_t y[8],
+                       const mod256 *m)
+{
+    uint32_t t[9] = { 0 };
+    for (unsigned i = 0; i < 8; i++) {
+        uint32_t xi = x[i];
+        uint64_t c1 = (uint64_t)xi * y[0] + t[0];
+        uint32_t u = (uint32_t)c1 * m->ni;
+        uint64_t c2 = ((uint64_t)u * m->m[0] + (uint32_t)c1) >> 32;
+        c1 >>= 32;
+#if RP_P256_FAST && defined(__GNUC__)
+#pragma GCC unroll 7
+#endif
         for (unsigned j = 1; j < 8; j++) {
-            c += (uint64_t)u * m->m[j] + t[j];
-            t[j - 1] = (uint32_t)c;
-            c >>= 32;
+            c1 += (uint64_t)xi * y[j] + t[j];
+            c2 += (uint64_t)u * m->m[j] + (uint32_t)c1;
+            t[j - 1] = (uint32_t)c2;
+            c1 >>= 32;
+            c2 >>= 32;
         }
-        c += t[8];
-        t[7] = (uint32_t)c;
-        t[8] = t[9] + (uint32_t)(c >> 32);
+        c1 += t[8];
+        c2 += (uint32_t)c1;
+        t[7] = (uint32_t)c2;
+        t[8] = (uint32_t)(c1 >> 32) + (uint32_t)(c2 >> 32);
     }
     /* t < 2m: subtract m once unless that borrows out of the 257-bit value */
     uint32_t borrow = u256_sub(z, t, m->m);
     u256_cmov(z, t, borrow & (1u ^ t[8]));
+}
+
+/* ---- the Cortex-M33 seam: Thumb-2 field arithmetic mod p ----------------------------
+ * ARMv8-M Mainline without the DSP extension has UMULL/UMLAL but not UMAAL. These three
+ * routines replace the portable C for p only; m256_mul_c stays the reference and serves n.
+ * The multiplication is in the fast configuration only (it costs about 350 bytes).
+ * Constant time: no branch or address depends on the data; UMULL/UMLAL have a fixed
+ * latency on Cortex-M33 (docs/p256.md). */
+#ifdef P256_ASM
+#define ASM_ARG __attribute__((unused))   /* read by the asm body, unseen by the compiler */
+
+#ifdef P256_ASM_MUL
+
+/* z = x * y / 2^256 mod p for x, y < p; z < p; any aliasing. Row i (i = 0..7) adds
+ * x[i] * y into t[i..i+8] (y kept in r4-r11), then folds u = t[i] * p into t[i+3..i+9]
+ * using p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and -p^-1 = 1 mod 2^32: u at limbs i+3 and
+ * i+6, u * (2^32 - 1) = (-u mod 2^32, u - (u != 0)) at limbs i+7, i+8, and t[i] cancels.
+ * Carries beyond i+8 accumulate in t[i+9] (at most 2), which row i+1 adds in. The result
+ * t[8..16] is below 2p; one masked subtraction of p finishes. Frame: t[18] and z. */
+__attribute__((naked, noinline))
+static void fp_mul_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
+                       ASM_ARG const uint32_t y[8])
+{
+    __asm__ volatile(
+    "push {r4-r11, lr}\n\t"
+    "sub sp, sp, #76\n\t"
+    "str r0, [sp, #72]\n\t"
+    "mov r3, r1\n\t"
+    "ldm r2, {r4-r11}\n\t"
+    "movs r0, #0\n\t"
+    "movs r1, #0\n\t"
+    "strd r0, r1, [sp, #0]\n\t"
+    "strd r0, r1, [sp, #8]\n\t"
+    "strd r0, r1, [sp, #16]\n\t"
+    "strd r0, r1, [sp, #24]\n\t"
+    "str r0, [sp, #32]\n\t"
+    "mov r2, sp\n\t"
+    "1:\n\t"
+    "ldr r12, [r3], #4\n\t"
+    "ldr r0, [r2, #0]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r4\n\t"
+    "str r0, [r2, #0]\n\t" "mov lr, r1\n\t"
+    "ldr r0, [r2, #4]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r5\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #4]\n\t"
+    "ldr r0, [r2, #8]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r6\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #8]\n\t"
+    "ldr r0, [r2, #12]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r7\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #12]\n\t"
+    "ldr r0, [r2, #16]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r8\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #16]\n\t"
+    "ldr r0, [r2, #20]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r9\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #20]\n\t"
+    "ldr r0, [r2, #24]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r10\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #24]\n\t"
+    "ldr r0, [r2, #28]\n\t" "movs r1, #0\n\t" "umlal r0, r1, r12, r11\n\t"
+    "adds r0, r0, lr\n\t" "adc lr, r1, #0\n\t" "str r0, [r2, #28]\n\t"
+    "ldr r0, [r2, #32]\n\t" "adds r0, r0, lr\n\t" "str r0, [r2, #32]\n\t"
+    "movs r1, #0\n\t" "adc r1, r1, #0\n\t" "str r1, [r2, #36]\n\t"
+    "ldr r12, [r2, #0]\n\t"
+    "rsbs r0, r12, #0\n\t"
+    "sbc r1, r12, #0\n\t"
+    "ldr lr, [r2, #12]\n\t" "adds lr, lr, r12\n\t" "str lr, [r2, #12]\n\t"
+    "ldr lr, [r2, #16]\n\t" "adcs lr, lr, #0\n\t" "str lr, [r2, #16]\n\t"
+    "ldr lr, [r2, #20]\n\t" "adcs lr, lr, #0\n\t" "str lr, [r2, #20]\n\t"
+    "ldr lr, [r2, #24]\n\t" "adcs lr, lr, r12\n\t" "str lr, [r2, #24]\n\t"
+    "ldr lr, [r2, #28]\n\t" "adcs lr, lr, r0\n\t" "str lr, [r2, #28]\n\t"
+    "ldr lr, [r2, #32]\n\t" "adcs lr, lr, r1\n\t" "str lr, [r2, #32]\n\t"
+    "ldr lr, [r2, #36]\n\t" "adc lr, lr, #0\n\t" "str lr, [r2, #36]\n\t"
+    "add r2, r2, #4\n\t"
+    "add r0, sp, #32\n\t"
+    "cmp r2, r0\n\t"
+    "bne 1b\n\t"
+    "ldm r2, {r4-r11}\n\t"
+    "ldr r12, [r2, #32]\n\t"
+    "subs r4, r4, #0xffffffff\n\t"
+    "sbcs r5, r5, #0xffffffff\n\t"
+    "sbcs r6, r6, #0xffffffff\n\t"
+    "sbcs r7, r7, #0\n\t"
+    "sbcs r8, r8, #0\n\t"
+    "sbcs r9, r9, #0\n\t"
+    "sbcs r10, r10, #1\n\t"
+    "sbcs r11, r11, #0xffffffff\n\t"
+    "sbcs r12, r12, #0\n\t"
+    "sbc r0, r0, r0\n\t"
+    "and r1, r0, #1\n\t"
+    "adds r4, r4, r0\n\t"
+    "adcs r5, r5, r0\n\t"
+    "adcs r6, r6, r0\n\t"
+    "adcs r7, r7, #0\n\t"
+    "adcs r8, r8, #0\n\t"
+    "adcs r9, r9, #0\n\t"
+    "adcs r10, r10, r1\n\t"
+    "adc r11, r11, r0\n\t"
+    "ldr r0, [sp, #72]\n\t"
+    "stm r0, {r4-r11}\n\t"
+    "add sp, sp, #76\n\t"
+    "pop {r4-r11, pc}\n\t");
+}
+#endif
+
+/* z = x + y mod p for x, y < p; any aliasing: sum, subtract p, add p back under the
+ * borrow mask. */
+__attribute__((naked, noinline))
+static void fp_add_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
+                       ASM_ARG const uint32_t y[8])
+{
+    __asm__ volatile(
+    "push {r4-r11, lr}\n\t"
+    "ldm r1, {r3-r10}\n\t"
+    "ldr r11, [r2, #0]\n\t" "adds r3, r3, r11\n\t"
+    "ldr r11, [r2, #4]\n\t" "adcs r4, r4, r11\n\t"
+    "ldr r11, [r2, #8]\n\t" "adcs r5, r5, r11\n\t"
+    "ldr r11, [r2, #12]\n\t" "adcs r6, r6, r11\n\t"
+    "ldr r11, [r2, #16]\n\t" "adcs r7, r7, r11\n\t"
+    "ldr r11, [r2, #20]\n\t" "adcs r8, r8, r11\n\t"
+    "ldr r11, [r2, #24]\n\t" "adcs r9, r9, r11\n\t"
+    "ldr r11, [r2, #28]\n\t" "adcs r10, r10, r11\n\t"
+    "movs r12, #0\n\t"
+    "adc r12, r12, #0\n\t"
+    "subs r3, r3, #0xffffffff\n\t"
+    "sbcs r4, r4, #0xffffffff\n\t"
+    "sbcs r5, r5, #0xffffffff\n\t"
+    "sbcs r6, r6, #0\n\t"
+    "sbcs r7, r7, #0\n\t"
+    "sbcs r8, r8, #0\n\t"
+    "sbcs r9, r9, #1\n\t"
+    "sbcs r10, r10, #0xffffffff\n\t"
+    "sbcs r12, r12, #0\n\t"
+    "sbc r11, r11, r11\n\t"
+    "and lr, r11, #1\n\t"
+    "adds r3, r3, r11\n\t"
+    "adcs r4, r4, r11\n\t"
+    "adcs r5, r5, r11\n\t"
+    "adcs r6, r6, #0\n\t"
+    "adcs r7, r7, #0\n\t"
+    "adcs r8, r8, #0\n\t"
+    "adcs r9, r9, lr\n\t"
+    "adc r10, r10, r11\n\t"
+    "stm r0, {r3-r10}\n\t"
+    "pop {r4-r11, pc}\n\t");
+}
+
+/* z = x - y mod p for x, y < p; any aliasing: difference, then p added under the borrow
+ * mask. */
+__attribute__((naked, noinline))
+static void fp_sub_asm(ASM_ARG uint32_t z[8], ASM_ARG const uint32_t x[8],
+                       ASM_ARG const uint32_t y[8])
+{
+    __asm__ volatile(
+    "push {r4-r11, lr}\n\t"
+    "ldm r1, {r3-r10}\n\t"
+    "ldr r11, [r2, #0]\n\t" "subs r3, r3, r11\n\t"
+    "ldr r11, [r2, #4]\n\t" "sbcs r4, r4, r11\n\t"
+    "ldr r11, [r2, #8]\n\t" "sbcs r5, r5, r11\n\t"
+    "ldr r11, [r2, #12]\n\t" "sbcs r6, r6, r11\n\t"
+    "ldr r11, [r2, #16]\n\t" "sbcs r7, r7, r11\n\t"
+    "ldr r11, [r2, #20]\n\t" "sbcs r8, r8, r11\n\t"
+    "ldr r11, [r2, #24]\n\t" "sbcs r9, r9, r11\n\t"
+    "ldr r11, [r2, #28]\n\t" "sbcs r10, r10, r11\n\t"
+    "sbc r11, r11, r11\n\t"
+    "and lr, r11, #1\n\t"
+    "adds r3, r3, r11\n\t"
+    "adcs r4, r4, r11\n\t"
+    "adcs r5, r5, r11\n\t"
+    "adcs r6, r6, #0\n\t"
+    "adcs r7, r7, #0\n\t"
+    "adcs r8, r8, #0\n\t"
+    "adcs r9, r9, lr\n\t"
+    "adc r10, r10, r11\n\t"
+    "stm r0, {r3-r10}\n\t"
+    "pop {r4-r11, pc}\n\t");
+}
+#endif
+
+/* z = x * y / 2^256 mod m: the Cortex-M33 routine for p when built, else portable C. */
+static void m256_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8], const mod256 *m)
+{
+#ifdef P256_ASM_MUL
+    if (m == &MOD_P) {
+        fp_mul_asm(z, x, y);
+        return;
+    }
+#endif
+    m256_mul_c(z, x, y, m);
 }
 
 /* z = x * 2^256 mod m (enter Montgomery form), for x < m. */
@@ -255,35 +418,55 @@ static void m256_done(uint32_t z[8], const uint32_t x[8], const mod256 *m)
     m256_mul(z, x, one, m);
 }
 
-/* z = x^-1 mod m, Montgomery in and out, by Fermat: x^(m-2). x = 0 gives 0.
- * The branches depend only on the public exponent. z may alias x. */
+/* z = x^-1 mod m, Montgomery in and out, by Fermat: x^(m-2). x = 0 gives 0. z may alias
+ * x. Left-to-right over the public exponent m - 2 (branches and table indices depend on it
+ * only), one bit at a time in the small configuration, 4-bit windows over x^1..x^15 in
+ * the fast one. Bits 252..255 of m - 2 are all set for p and n. */
 static void m256_inv(uint32_t z[8], const uint32_t x[8], const mod256 *m)
 {
-    uint32_t b[8], e[8];
-    memcpy(b, x, sizeof b);
+    uint32_t e[8], pw[WIN_ENTRIES][8];
     memcpy(e, m->m, sizeof e);
     e[0] -= 2;                               /* low limbs of p and n exceed 2 */
-    memcpy(z, b, sizeof b);                  /* bit 255 of m - 2 is set */
-    for (int i = 254; i >= 0; i--) {
-        m256_mul(z, z, z, m);
-        if ((e[i / 32] >> (i % 32)) & 1u)
-            m256_mul(z, z, b, m);
+    memcpy(pw[0], x, sizeof pw[0]);
+#if WIN > 1
+    for (unsigned i = 1; i < WIN_ENTRIES; i++)
+        m256_mul(pw[i], pw[i - 1], x, m);
+#endif
+    memcpy(z, pw[WIN_ENTRIES - 1], 32);      /* the top window is all ones */
+    for (int pos = 256 - 2 * WIN; pos >= 0; pos -= WIN) {
+        for (unsigned j = 0; j < WIN; j++)
+            m256_mul(z, z, z, m);
+        uint32_t d = (e[pos / 32] >> (pos % 32)) & WIN_ENTRIES;
+        if (d != 0)
+            m256_mul(z, z, pw[d - 1], m);
     }
-    rp_wipe(b, sizeof b);
+    rp_wipe(pw, sizeof pw);
 }
 
 /* Field shorthands for the group law. */
 static void fp_mul(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
+#ifdef P256_ASM_MUL
+    fp_mul_asm(z, x, y);
+#else
     m256_mul(z, x, y, &MOD_P);
+#endif
 }
 static void fp_add(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
+#ifdef P256_ASM
+    fp_add_asm(z, x, y);
+#else
     m256_add(z, x, y, &MOD_P);
+#endif
 }
 static void fp_sub(uint32_t z[8], const uint32_t x[8], const uint32_t y[8])
 {
+#ifdef P256_ASM
+    fp_sub_asm(z, x, y);
+#else
     m256_sub(z, x, y, &MOD_P);
+#endif
 }
 
 /* ---- point: complete projective group law (RCB 2015/1060, a = -3) ------------------- */
@@ -294,86 +477,99 @@ static void point_set_inf(point *r)
     memcpy(r->y, G_MONT.z, sizeof r->y);     /* Montgomery 1 */
 }
 
+/* r = c ? a : r for c in {0, 1}; constant time (the table scans' inner step). */
 static void point_cmov(point *r, const point *a, uint32_t c)
 {
-    u256_cmov(r->x, a->x, c);
-    u256_cmov(r->y, a->y, c);
-    u256_cmov(r->z, a->z, c);
+    uint32_t mask = 0u - c;
+    for (unsigned i = 0; i < 8; i++) {
+        r->x[i] ^= (r->x[i] ^ a->x[i]) & mask;
+        r->y[i] ^= (r->y[i] ^ a->y[i]) & mask;
+        r->z[i] ^= (r->z[i] ^ a->z[i]) & mask;
+    }
 }
 
 /* r = a + b for any a, b (including equal, opposite and infinity): RCB Algorithm 4 with
  * steps 14 and 15 swapped. Every input coordinate is read for the last time at or before
  * the step that first writes the output coordinate sharing its memory, so r may alias a,
- * b or both, and only six temporaries are needed (the small configuration's stack). */
-static void point_add(point *r, const point *a, const point *b)
-{
-    uint32_t t0[8], t1[8], t2[8], t3[8], t4[8], t5[8];
-    uint32_t *x3 = r->x, *y3 = r->y, *z3 = r->z;
-    fp_mul(t0, a->x, b->x);   fp_mul(t1, a->y, b->y);   fp_mul(t2, a->z, b->z);
-    fp_add(t3, a->x, a->y);   fp_add(t4, b->x, b->y);   fp_mul(t3, t3, t4);
-    fp_add(t4, t0, t1);       fp_sub(t3, t3, t4);       fp_add(t4, a->y, a->z);
-    fp_add(t5, b->y, b->z);   fp_mul(t4, t4, t5);       fp_add(t5, t1, t2);
-    fp_sub(t4, t4, t5);       fp_add(y3, b->x, b->z);   fp_add(t5, a->x, a->z);
-    fp_mul(x3, t5, y3);       fp_add(y3, t0, t2);       fp_sub(y3, x3, y3);
-    fp_mul(z3, B_MONT, t2);   fp_sub(x3, y3, z3);       fp_add(z3, x3, x3);
-    fp_add(x3, x3, z3);       fp_sub(z3, t1, x3);       fp_add(x3, t1, x3);
-    fp_mul(y3, B_MONT, y3);   fp_add(t1, t2, t2);       fp_add(t2, t1, t2);
-    fp_sub(y3, y3, t2);       fp_sub(y3, y3, t0);       fp_add(t1, y3, y3);
-    fp_add(y3, t1, y3);       fp_add(t1, t0, t0);       fp_add(t0, t1, t0);
-    fp_sub(t0, t0, t2);       fp_mul(t1, t4, y3);       fp_mul(t2, t0, y3);
-    fp_mul(y3, x3, z3);       fp_add(y3, y3, t2);       fp_mul(x3, t3, x3);
-    fp_sub(x3, x3, t1);       fp_mul(z3, t4, z3);       fp_mul(t1, t3, t0);
-    fp_add(z3, z3, t1);
-}
+ * b or both, and only six temporaries are needed (the small configuration's stack).
+ * The 43 steps are written once, below, as data: dst = src1 op src2 over the "registers"
+ * a, b and r's coordinates, t0..t5 and the constant b of the curve. The fast build expands
+ * them into direct calls; the small one interprets a 86-byte table (300 bytes less code,
+ * about 5% slower). */
+#define RCB_ADD_STEPS(S) \
+    S(MUL, T0, AX, BX) S(MUL, T1, AY, BY) S(MUL, T2, AZ, BZ) \
+    S(ADD, T3, AX, AY) S(ADD, T4, BX, BY) S(MUL, T3, T3, T4) \
+    S(ADD, T4, T0, T1) S(SUB, T3, T3, T4) S(ADD, T4, AY, AZ) \
+    S(ADD, T5, BY, BZ) S(MUL, T4, T4, T5) S(ADD, T5, T1, T2) \
+    S(SUB, T4, T4, T5) S(ADD, Y3, BX, BZ) S(ADD, T5, AX, AZ) \
+    S(MUL, X3, T5, Y3) S(ADD, Y3, T0, T2) S(SUB, Y3, X3, Y3) \
+    S(MUL, Z3, CB, T2) S(SUB, X3, Y3, Z3) S(ADD, Z3, X3, X3) \
+    S(ADD, X3, X3, Z3) S(SUB, Z3, T1, X3) S(ADD, X3, T1, X3) \
+    S(MUL, Y3, CB, Y3) S(ADD, T1, T2, T2) S(ADD, T2, T1, T2) \
+    S(SUB, Y3, Y3, T2) S(SUB, Y3, Y3, T0) S(ADD, T1, Y3, Y3) \
+    S(ADD, Y3, T1, Y3) S(ADD, T1, T0, T0) S(ADD, T0, T1, T0) \
+    S(SUB, T0, T0, T2) S(MUL, T1, T4, Y3) S(MUL, T2, T0, Y3) \
+    S(MUL, Y3, X3, Z3) S(ADD, Y3, Y3, T2) S(MUL, X3, T3, X3) \
+    S(SUB, X3, X3, T1) S(MUL, Z3, T4, Z3) S(MUL, T1, T3, T0) \
+    S(ADD, Z3, Z3, T1)
 
 #if RP_P256_FAST
-/* r = 2a: RCB Algorithm 6 (a = -3). r may alias a. */
-static void point_dbl(point *r, const point *a)
-{
-    uint32_t t0[8], t1[8], t2[8], t3[8], x3[8], y3[8], z3[8];
-    fp_mul(t0, a->x, a->x);   fp_mul(t1, a->y, a->y);   fp_mul(t2, a->z, a->z);
-    fp_mul(t3, a->x, a->y);   fp_add(t3, t3, t3);       fp_mul(z3, a->x, a->z);
-    fp_add(z3, z3, z3);       fp_mul(y3, B_MONT, t2);   fp_sub(y3, y3, z3);
-    fp_add(x3, y3, y3);       fp_add(y3, x3, y3);       fp_sub(x3, t1, y3);
-    fp_add(y3, t1, y3);       fp_mul(y3, x3, y3);       fp_mul(x3, x3, t3);
-    fp_add(t3, t2, t2);       fp_add(t2, t2, t3);       fp_mul(z3, B_MONT, z3);
-    fp_sub(z3, z3, t2);       fp_sub(z3, z3, t0);       fp_add(t3, z3, z3);
-    fp_add(z3, z3, t3);       fp_add(t3, t0, t0);       fp_add(t0, t3, t0);
-    fp_sub(t0, t0, t2);       fp_mul(t0, t0, z3);       fp_add(y3, y3, t0);
-    fp_mul(t0, a->y, a->z);   fp_add(t0, t0, t0);       fp_mul(z3, t0, z3);
-    fp_sub(x3, x3, z3);       fp_mul(z3, t0, t1);       fp_add(z3, z3, z3);
-    fp_add(z3, z3, z3);
-    memcpy(r->x, x3, 32);
-    memcpy(r->y, y3, 32);
-    memcpy(r->z, z3, 32);
-}
+#define R_AX a->x
+#define R_AY a->y
+#define R_AZ a->z
+#define R_BX b->x
+#define R_BY b->y
+#define R_BZ b->z
+#define R_X3 r->x
+#define R_Y3 r->y
+#define R_Z3 r->z
+#define R_T0 t[0]
+#define R_T1 t[1]
+#define R_T2 t[2]
+#define R_T3 t[3]
+#define R_T4 t[4]
+#define R_T5 t[5]
+#define R_CB B_MONT
+#define OP_MUL fp_mul
+#define OP_ADD fp_add
+#define OP_SUB fp_sub
+#define RCB_CALL(op, d, x, y) OP_##op(R_##d, R_##x, R_##y);
 
-/* r = a + (bx, by) for an affine b that is not infinity: RCB Algorithm 5. r may alias a. */
-static void point_add_affine(point *r, const point *a, const uint32_t bx[8], const uint32_t by[8])
+static void point_add(point *r, const point *a, const point *b)
 {
-    uint32_t t0[8], t1[8], t2[8], t3[8], t4[8], x3[8], y3[8], z3[8];
-    fp_mul(t0, a->x, bx);     fp_mul(t1, a->y, by);     fp_add(t3, bx, by);
-    fp_add(t4, a->x, a->y);   fp_mul(t3, t3, t4);       fp_add(t4, t0, t1);
-    fp_sub(t3, t3, t4);       fp_mul(t4, by, a->z);     fp_add(t4, t4, a->y);
-    fp_mul(y3, bx, a->z);     fp_add(y3, y3, a->x);     fp_mul(z3, B_MONT, a->z);
-    fp_sub(x3, y3, z3);       fp_add(z3, x3, x3);       fp_add(x3, x3, z3);
-    fp_sub(z3, t1, x3);       fp_add(x3, t1, x3);       fp_mul(y3, B_MONT, y3);
-    fp_add(t1, a->z, a->z);   fp_add(t2, t1, a->z);     fp_sub(y3, y3, t2);
-    fp_sub(y3, y3, t0);       fp_add(t1, y3, y3);       fp_add(y3, t1, y3);
-    fp_add(t1, t0, t0);       fp_add(t0, t1, t0);       fp_sub(t0, t0, t2);
-    fp_mul(t1, t4, y3);       fp_mul(t2, t0, y3);       fp_mul(y3, x3, z3);
-    fp_add(y3, y3, t2);       fp_mul(x3, t3, x3);       fp_sub(x3, x3, t1);
-    fp_mul(z3, t4, z3);       fp_mul(t1, t3, t0);       fp_add(z3, z3, t1);
-    memcpy(r->x, x3, 32);
-    memcpy(r->y, y3, 32);
-    memcpy(r->z, z3, 32);
+    uint32_t t[6][8];
+    RCB_ADD_STEPS(RCB_CALL)
 }
 #else
-static void point_dbl(point *r, const point *a)
+enum { AX, AY, AZ, BX, BY, BZ, X3, Y3, Z3, T0, T1, T2, T3, T4, T5, CB };
+enum { MUL, ADD, SUB };
+#define RCB_CODE(op, d, x, y) (uint16_t)((op) << 12 | (d) << 8 | (x) << 4 | (y)),
+static const uint16_t RCB_ADD_TABLE[] = { RCB_ADD_STEPS(RCB_CODE) };
+
+/* Sources are only ever a, b or the constant, so their const is cast away for the
+ * uniform register file but never written through. */
+static void point_add(point *r, const point *a, const point *b)
 {
-    point_add(r, a, a);                      /* complete formulas double too */
+    static void (*const ops[3])(uint32_t *, const uint32_t *, const uint32_t *) = {
+        fp_mul, fp_add, fp_sub };
+    uint32_t t[6][8];
+    uint32_t *reg[16] = {
+        (uint32_t *)a->x, (uint32_t *)a->y, (uint32_t *)a->z,
+        (uint32_t *)b->x, (uint32_t *)b->y, (uint32_t *)b->z,
+        r->x, r->y, r->z, t[0], t[1], t[2], t[3], t[4], t[5], (uint32_t *)B_MONT };
+    for (unsigned k = 0; k < sizeof RCB_ADD_TABLE / sizeof RCB_ADD_TABLE[0]; k++) {
+        unsigned s = RCB_ADD_TABLE[k];
+        ops[s >> 12](reg[s >> 8 & 15u], reg[s >> 4 & 15u], reg[s & 15u]);
+    }
 }
 #endif
+
+/* r = 2a: the complete formula doubles too (a dedicated doubling would cost more code than
+ * it saves here; the fast configuration's variable-base loop uses Jacobian doubling). */
+static void point_dbl(point *r, const point *a)
+{
+    point_add(r, a, a);
+}
 
 /* Affine coordinates of a, as plain integers < p. Returns 1, or 0 for infinity (then x, y
  * are 0). Constant time. x may alias a->x and y a->y (the result may replace a). */
@@ -441,18 +637,122 @@ static uint32_t eq_small(uint32_t a, uint32_t b)
     return 1u ^ ((d | (0u - d)) >> 31);
 }
 
-/* r = k * a for any k < 2^256 and any point a; fixed window of WIN bits, table entries
- * selected by a full constant-time scan. r may not alias a. Constant time in k. */
+#if RP_P256_FAST
+/* Jacobian coordinates (X : Y : Z) = (X/Z^2, Y/Z^3) for the fast variable-base loop, where
+ * their cheaper doubling pays. Their addition is not complete; point_mul shows why the
+ * cases it gets wrong (equal inputs) cannot occur there. */
+
+/* r = 2a (dbl-2001-b, a = -3: 3M + 5S); infinity (Z = 0) stays infinity. r may alias a. */
+static void jac_dbl(point *r, const point *a)
+{
+    uint32_t delta[8], gamma[8], beta[8], alpha[8], t[8];
+    fp_mul(delta, a->z, a->z);
+    fp_mul(gamma, a->y, a->y);
+    fp_mul(beta, a->x, gamma);
+    fp_sub(t, a->x, delta);
+    fp_add(alpha, a->x, delta);
+    fp_mul(alpha, alpha, t);
+    fp_add(t, alpha, alpha);
+    fp_add(alpha, alpha, t);                 /* alpha = 3 (X - delta)(X + delta) */
+    fp_add(t, a->y, a->z);
+    fp_mul(t, t, t);
+    fp_sub(t, t, gamma);
+    fp_sub(r->z, t, delta);                  /* Z3 = (Y + Z)^2 - gamma - delta */
+    fp_add(beta, beta, beta);
+    fp_add(beta, beta, beta);                /* 4 beta */
+    fp_mul(r->x, alpha, alpha);
+    fp_add(t, beta, beta);
+    fp_sub(r->x, r->x, t);                   /* X3 = alpha^2 - 8 beta */
+    fp_sub(beta, beta, r->x);
+    fp_mul(beta, alpha, beta);
+    fp_mul(gamma, gamma, gamma);
+    fp_add(gamma, gamma, gamma);
+    fp_add(gamma, gamma, gamma);
+    fp_add(gamma, gamma, gamma);             /* 8 gamma^2 */
+    fp_sub(r->y, beta, gamma);               /* Y3 = alpha (4 beta - X3) - 8 gamma^2 */
+}
+
+/* r = a + b (add-2007-bl: 11M + 5S), correct when a or b is infinity (by constant-time
+ * selection) and when a = -b, wrong when a = b (the caller excludes it). r may alias a or b. */
+static void jac_add(point *r, const point *a, const point *b)
+{
+    uint32_t z1z1[8], z2z2[8], u1[8], u2[8], s1[8], s2[8], h[8], i[8], j[8], rr[8], v[8];
+    point out;
+    fp_mul(z1z1, a->z, a->z);
+    fp_mul(z2z2, b->z, b->z);
+    fp_mul(u1, a->x, z2z2);
+    fp_mul(u2, b->x, z1z1);
+    fp_mul(s1, a->y, b->z);
+    fp_mul(s1, s1, z2z2);
+    fp_mul(s2, b->y, a->z);
+    fp_mul(s2, s2, z1z1);
+    fp_sub(h, u2, u1);
+    fp_add(i, h, h);
+    fp_mul(i, i, i);                         /* I = (2H)^2 */
+    fp_mul(j, h, i);
+    fp_sub(rr, s2, s1);
+    fp_add(rr, rr, rr);
+    fp_mul(v, u1, i);
+    fp_add(out.z, a->z, b->z);
+    fp_mul(out.z, out.z, out.z);
+    fp_sub(out.z, out.z, z1z1);
+    fp_sub(out.z, out.z, z2z2);
+    fp_mul(out.z, out.z, h);                 /* Z3 = ((Z1 + Z2)^2 - Z1Z1 - Z2Z2) H */
+    fp_mul(out.x, rr, rr);
+    fp_sub(out.x, out.x, j);
+    fp_sub(out.x, out.x, v);
+    fp_sub(out.x, out.x, v);                 /* X3 = r^2 - J - 2V */
+    fp_sub(v, v, out.x);
+    fp_mul(out.y, rr, v);
+    fp_mul(s1, s1, j);
+    fp_add(s1, s1, s1);
+    fp_sub(out.y, out.y, s1);                /* Y3 = r (V - X3) - 2 S1 J */
+    uint32_t a_inf = u256_is_zero(a->z), b_inf = u256_is_zero(b->z);
+    point_cmov(&out, b, a_inf);
+    point_cmov(&out, a, b_inf);
+    *r = out;
+}
+
+/* r = k * a for k < n and a finite point a (Z = 1); constant time in k. Signed-free fixed
+ * window of 4 bits over a Jacobian table 1a .. 15a, selected by a full scan.
+ * Why jac_add never meets equal inputs: the table's even multiples are doublings, its odd
+ * ones i a = (i-1) a + a for 3 <= i <= 15 (never equal, n is prime and large). In the loop, before adding digit d the
+ * accumulator is 16 q a, where 16 q + d is a prefix of k, so 0 <= 16 q + d <= k < n: 16 q a
+ * = d a would need 16 q = d, i.e. q = 0 (the accumulator is infinity, handled), and
+ * 16 q a = -d a would need 16 q + d = 0 (both infinity). The result is returned in the
+ * homogeneous coordinates of the rest of the file: (X Z, Y, Z^3). r may not alias a. */
 static void point_mul(point *r, const uint8_t k[32], const point *a)
 {
-#if WIN > 1
-    point table[WIN_ENTRIES];
+    point table[WIN_ENTRIES], s;
     table[0] = *a;
-    for (unsigned i = 1; i < WIN_ENTRIES; i++)
-        point_add(&table[i], &table[i - 1], a);
+    for (unsigned i = 1; i < WIN_ENTRIES; i += 2) {
+        jac_dbl(&table[i], &table[i / 2]);               /* (i+1) a = 2 ((i+1)/2) a */
+        if (i + 1 < WIN_ENTRIES)
+            jac_add(&table[i + 1], &table[i], a);        /* (i+2) a = (i+1) a + a */
+    }
+    point_set_inf(r);
+    for (int pos = 256 - WIN; pos >= 0; pos -= WIN) {
+        for (unsigned j = 0; j < WIN; j++)
+            jac_dbl(r, r);
+        uint32_t digit = scalar_bits(k, (unsigned)pos, WIN);
+        point_set_inf(&s);
+        for (unsigned i = 0; i < WIN_ENTRIES; i++)
+            point_cmov(&s, &table[i], eq_small(digit, i + 1));
+        jac_add(r, r, &s);
+    }
+    fp_mul(r->x, r->x, r->z);                /* Jacobian -> homogeneous */
+    fp_mul(s.z, r->z, r->z);
+    fp_mul(r->z, s.z, r->z);
+    rp_wipe(table, sizeof table);
+    rp_wipe(&s, sizeof s);
+}
 #else
-    const point *table = a;
-#endif
+/* r = k * a for any k < 2^256 and any point a: double and add always (WIN = 1), the
+ * addend chosen between infinity and a by a constant-time select. r may not alias a.
+ * Constant time in k. */
+static void point_mul(point *r, const uint8_t k[32], const point *a)
+{
+    const point *table = a;                  /* WIN = 1: the one entry is a itself */
     point s;
     point_set_inf(r);
     for (int pos = 256 - WIN; pos >= 0; pos -= WIN) {
@@ -464,11 +764,10 @@ static void point_mul(point *r, const uint8_t k[32], const point *a)
             point_cmov(&s, &table[i], eq_small(digit, i + 1));
         point_add(r, r, &s);
     }
-#if WIN > 1
-    rp_wipe(table, sizeof table);
-#endif
     rp_wipe(&s, sizeof s);
 }
+
+#endif
 
 #if RP_P256_FAST
 /* generated by tests/pk/gen_p256_comb.py 4 */
@@ -511,7 +810,6 @@ static const uint32_t comb_table[15][2][8] = {
  * and comb_table[m - 1] = sum of 2^(j*COMB_COLS) G over the bits j of m. Constant time. */
 static void point_mul_g(point *r, const uint8_t k[32])
 {
-    uint32_t ax[8], ay[8];
     point s;
     point_set_inf(r);
     for (int col = COMB_COLS - 1; col >= 0; col--) {
@@ -519,19 +817,18 @@ static void point_mul_g(point *r, const uint8_t k[32])
         uint32_t idx = 0;
         for (unsigned j = 0; j < COMB_TEETH; j++)
             idx |= scalar_bits(k, (unsigned)col + j * COMB_COLS, 1) << j;
-        memcpy(ax, comb_table[0][0], 32);
-        memcpy(ay, comb_table[0][1], 32);
+        memcpy(s.x, comb_table[0][0], 32);
+        memcpy(s.y, comb_table[0][1], 32);
+        memcpy(s.z, G_MONT.z, 32);           /* affine entry: Z = 1 */
         for (unsigned i = 1; i < (1u << COMB_TEETH) - 1; i++) {
             uint32_t c = eq_small(idx, i + 1);
-            u256_cmov(ax, comb_table[i][0], c);
-            u256_cmov(ay, comb_table[i][1], c);
+            u256_cmov(s.x, comb_table[i][0], c);
+            u256_cmov(s.y, comb_table[i][1], c);
         }
-        point_add_affine(&s, r, ax, ay);
+        point_add(&s, r, &s);
         point_cmov(r, &s, 1u ^ eq_small(idx, 0));   /* idx 0 adds nothing */
     }
     rp_wipe(&s, sizeof s);
-    rp_wipe(ax, sizeof ax);
-    rp_wipe(ay, sizeof ay);
 }
 #else
 static void point_mul_g(point *r, const uint8_t k[32])
@@ -664,6 +961,84 @@ int rp_p256_sign(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
     return RP_P256_ERR_RNG;
 }
 
+/* ---- RFC 6979 deterministic nonces ------------------------------------------------- */
+
+/* The HMAC hash of RFC 6979 is the message hash, known here by its length only. */
+static int rfc6979_hash_id(size_t hash_len, rp_hash_id *id)
+{
+    switch (hash_len) {
+    case 20: *id = RP_HASH_SHA1; return 1;
+    case 28: *id = RP_HASH_SHA224; return 1;
+    case 32: *id = RP_HASH_SHA256; return 1;
+    case 48: *id = RP_HASH_SHA384; return 1;
+    case 64: *id = RP_HASH_SHA512; return 1;
+    default: return 0;
+    }
+}
+
+/* out = HMAC_K(V || [sep || x || h1]) with hl-byte K and V (RFC 6979 3.2 steps d-h); the
+ * bracket is omitted when sep < 0, x and h1 when they are NULL. out may alias key or v. */
+static void rfc6979_hmac(uint8_t *out, rp_hash_id id, size_t hl, const uint8_t *key,
+                         const uint8_t *v, int sep, const uint8_t *x, const uint8_t *h1)
+{
+    rp_hmac_ctx c;
+    uint8_t b = (uint8_t)sep;
+    rp_hmac_init(&c, id, key, hl);
+    rp_hmac_update(&c, v, hl);
+    if (sep >= 0)
+        rp_hmac_update(&c, &b, 1);
+    if (x != NULL) {
+        rp_hmac_update(&c, x, 32);
+        rp_hmac_update(&c, h1, 32);
+    }
+    rp_hmac_final(&c, out);                  /* wipes c */
+}
+
+/* RFC 6979 3.2 steps b-g: K and V from the key x and h1 = bits2octets(hash). */
+static void rfc6979_init(uint8_t *key, uint8_t *v, rp_hash_id id, size_t hl,
+                         const uint8_t x[32], const uint8_t h1[32])
+{
+    memset(v, 0x01, hl);                     /* b */
+    memset(key, 0x00, hl);                   /* c */
+    for (int sep = 0; sep < 2; sep++) {      /* d-e, then f-g */
+        rfc6979_hmac(key, id, hl, key, v, sep, x, h1);
+        rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
+    }
+}
+
+int rp_p256_sign_det(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
+                     size_t hash_len)
+{
+    rp_hash_id id;
+    uint8_t key[RP_HASH_MAX_SIZE], v[RP_HASH_MAX_SIZE], h1[32];
+    uint32_t e[8];
+    int ret = RP_P256_ERR_RNG;
+    if (!scalar_ok(priv) || !rfc6979_hash_id(hash_len, &id))
+        return RP_P256_ERR_INPUT;
+    size_t hl = rp_hash_size(id);
+    hash_to_scalar(e, hash, hash_len);
+    u256_to_bytes(h1, e);                    /* bits2octets(h1) */
+    rfc6979_init(key, v, id, hl, priv, h1);
+    for (unsigned tries = 0; tries < 8; tries++) {
+        /* step h: T = V1 || V2 ... until 256 bits; k = bits2int(T); sig holds T */
+        for (size_t have = 0; have < 32; have += hl) {
+            rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
+            memcpy(sig + have, v, 32 - have < hl ? 32 - have : hl);
+        }
+        if (scalar_ok(sig) && sign_with_k(sig, priv, sig, hash, hash_len)) {
+            ret = RP_P256_OK;
+            break;
+        }
+        rfc6979_hmac(key, id, hl, key, v, 0, NULL, NULL);   /* h.3 */
+        rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
+    }
+    if (ret != RP_P256_OK)
+        rp_wipe(sig, 64);
+    rp_wipe(key, sizeof key);
+    rp_wipe(v, sizeof v);
+    return ret;
+}
+
 #if RP_P256_FAST
 /* a = u1 G + u2 q for public u1, u2 < n: the comb for G, the window for q. */
 static void point_mul2_leaky(point *a, const uint32_t u1[8], const uint32_t u2[8],
@@ -715,11 +1090,32 @@ int rp_p256_verify(const uint8_t sig[64], const uint8_t pub[65], const uint8_t *
     m256_mul(u2, r, u2, &MOD_N);
     /* step 6: R = u1 G + u2 Q; step 7: reject infinity; step 8: x mod n == r */
     point_mul2_leaky(&a, u1, u2, &q);
-    if (!point_to_affine(a.x, a.y, &a))
+    if (u256_is_zero(a.z))
         return RP_P256_ERR_VERIFY;
-    if (!u256_sub(u1, a.x, MOD_N.m))
-        memcpy(a.x, u1, 32);
-    return u256_eq(a.x, r) ? RP_P256_OK : RP_P256_ERR_VERIFY;
+#if RP_P256_FAST
+    /* R is projective (X : Y : Z): test X == r Z and, when r + n < p, X == (r + n) Z,
+     * the only candidates as x < p < 2n; this saves an inversion. */
+    m256_prep(u1, r, &MOD_P);
+    fp_mul(u1, u1, a.z);
+    if (u256_eq(u1, a.x))
+        return RP_P256_OK;
+    uint32_t carry = 0;
+    for (unsigned i = 0; i < 8; i++) {       /* u2 = r + n, public */
+        uint64_t t = (uint64_t)r[i] + MOD_N.m[i] + carry;
+        u2[i] = (uint32_t)t;
+        carry = (uint32_t)(t >> 32);
+    }
+    if (carry || !u256_lt(u2, MOD_P.m))
+        return RP_P256_ERR_VERIFY;
+    m256_prep(u1, u2, &MOD_P);
+    fp_mul(u1, u1, a.z);
+    return u256_eq(u1, a.x) ? RP_P256_OK : RP_P256_ERR_VERIFY;
+#else
+    point_to_affine(u1, u2, &a);             /* x in u1 */
+    if (!u256_sub(u2, u1, MOD_N.m))          /* x < p < 2n: one subtraction */
+        memcpy(u1, u2, 32);
+    return u256_eq(u1, r) ? RP_P256_OK : RP_P256_ERR_VERIFY;
+#endif
 }
 
 /* ---- ECDH ----------------------------------------------------------------------------- */

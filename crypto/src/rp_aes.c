@@ -1,12 +1,22 @@
-/* rp_aes.c - the AES block cipher (FIPS 197), bitsliced, constant time.
+/* rp_aes.c - the AES block cipher (FIPS 197), bitsliced and fixsliced, constant time.
  *
  * State representation: two 16-byte blocks are held as eight 32-bit "bit planes" q[0..7].
  * Plane q[i] holds bit i of every byte; byte (row r, column c) of block b sits at bit
- * 8*c + 2*r + b. So a column is one byte lane: ShiftRows is a 32-bit rotation of each
- * row's bits (masked), and MixColumns' row rotation is a 2-bit rotation inside bytes. SubBytes is the Boyar-Peralta 113-gate circuit
- * (J. Boyar, R. Peralta, "A new combinational logic minimization technique with
- * applications to cryptology", SEA 2010) evaluated on all 32 bytes at once: no table, no
- * secret-dependent branch or index anywhere. Contract in rp_aes.h. */
+ * 8*r + 2*c + b. So a row is one byte lane: MixColumns' "row r+1 of the same column" is a
+ * 32-bit rotation by 8 (free on Thumb-2, folded into the XOR's operand), and ShiftRows
+ * would be a rotation inside each byte lane.
+ *
+ * Fixslicing (A. Adomnicai, T. Peyrin, "Fixslicing AES-like ciphers", TCHES 2021/1):
+ * ShiftRows is never applied. After j rounds the state is SR^-j of the true state, so
+ * round j uses MixColumns conjugated by SR^(j mod 4) (mix_m below: its row rotations gain
+ * a rotation inside bytes for j mod 4 != 0), round key j is stored as SR^-j(K_j), and the
+ * last round applies SR^(Nr mod 4) once. Decryption runs the same representation
+ * backwards.
+ *
+ * SubBytes is the Boyar-Peralta 113-gate circuit (J. Boyar, R. Peralta, "A new
+ * combinational logic minimization technique with applications to cryptology", SEA 2010)
+ * evaluated on all 32 bytes at once: no table, no secret-dependent branch or index
+ * anywhere. Contract in rp_aes.h. */
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
@@ -23,58 +33,56 @@
     } while (0)
 
 /* 8x8 bit transpose inside every byte lane across q[0..7] (an involution): turns eight
- * little-endian column words (q[2c+b] = column c of block b) into bit planes and back. */
+ * little-endian column words (q[2c+b] = column c of block b, byte r = row r) into bit
+ * planes and back. */
 static void ortho(uint32_t q[8])
 {
-    unsigned i;
+    uint32_t q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3];   /* in registers throughout */
+    uint32_t q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
 
-    for (i = 0; i < 8; i += 2)
-        SWAPMOVE(q[i], q[i + 1], 0x55555555u, 1);
-    for (i = 0; i < 8; i += 4) {
-        SWAPMOVE(q[i], q[i + 2], 0x33333333u, 2);
-        SWAPMOVE(q[i + 1], q[i + 3], 0x33333333u, 2);
-    }
-    for (i = 0; i < 4; i++)
-        SWAPMOVE(q[i], q[i + 4], 0x0f0f0f0fu, 4);
+    SWAPMOVE(q0, q1, 0x55555555u, 1); SWAPMOVE(q2, q3, 0x55555555u, 1);
+    SWAPMOVE(q4, q5, 0x55555555u, 1); SWAPMOVE(q6, q7, 0x55555555u, 1);
+    SWAPMOVE(q0, q2, 0x33333333u, 2); SWAPMOVE(q1, q3, 0x33333333u, 2);
+    SWAPMOVE(q4, q6, 0x33333333u, 2); SWAPMOVE(q5, q7, 0x33333333u, 2);
+    SWAPMOVE(q0, q4, 0x0f0f0f0fu, 4); SWAPMOVE(q1, q5, 0x0f0f0f0fu, 4);
+    SWAPMOVE(q2, q6, 0x0f0f0f0fu, 4); SWAPMOVE(q3, q7, 0x0f0f0f0fu, 4);
+    q[0] = q0; q[1] = q1; q[2] = q2; q[3] = q3;
+    q[4] = q4; q[5] = q5; q[6] = q6; q[7] = q7;
 }
 
-/* Row r of a block as a word: byte lane c holds the byte of column c. */
-static uint32_t row_of(const uint8_t *b, unsigned r)
-{
-    return (uint32_t)b[r] | (uint32_t)b[4 + r] << 8 | (uint32_t)b[8 + r] << 16
-         | (uint32_t)b[12 + r] << 24;
-}
-
-static void put_row(uint8_t *b, unsigned r, uint32_t v)
-{
-    b[r] = (uint8_t)v; b[4 + r] = (uint8_t)(v >> 8);
-    b[8 + r] = (uint8_t)(v >> 16); b[12 + r] = (uint8_t)(v >> 24);
-}
-
-/* Words q[2r+b] = row r of block b, then transposed into bit planes. */
+/* Column words q[2c+b] = bytes 4c..4c+3 of block b, then transposed into bit planes. */
 static void load2(uint32_t q[8], const uint8_t *b0, const uint8_t *b1)
 {
-    unsigned r;
+    unsigned c;
 
-    for (r = 0; r < 4; r++) {
-        q[2 * r] = row_of(b0, r);
-        q[2 * r + 1] = row_of(b1, r);
+    for (c = 0; c < 4; c++) {
+        q[2 * c] = rp_ld32le(b0 + 4 * c);
+        q[2 * c + 1] = rp_ld32le(b1 + 4 * c);
     }
     ortho(q);
 }
 
 static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
 {
-    unsigned r;
+    unsigned c;
 
     ortho(q);
-    for (r = 0; r < 4; r++) {
-        put_row(b0, r, q[2 * r]);
-        put_row(b1, r, q[2 * r + 1]);
+    for (c = 0; c < 4; c++) {
+        rp_st32le(b0 + 4 * c, q[2 * c]);
+        rp_st32le(b1 + 4 * c, q[2 * c + 1]);
     }
 }
 
-/* SubBytes on all 32 bytes: the Boyar-Peralta circuit. U0 is the most significant bit. */
+/* SubBytes on all 32 bytes: the Boyar-Peralta circuit. U0 is the most significant bit.
+ * The one assembly seam of the symmetric code: with RP_SYM_T2 (set by crypto/sym.cmake
+ * for Arm builds, which also add rp_aes_sbox_m33.S) the rounds call rp_aes_sbox_t2, the
+ * same circuit scheduled and register-allocated for Thumb-2 by
+ * tests/crypto/bench/aes_sbox_gen.py from this function. This C stays the reference: the
+ * host tests run it, tests/crypto/t2_check.sh checks the assembly on QEMU. */
+#ifdef RP_SYM_T2
+void rp_aes_sbox_t2(uint32_t q[8]);
+#define sbox rp_aes_sbox_t2
+#else
 static void sbox(uint32_t q[8])
 {
     uint32_t u0 = q[7], u1 = q[6], u2 = q[5], u3 = q[4];
@@ -135,6 +143,7 @@ static void sbox(uint32_t q[8])
     q[1] = ~(l13 ^ l27);
     q[0] = ~(l6 ^ l23);
 }
+#endif
 
 /* The inverse of the AES affine map on bit planes (FIPS 197 5.3.2), then XOR with k (a
  * round key, or zeros): b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of
@@ -156,103 +165,107 @@ static void inv_affine(uint32_t q[8], const uint32_t k[8])
 
 static const uint32_t zero_key[8];
 
-/* ShiftRows: row r (bits 2r, 2r+1 of every byte) moves from column c + r to column c, i.e.
- * rotates right by 8r bits: first rows 2 and 3 by 16, then rows 1 and 3 by 8 more (each
- * step swaps the masked bits with the rotated word). InvShiftRows rotates the other way. */
-RP_INLINE uint32_t shift_rows1(uint32_t x)
+/* Rotate every byte right by k bits (k = 2, 4, 6): column c <- column c + k/2 in every
+ * row (columns are 2-bit groups, one bit per block). */
+#define BROT(x, k) ((((x) >> (k)) & (0x01010101u * (0xffu >> (k)))) \
+                  | (((x) << (8 - (k))) & (0x01010101u * ((0xffu << (8 - (k))) & 0xffu))))
+
+/* Row r <- row r+1 (R1) and row r+2 (R2), each shifted by m (resp. 2m) columns: the row
+ * maps of MixColumns conjugated by ShiftRows^m, m = 0..3. Rotating every byte of
+ * rotr(x, s) right by k gives rotr(x, s+k-8) with the low 8-k bits of each byte taken
+ * from rotr(x, s+k) instead: a masked XOR of the two, whose difference is
+ * rotr(x ^ rotr(x, 8), s+k-8) (three Thumb-2 instructions, rotations as operands). */
+#define BROT_ROTR(x, s, k)                                                         \
+    (rotr(x, (s) + (k) - 8)                                                        \
+     ^ (rotr((x) ^ rotr(x, 8), (s) + (k) - 8) & (0x01010101u * (0xffu >> (k)))))
+#define R1_0(x) rotr(x, 8)
+#define R2_0(x) rotr(x, 16)
+#define R1_1(x) BROT_ROTR(x, 8, 2)
+#define R2_1(x) BROT_ROTR(x, 16, 4)
+#define R1_2(x) BROT_ROTR(x, 8, 4)
+#define R2_2(x) rotr(x, 16)
+#define R1_3(x) BROT_ROTR(x, 8, 6)
+#define R2_3(x) BROT_ROTR(x, 16, 4)
+
+/* MixColumns (conjugated): out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3]. With
+ * t = a ^ R1(a), plane i of the result is xtime(t)_i ^ R1(a)_i ^ R2(t_i); xtime shifts
+ * planes up by one and folds t_7 into planes 0, 1, 3, 4 (x^8 = x^4 + x^3 + x + 1). One
+ * pass over the planes keeps only t_7 and t_(i-1) live. k is XORed in (AddRoundKey). */
+#define MC_PLANE(i, fold, R1, R2)                                                  \
+    do {                                                                           \
+        uint32_t a_ = q[i], r_ = R1(a_), t_ = a_ ^ r_;                             \
+        q[i] = prev ^ (fold) ^ r_ ^ R2(t_) ^ k[i];                                 \
+        prev = t_;                                                                 \
+    } while (0)
+#define MC_ALL(R1, R2)                                                             \
+    do {                                                                           \
+        uint32_t t7 = q[7] ^ R1(q[7]), prev = t7;                                  \
+        MC_PLANE(0, 0, R1, R2);  MC_PLANE(1, t7, R1, R2); MC_PLANE(2, 0, R1, R2);  \
+        MC_PLANE(3, t7, R1, R2); MC_PLANE(4, t7, R1, R2); MC_PLANE(5, 0, R1, R2);  \
+        MC_PLANE(6, 0, R1, R2);  MC_PLANE(7, 0, R1, R2);                           \
+    } while (0)
+
+/* q = MixColumns_m(q) ^ k, where MixColumns_m = SR^-m o MixColumns o SR^m (m = 0..3; the
+ * round number mod 4, public). One function per m: merged, GCC hoists the four variants'
+ * common rotations out of the switch and spills them. */
+#define MIX_FN(m)                                                                  \
+    static void mix##m(uint32_t q[8], const uint32_t k[8])                         \
+    {                                                                              \
+        MC_ALL(R1_##m, R2_##m);                                                    \
+    }
+MIX_FN(0)
+MIX_FN(1)
+MIX_FN(2)
+MIX_FN(3)
+
+static void (*const mix_fn[4])(uint32_t q[8], const uint32_t k[8]) = { mix0, mix1, mix2, mix3 };
+
+static void mix_m(uint32_t q[8], const uint32_t k[8], unsigned m)
 {
-    x ^= (x ^ rotr(x, 16)) & 0xf0f0f0f0u;
-    return x ^ ((x ^ rotr(x, 8)) & 0xccccccccu);
+    mix_fn[m & 3](q, k);
 }
 
-static void inv_shift_rows(uint32_t q[8])
+/* InvMixColumns_m = MixColumns_m o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00,
+ * conjugated the same way); 4t on planes shifts them up by two, folding t_6 and t_7. */
+static void inv_mix_m(uint32_t q[8], unsigned m)
+{
+    uint32_t t[8];
+    unsigned i;
+
+    for (i = 0; i < 8; i++)
+        t[i] = q[i] ^ (m & 1 ? R2_1(q[i]) : R2_0(q[i]));
+    q[0] ^= t[6];
+    q[1] ^= t[7] ^ t[6];
+    q[2] ^= t[0] ^ t[7];
+    q[3] ^= t[1] ^ t[6];
+    q[4] ^= t[2] ^ t[7] ^ t[6];
+    q[5] ^= t[3] ^ t[7];
+    q[6] ^= t[4];
+    q[7] ^= t[5];
+    mix_m(q, zero_key, m);
+    rp_wipe(t, sizeof t);
+}
+
+/* q = ShiftRows^2(q) ^ k when lanes = 0x0f000f00 (rows 1 and 3 move by two columns: a
+ * nibble swap in their byte lanes, done as x ^ d ^ (d << 4) with d the XOR of the two
+ * nibbles; SR^2 is its own inverse), q ^= k when lanes = 0. */
+static void shift_rows2_ark(uint32_t q[8], const uint32_t *k, uint32_t lanes)
 {
     unsigned i;
 
     for (i = 0; i < 8; i++) {
-        uint32_t x = q[i];
-        x ^= (x ^ rotr(x, 16)) & 0xf0f0f0f0u;
-        q[i] = x ^ ((x ^ rotr(x, 24)) & 0xccccccccu);
+        uint32_t d = (q[i] ^ (q[i] >> 4)) & lanes;
+        q[i] ^= d ^ (d << 4) ^ k[i];
     }
-}
-
-/* Row r+1 (resp. r+2) of every column brought to row r: a 2-bit (4-bit) rotation inside
- * each byte. */
-RP_INLINE uint32_t rows1(uint32_t x)
-{
-    return ((x >> 2) & 0x3f3f3f3fu) | ((x << 6) & 0xc0c0c0c0u);
-}
-
-RP_INLINE uint32_t rows2(uint32_t x)
-{
-    return ((x >> 4) & 0x0f0f0f0fu) | ((x << 4) & 0xf0f0f0f0u);
-}
-
-/* MixColumns: out[r] = 2(a[r] ^ a[r+1]) ^ a[r+1] ^ a[r+2] ^ a[r+3] per column. With
- * t = a ^ rows1(a), plane i of the result is xtime(t)_i ^ rows1(a)_i ^ rows2(t_i); xtime
- * shifts planes up by one and folds t_7 into planes 0, 1, 3, 4 (x^8 = x^4 + x^3 + x + 1).
- * One pass over the planes keeps only t_7 and t_(i-1) live. */
-#define MC_PLANE(i, fold)                                                          \
-    do {                                                                           \
-        uint32_t a_ = IN(i), r_ = rows1(a_), t_ = a_ ^ r_;                         \
-        q[i] = prev ^ (fold) ^ r_ ^ rows2(t_) ^ KEY(i);                            \
-        prev = t_;                                                                 \
-    } while (0)
-
-/* ShiftRows, MixColumns and AddRoundKey k, fused (encryption rounds 1..Nr-1). */
-static void sr_mc_ark(uint32_t q[8], const uint32_t *k)
-{
-    uint32_t a7 = shift_rows1(q[7]), t7 = a7 ^ rows1(a7), prev = t7;
-
-#define IN(i) ((i) == 7 ? a7 : shift_rows1(q[i]))
-#define KEY(i) k[i]
-    MC_PLANE(0, 0); MC_PLANE(1, t7); MC_PLANE(2, 0); MC_PLANE(3, t7);
-    MC_PLANE(4, t7); MC_PLANE(5, 0); MC_PLANE(6, 0); MC_PLANE(7, 0);
-#undef IN
-#undef KEY
-}
-
-/* MixColumns alone (after the InvMixColumns pre-multiplication). */
-static void mix_columns(uint32_t q[8])
-{
-    uint32_t t7 = q[7] ^ rows1(q[7]), prev = t7;
-
-#define IN(i) q[i]
-#define KEY(i) 0
-    MC_PLANE(0, 0); MC_PLANE(1, t7); MC_PLANE(2, 0); MC_PLANE(3, t7);
-    MC_PLANE(4, t7); MC_PLANE(5, 0); MC_PLANE(6, 0); MC_PLANE(7, 0);
-#undef IN
-#undef KEY
-}
-
-/* InvMixColumns = MixColumns o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00);
- * 4t on planes shifts them up by two, folding t_6 and t_7 back in. */
-static void inv_mix_columns(uint32_t q[8])
-{
-    uint32_t t0 = q[0] ^ rows2(q[0]), t1 = q[1] ^ rows2(q[1]), t2 = q[2] ^ rows2(q[2]);
-    uint32_t t3 = q[3] ^ rows2(q[3]), t4 = q[4] ^ rows2(q[4]), t5 = q[5] ^ rows2(q[5]);
-    uint32_t t6 = q[6] ^ rows2(q[6]), t7 = q[7] ^ rows2(q[7]);
-
-    q[0] ^= t6;
-    q[1] ^= t7 ^ t6;
-    q[2] ^= t0 ^ t7;
-    q[3] ^= t1 ^ t6;
-    q[4] ^= t2 ^ t7 ^ t6;
-    q[5] ^= t3 ^ t7;
-    q[6] ^= t4;
-    q[7] ^= t5;
-    mix_columns(q);
 }
 
 RP_INLINE void add_round_key(uint32_t q[8], const uint32_t *k)
 {
-    unsigned i;
-
-    for (i = 0; i < 8; i++)
-        q[i] ^= k[i];
+    q[0] ^= k[0]; q[1] ^= k[1]; q[2] ^= k[2]; q[3] ^= k[3];
+    q[4] ^= k[4]; q[5] ^= k[5]; q[6] ^= k[6]; q[7] ^= k[7];
 }
 
-/* SubWord of FIPS 197 5.2 through the bitsliced S-box (only lane word 0 is used). */
+/* SubWord of FIPS 197 5.2 through the bitsliced S-box (the four bytes of lane word 0). */
 static uint32_t sub_word(uint32_t w)
 {
     uint32_t q[8] = { 0 };
@@ -266,13 +279,14 @@ static uint32_t sub_word(uint32_t w)
     return w;
 }
 
-/* FIPS 197 5.2 KeyExpansion on 32-bit words (little-endian), any key size; round keys
- * are then transposed into planes. Used for AES-192, whose 6-word steps straddle round
- * keys; AES-128/256 take the bitsliced path below. */
+/* FIPS 197 5.2 KeyExpansion on 32-bit words (little-endian columns), then each round key
+ * into planes. Used for AES-192, whose 6-word steps straddle round keys; AES-128/256 take
+ * the bitsliced path below. */
 static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
 {
-    uint32_t w[60], q[8];
-    unsigned nw = 4 * (ctx->rounds + 1), i, r, c, rcon = 1;
+    uint32_t w[52], q[8];
+    uint8_t kb[16];
+    unsigned nw = 4 * (ctx->rounds + 1), i, c, rcon = 1;
 
     for (i = 0; i < nk; i++)
         w[i] = rp_ld32le(key + 4 * i);
@@ -281,28 +295,25 @@ static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
         if (i % nk == 0) {
             t = sub_word(rotr(t, 8)) ^ rcon;
             rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
-        } else if (nk > 6 && i % nk == 4) {
-            t = sub_word(t);
         }
         w[i] = w[i - nk] ^ t;
     }
-    for (r = 0; r <= ctx->rounds; r++) { /* the same round key in both block slots */
-        for (c = 0; c < 4; c++)              /* here c is the row: byte c of each word */
-            q[2 * c] = q[2 * c + 1] = (w[4 * r] >> (8 * c) & 0xff)
-                                    | (w[4 * r + 1] >> (8 * c) & 0xff) << 8
-                                    | (w[4 * r + 2] >> (8 * c) & 0xff) << 16
-                                    | (w[4 * r + 3] >> (8 * c) & 0xff) << 24;
-        ortho(q);
-        memcpy(ctx->sk + 8 * r, q, sizeof q);
+    for (i = 0; i < nw; i += 4) {
+        for (c = 0; c < 4; c++)
+            rp_st32le(kb + 4 * c, w[i + c]);
+        load2(q, kb, kb);                       /* the same round key in both block slots */
+        memcpy(ctx->sk + 2 * i, q, sizeof q);
     }
     rp_wipe(w, sizeof w);
     rp_wipe(q, sizeof q);
+    rp_wipe(kb, sizeof kb);
 }
 
-/* One 4-word step of the key expansion, entirely on planes (columns are byte lanes):
- * dst (the round key four words back) becomes the next round key, given src (the round
- * key just before it): t = SubWord(RotWord?(column 3 of src)) ^ rcon in column 0, then
- * every column is the XOR of dst's columns up to it and t (prefix XOR across lanes). */
+/* One 4-word step of the key expansion, entirely on planes (rows are byte lanes, columns
+ * 2-bit groups in them): dst (the round key four words back) becomes the next round key,
+ * given src (the round key just before it): t = SubWord(RotWord?(column 3 of src)) ^ rcon
+ * in column 0, then every column is the XOR of dst's columns up to it and t (a prefix XOR
+ * inside each byte lane). */
 static void expand_step(uint32_t dst[8], const uint32_t src[8], uint32_t rcon, int rot)
 {
     uint32_t sb[8], t;
@@ -311,17 +322,42 @@ static void expand_step(uint32_t dst[8], const uint32_t src[8], uint32_t rcon, i
     memcpy(sb, src, sizeof sb);
     sbox(sb);
     for (i = 0; i < 8; i++) {
-        t = sb[i] >> 24;                              /* column 3 -> column 0 */
+        t = (sb[i] >> 6) & 0x03030303u;               /* column 3 -> column 0 */
         if (rot)
-            t = rows1(t) & 0xffu;                     /* RotWord: row r <- row r + 1 */
+            t = rotr(t, 8);                           /* RotWord: row r <- row r + 1 */
         t ^= 3u & (0u - (rcon >> i & 1));             /* rcon in row 0, both blocks */
         t ^= dst[i];
-        t ^= t << 8;
-        dst[i] = t ^ t << 16;
+        t ^= (t << 2) & 0xfcfcfcfcu;
+        dst[i] = t ^ ((t << 4) & 0xf0f0f0f0u);
     }
     rp_wipe(sb, sizeof sb);
 }
 
+/* Rotate the byte lanes selected by mask left by 2 (LANE_ROTL2) or 4 (LANE_ROTL4) bits. */
+#define LANE_ROTL2(x, mask) ((x) ^ (((x) ^ BROT(x, 6)) & (mask)))
+#define LANE_ROTL4(x, mask) ((x) ^ (((x) ^ BROT(x, 4)) & (mask)))
+
+/* k = SR^-m(k) (m = j mod 4 for round key j, public; setkey only): row r moves right by
+ * m*r columns, i.e. byte lane r rotates left by 2*m*r bits (mod 8), built from lane
+ * rotations by 2 and 4. */
+static void twist(uint32_t k[8], unsigned m)
+{
+    unsigned i;
+
+    for (i = 0; i < 8; i++) {
+        uint32_t x = k[i];
+        if (m == 1)                     /* lanes 1, 2, 3 by 2, 4, 6 */
+            x = LANE_ROTL4(LANE_ROTL2(x, 0xff00ff00u), 0xffff0000u);
+        else if (m == 2)                /* lanes 1, 3 by 4 */
+            x = LANE_ROTL4(x, 0xff00ff00u);
+        else if (m == 3)                /* lanes 1, 2, 3 by 6, 4, 2 */
+            x = LANE_ROTL2(LANE_ROTL4(x, 0x00ffff00u), 0xff00ff00u);
+        k[i] = x;
+    }
+}
+
+/* Round keys in planes; key j (0 < j < Nr) stored as SR^-j(K_j) for the fixsliced rounds
+ * (K_Nr meets the state after the final ShiftRows^(Nr mod 4), so it stays as it is). */
 int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 {
     uint32_t *sk = ctx->sk, rcon = 1;
@@ -333,34 +369,44 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
     ctx->rounds = nk + 6;
     if (nk == 6) {
         expand_words(ctx, key, nk);
-        return 0;
+    } else {
+        load2(sk, key, key);                        /* round key 0 (and 1 for AES-256) */
+        if (nk == 8)
+            load2(sk + 8, key + 16, key + 16);
+        for (r = nk / 4; r <= ctx->rounds; r++) {
+            uint32_t *dst = sk + 8 * r;
+            int full = nk == 4 || r % 2 == 0;       /* AES-256 odd steps: SubWord only */
+            memcpy(dst, dst - 8 * (nk / 4), 32);
+            expand_step(dst, dst - 8, full ? rcon : 0, full);
+            if (full)
+                rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
+        }
     }
-    load2(sk, key, key);                            /* round key 0 (and 1 for AES-256) */
-    if (nk == 8)
-        load2(sk + 8, key + 16, key + 16);
-    for (r = nk / 4; r <= ctx->rounds; r++) {
-        uint32_t *dst = sk + 8 * r;
-        int full = nk == 4 || r % 2 == 0;           /* AES-256 odd steps: SubWord only */
-        memcpy(dst, dst - 8 * (nk / 4), 32);
-        expand_step(dst, dst - 8, full ? rcon : 0, full);
-        if (full)
-            rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
-    }
+    for (r = 1; r < ctx->rounds; r++)
+        twist(sk + 8 * r, r & 3);
     return 0;
 }
 
 static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 {
-    unsigned r, i;
+    unsigned r;
 
     add_round_key(q, ctx->sk);
     for (r = 1; r < ctx->rounds; r++) {
         sbox(q);
-        sr_mc_ark(q, ctx->sk + 8 * r);
+        mix_m(q, ctx->sk + 8 * r, r & 3);
     }
     sbox(q);
-    for (i = 0; i < 8; i++)
-        q[i] = shift_rows1(q[i]) ^ ctx->sk[8 * ctx->rounds + i];
+    /* SR^(Nr mod 4): SR^2 for 10 and 14 rounds, nothing for 12 */
+    shift_rows2_ark(q, ctx->sk + 8 * ctx->rounds, (ctx->rounds & 3) ? 0x0f000f00u : 0);
+}
+
+/* InvSubBytes = A^-1 o S o A^-1, the second inverse affine map fused with AddRoundKey k. */
+static void inv_sub_bytes_ark(uint32_t q[8], const uint32_t k[8])
+{
+    inv_affine(q, zero_key);
+    sbox(q);
+    inv_affine(q, k);
 }
 
 static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
@@ -368,17 +414,12 @@ static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     unsigned r;
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
+    shift_rows2_ark(q, zero_key, (ctx->rounds & 3) ? 0x0f000f00u : 0);
     for (r = ctx->rounds - 1; r > 0; r--) {
-        inv_shift_rows(q);                    /* commutes with the bytewise maps */
-        inv_affine(q, zero_key);
-        sbox(q);
-        inv_affine(q, ctx->sk + 8 * r);       /* ... and AddRoundKey */
-        inv_mix_columns(q);
+        inv_sub_bytes_ark(q, ctx->sk + 8 * r);
+        inv_mix_m(q, r & 3);
     }
-    inv_shift_rows(q);
-    inv_affine(q, zero_key);
-    sbox(q);
-    inv_affine(q, ctx->sk);
+    inv_sub_bytes_ark(q, ctx->sk);
 }
 
 void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],

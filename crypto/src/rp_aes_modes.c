@@ -3,6 +3,7 @@
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
 static int is_block_mode(uint8_t m)
 {
@@ -93,34 +94,43 @@ static void ctr_add1(uint8_t ctr[16])
     }
 }
 
-/* CFB/OFB/CTR: exactly n bytes; in may equal out. */
+/* The next keystream: two counter blocks (CTR), or one block (OFB, CFB). */
+static void refill(rp_cipher_ctx *c)
+{
+    if (c->mode == RP_AES_CTR) {
+        uint8_t c1[16];
+        memcpy(c1, c->iv, 16);
+        ctr_add1(c1);
+        rp_aes_encrypt2(&c->aes, c->iv, c1, c->buf, c->buf + 16);
+        memcpy(c->iv, c1, 16);
+        ctr_add1(c->iv);
+    } else if (c->mode == RP_AES_OFB) {
+        rp_aes_encrypt(&c->aes, c->iv, c->iv);
+        memcpy(c->buf, c->iv, 16);
+    } else {                                      /* CFB */
+        rp_aes_encrypt(&c->aes, c->iv, c->buf);
+    }
+    c->buf_len = 0;
+}
+
+/* CFB/OFB/CTR: exactly n bytes; in may equal out. The keystream is used in runs (the rest
+ * of the current block or blocks) XORed word by word. */
 static void stream(rp_cipher_ctx *c, const uint8_t *in, size_t n, uint8_t *out)
 {
-    size_t i;
-    uint8_t x;
+    size_t avail = c->mode == RP_AES_CTR ? 32 : 16, take;
+    int cfb = c->mode == RP_AES_CFB;
 
-    for (i = 0; i < n; i++) {
-        if (c->mode == RP_AES_CTR && c->buf_len == 32) {
-            uint8_t c1[16];
-            memcpy(c1, c->iv, 16);
-            ctr_add1(c1);
-            rp_aes_encrypt2(&c->aes, c->iv, c1, c->buf, c->buf + 16);
-            memcpy(c->iv, c1, 16);
-            ctr_add1(c->iv);
-            c->buf_len = 0;
-        } else if (c->mode == RP_AES_OFB && c->buf_len == 16) {
-            rp_aes_encrypt(&c->aes, c->iv, c->iv);
-            memcpy(c->buf, c->iv, 16);
-            c->buf_len = 0;
-        } else if (c->mode == RP_AES_CFB && c->buf_len == 16) {
-            rp_aes_encrypt(&c->aes, c->iv, c->buf);
-            c->buf_len = 0;
-        }
-        x = in[i];
-        out[i] = x ^ c->buf[c->buf_len];
-        if (c->mode == RP_AES_CFB)               /* the feedback is the ciphertext */
-            c->iv[c->buf_len] = c->decrypt ? x : out[i];
-        c->buf_len++;
+    while (n) {
+        if (c->buf_len == avail)
+            refill(c);
+        take = avail - c->buf_len < n ? avail - c->buf_len : n;
+        if (cfb && c->decrypt)                   /* the feedback is the ciphertext */
+            memcpy(c->iv + c->buf_len, in, take);
+        rp_sym_xor(out, in, c->buf + c->buf_len, take, 0xff);
+        if (cfb && !c->decrypt)
+            memcpy(c->iv + c->buf_len, out, take);
+        c->buf_len = (uint8_t)(c->buf_len + take);
+        in += take; out += take; n -= take;
     }
 }
 

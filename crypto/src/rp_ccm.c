@@ -7,6 +7,7 @@
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
 static void mac_block(rp_ccm_ctx *c, const uint8_t b[16])
 {
@@ -188,14 +189,13 @@ static void ccm_crypt(rp_ccm_ctx *c, const uint8_t *in, size_t n, uint8_t *out,
                       uint8_t mask, int mac)
 {
     while (n) {
-        size_t take, i;
+        size_t take;
         if (c->ks_used == c->ks_len)
             next_keystream(c);
         take = (size_t)(c->ks_len - c->ks_used) < n ? (size_t)(c->ks_len - c->ks_used) : n;
         if (mac && !c->decrypt)
             mac_absorb(c, in, take);
-        for (i = 0; i < take; i++)
-            out[i] = (uint8_t)((in[i] ^ c->ks[c->ks_used + i]) & mask);
+        rp_sym_xor(out, in, c->ks + c->ks_used, take, mask);
         if (mac && c->decrypt)
             mac_absorb(c, out, take);
         c->ks_used = (uint8_t)(c->ks_used + take);

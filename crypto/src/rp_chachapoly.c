@@ -3,17 +3,10 @@
 #include <string.h>
 #include "rp_chachapoly.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
-static uint32_t ld32le(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void st32le(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
-}
+#define ld32le rp_ld32le
+#define st32le rp_st32le
 
 static uint32_t rol(uint32_t x, unsigned n) { return x << n | x >> (32 - n); }
 
@@ -232,7 +225,7 @@ static void cp_crypt(rp_chachapoly_ctx *c, const uint8_t *in, size_t n, uint8_t 
                      uint8_t mask, int mac)
 {
     while (n) {
-        size_t take, i;
+        size_t take;
         if (c->ks_used == 64) {
             chacha_block(c->key, c->nonce, c->counter++, c->ks);
             c->ks_used = 0;
@@ -240,8 +233,7 @@ static void cp_crypt(rp_chachapoly_ctx *c, const uint8_t *in, size_t n, uint8_t 
         take = 64u - c->ks_used < n ? 64u - c->ks_used : n;
         if (mac && c->decrypt)
             rp_poly1305_update(&c->poly, in, take);
-        for (i = 0; i < take; i++)
-            out[i] = (uint8_t)((in[i] ^ c->ks[c->ks_used + i]) & mask);
+        rp_sym_xor(out, in, c->ks + c->ks_used, take, mask);
         if (mac && !c->decrypt)
             rp_poly1305_update(&c->poly, out, take);
         c->ks_used = (uint8_t)(c->ks_used + take);

@@ -1,5 +1,7 @@
-/* rp_ct.c - the volatile wipe and constant-time byte comparisons (contract in rp_ct.h). */
+/* rp_ct.c - the volatile wipe, constant-time comparisons and the masked XOR of the symmetric
+ * code (contracts in rp_ct.h and rp_sym_util.h). */
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
 void rp_wipe(void *p, size_t n)
 {
@@ -37,4 +39,15 @@ void rp_ct_cmov(void *dst, const void *src, size_t n, uint32_t mask)
 
     for (i = 0; i < n; i++)
         d[i] = (uint8_t)(d[i] ^ (m & (d[i] ^ s[i])));
+}
+
+void rp_sym_xor(uint8_t *out, const uint8_t *a, const uint8_t *b, size_t n, uint8_t mask)
+{
+    uint32_t m = 0x01010101u * mask;
+    size_t i = 0;
+
+    for (; i + 4 <= n; i += 4)
+        rp_st32le(out + i, (rp_ld32le(a + i) ^ rp_ld32le(b + i)) & m);
+    for (; i < n; i++)
+        out[i] = (uint8_t)((a[i] ^ b[i]) & mask);
 }

@@ -9,25 +9,15 @@
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
+#include "rp_sym_util.h"
 
-static uint32_t ld32be(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static void st32be(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);  p[3] = (uint8_t)v;
-}
-
-static uint32_t rev32(uint32_t x)
+/* Reverse the bits inside each byte. A GCM block's big-endian word, bit-reversed whole,
+ * is the little-endian word with each byte's bits reversed. */
+static uint32_t brev_bytes(uint32_t x)
 {
     x = ((x >> 1) & 0x55555555u) | ((x & 0x55555555u) << 1);
     x = ((x >> 2) & 0x33333333u) | ((x & 0x33333333u) << 2);
-    x = ((x >> 4) & 0x0f0f0f0fu) | ((x & 0x0f0f0f0fu) << 4);
-    x = ((x >> 8) & 0x00ff00ffu) | ((x & 0x00ff00ffu) << 8);
-    return x >> 16 | x << 16;
+    return ((x >> 4) & 0x0f0f0f0fu) | ((x & 0x0f0f0f0fu) << 4);
 }
 
 static void load_field(uint32_t a[4], const uint8_t b[16])
@@ -35,7 +25,7 @@ static void load_field(uint32_t a[4], const uint8_t b[16])
     unsigned i;
 
     for (i = 0; i < 4; i++)
-        a[i] = rev32(ld32be(b + 4 * i));
+        a[i] = brev_bytes(rp_ld32le(b + 4 * i));
 }
 
 static void store_field(uint8_t b[16], const uint32_t a[4])
@@ -43,7 +33,7 @@ static void store_field(uint8_t b[16], const uint32_t a[4])
     unsigned i;
 
     for (i = 0; i < 4; i++)
-        st32be(b + 4 * i, rev32(a[i]));
+        rp_st32le(b + 4 * i, brev_bytes(a[i]));
 }
 
 /* Carry-less 32x32 -> 64. Each operand is split into four parts with bits 4 apart; a
@@ -160,8 +150,8 @@ static void ghash_flush(rp_gcm_ctx *c)
 
 static void inc32(uint8_t ctr[16])
 {
-    uint32_t v = ld32be(ctr + 12) + 1;
-    st32be(ctr + 12, v);
+    uint32_t v = rp_ld32be(ctr + 12) + 1;
+    rp_st32be(ctr + 12, v);
 }
 
 /* Two blocks of keystream: ks = E(ctr) || E(ctr + 1); ctr += 2. */
@@ -257,14 +247,13 @@ static void gcm_crypt(rp_gcm_ctx *c, const uint8_t *in, size_t n, uint8_t *out,
                       uint8_t mask, int hash)
 {
     while (n) {
-        size_t take, i;
+        size_t take;
         if (c->ks_used == 32)
             next_keystream(c);
         take = 32u - c->ks_used < n ? 32u - c->ks_used : n;
         if (hash && c->decrypt)
             ghash_absorb(c, in, take);
-        for (i = 0; i < take; i++)
-            out[i] = (uint8_t)((in[i] ^ c->ks[c->ks_used + i]) & mask);
+        rp_sym_xor(out, in, c->ks + c->ks_used, take, mask);
         if (hash && !c->decrypt)
             ghash_absorb(c, out, take);
         c->ks_used = (uint8_t)(c->ks_used + take);

@@ -6,22 +6,15 @@
 #include "rp_ct.h"
 #include "rp_sym_util.h"
 
-typedef void (*block_fn)(void *state, const uint8_t *block);
+/* Compresses n consecutive blocks into state (n >= 1). */
+typedef void (*block_fn)(void *state, const uint8_t *blocks, size_t n);
 
-RP_INLINE uint32_t ld32be(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
+#define ld32be rp_ld32be
+#define st32be rp_st32be
 
 RP_INLINE uint64_t ld64be(const uint8_t *p)
 {
     return (uint64_t)ld32be(p) << 32 | ld32be(p + 4);
-}
-
-static void st32be(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);  p[3] = (uint8_t)v;
 }
 
 static void st64be(uint8_t *p, uint64_t v)
@@ -33,8 +26,8 @@ static void st64be(uint8_t *p, uint64_t v)
 RP_INLINE uint32_t ror32(uint32_t x, unsigned n) { return x >> n | x << (32 - n); }
 RP_INLINE uint64_t ror64(uint64_t x, unsigned n) { return x >> n | x << (64 - n); }
 
-/* Buffers input into bsize-byte blocks and runs blk on each full block.
- * buf holds (*len % bsize) pending bytes on entry and exit. */
+/* Buffers input into bsize-byte blocks and runs blk on the full ones (all whole blocks of
+ * the input in one call). buf holds (*len % bsize) pending bytes on entry and exit. */
 static void absorb(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t *len,
                    const uint8_t *in, size_t n)
 {
@@ -49,10 +42,12 @@ static void absorb(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t 
         in += take; n -= take; have += take;
         if (have < bsize)
             return;
-        blk(st, buf);
+        blk(st, buf, 1);
     }
-    for (; n >= bsize; in += bsize, n -= bsize)
-        blk(st, in);
+    if (n >= bsize)
+        blk(st, in, n / bsize);
+    in += n & ~(bsize - 1);
+    n &= bsize - 1;
     if (n)
         memcpy(buf, in, n);
 }
@@ -66,14 +61,14 @@ static void pad(void *st, block_fn blk, uint8_t *buf, size_t bsize, uint64_t len
     buf[have++] = 0x80;
     if (have > bsize - lbytes) {
         memset(buf + have, 0, bsize - have);
-        blk(st, buf);
+        blk(st, buf, 1);
         have = 0;
     }
     memset(buf + have, 0, bsize - have);
     st64be(buf + bsize - 8, len << 3);
     if (lbytes == 16)
         buf[bsize - 9] = (uint8_t)(len >> 61);
-    blk(st, buf);
+    blk(st, buf, 1);
 }
 
 /* ---------------- constants (FIPS 180-4 4.2, 5.3) ----------------
@@ -116,6 +111,8 @@ static const uint64_t H384[8] = {
 /* SHA-256 functions (FIPS 180-4 4.1.2), in forms that map to few Thumb-2 instructions. */
 #define S256_0(x) ror32((x) ^ ror32((x) ^ ror32((x), 9), 11), 2)
 #define S256_1(x) ror32((x) ^ ror32((x) ^ ror32((x), 14), 5), 6)
+#define S256_s0(x) (ror32((x), 7) ^ ror32((x), 18) ^ ((x) >> 3))
+#define S256_s1(x) (ror32((x), 17) ^ ror32((x), 19) ^ ((x) >> 10))
 #define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
 #define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
 
@@ -129,37 +126,59 @@ static const uint64_t H384[8] = {
         h += S256_0(a) + MAJ(a, b, c);                                             \
     } while (0)
 
-/* FIPS 180-4 6.2.2: one compression of a 64-byte block into h[8]. The whole schedule is
- * expanded first (pointer walk, no index masks), then eight rounds per loop pass so the
- * working variables never move. */
-static void sha256_block(void *state, const uint8_t *p)
-{
-    uint32_t *st = (uint32_t *)state;
-    uint32_t w[64], a, b, c, d, e, f, g, h;
-    const uint64_t *k = K512;
-    uint32_t *x;
+#ifdef RP_SYM_T2
+/* Cortex-M33 builds (crypto/sym.cmake): the compression in Thumb-2 assembly
+ * (rp_sha256_m33.S, the same algorithm as the C below, which is the reference). */
+void rp_sha256_blocks_t2(uint32_t st[8], const uint8_t *p, size_t n, uint32_t w[64],
+                         const uint64_t *k512);
 
-    for (x = w; x < w + 16; x++, p += 4)
-        *x = ld32be(p);
-    for (; x < w + 64; x++)                       /* step 1 */
-        *x = (ror32(x[-2], 17) ^ ror32(x[-2], 19) ^ (x[-2] >> 10)) + x[-7]
-           + (ror32(x[-15], 7) ^ ror32(x[-15], 18) ^ (x[-15] >> 3)) + x[-16];
-    a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
-    for (x = w; x < w + 64; x += 8, k += 8) {
-        R256(a, b, c, d, e, f, g, h, HI(k[0]), x[0]);
-        R256(h, a, b, c, d, e, f, g, HI(k[1]), x[1]);
-        R256(g, h, a, b, c, d, e, f, HI(k[2]), x[2]);
-        R256(f, g, h, a, b, c, d, e, HI(k[3]), x[3]);
-        R256(e, f, g, h, a, b, c, d, HI(k[4]), x[4]);
-        R256(d, e, f, g, h, a, b, c, HI(k[5]), x[5]);
-        R256(c, d, e, f, g, h, a, b, HI(k[6]), x[6]);
-        R256(b, c, d, e, f, g, h, a, HI(k[7]), x[7]);
-    }
-    st[0] += a; st[1] += b; st[2] += c; st[3] += d;
-    st[4] += e; st[5] += f; st[6] += g; st[7] += h;
+static void sha256_blocks(void *state, const uint8_t *p, size_t n)
+{
+    uint32_t w[64];
+
+    rp_sha256_blocks_t2((uint32_t *)state, p, n, w, K512);
     rp_wipe(w, sizeof w);
 }
+#else
+/* FIPS 180-4 6.2.2: compression of n 64-byte blocks into h[8]. The whole schedule is
+ * expanded first (pointer walk, no index masks), then eight rounds per loop pass so the
+ * working variables never move. The schedule is wiped once, after the last block. */
+static void sha256_blocks(void *state, const uint8_t *p, size_t n)
+{
+    uint32_t *st = (uint32_t *)state;
+    uint32_t w[64], a, b, c, d, e, f, g, h, w1, w2;
+    const uint64_t *k;
+    uint32_t *x;
 
+    for (; n; n--) {
+        for (x = w; x < w + 16; x++, p += 4)
+            *x = ld32be(p);
+        for (w1 = x[-1], w2 = x[-2]; x < w + 64; x += 2) {     /* step 1, two words */
+            uint32_t w15 = x[-15], w0;
+            w0 = S256_s1(w2) + x[-7] + S256_s0(w15) + x[-16];
+            w2 = S256_s1(w1) + x[-6] + S256_s0(x[-14]) + w15;
+            x[0] = w0;
+            x[1] = w2;
+            w1 = w2;
+            w2 = w0;
+        }
+        a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
+        for (x = w, k = K512; x < w + 64; x += 8, k += 8) {
+            R256(a, b, c, d, e, f, g, h, HI(k[0]), x[0]);
+            R256(h, a, b, c, d, e, f, g, HI(k[1]), x[1]);
+            R256(g, h, a, b, c, d, e, f, HI(k[2]), x[2]);
+            R256(f, g, h, a, b, c, d, e, HI(k[3]), x[3]);
+            R256(e, f, g, h, a, b, c, d, HI(k[4]), x[4]);
+            R256(d, e, f, g, h, a, b, c, HI(k[5]), x[5]);
+            R256(c, d, e, f, g, h, a, b, HI(k[6]), x[6]);
+            R256(b, c, d, e, f, g, h, a, HI(k[7]), x[7]);
+        }
+        st[0] += a; st[1] += b; st[2] += c; st[3] += d;
+        st[4] += e; st[5] += f; st[6] += g; st[7] += h;
+    }
+    rp_wipe(w, sizeof w);
+}
+#endif
 
 /* Initial value from a 64-bit table: the upper (hi = 1) or lower halves. */
 static void init256(rp_sha256_ctx *ctx, const uint64_t iv[8], int hi, uint8_t out_len)
@@ -184,7 +203,7 @@ void rp_sha224_init(rp_sha256_ctx *ctx)
 
 void rp_sha256_update(rp_sha256_ctx *ctx, const uint8_t *in, size_t n)
 {
-    absorb(ctx->h, sha256_block, ctx->buf, 64, &ctx->len, in, n);
+    absorb(ctx->h, sha256_blocks, ctx->buf, 64, &ctx->len, in, n);
 }
 
 void rp_sha256_final(rp_sha256_ctx *ctx, uint8_t *out)
@@ -192,7 +211,7 @@ void rp_sha256_final(rp_sha256_ctx *ctx, uint8_t *out)
     uint8_t full[32];
     unsigned i;
 
-    pad(ctx->h, sha256_block, ctx->buf, 64, ctx->len, 8);
+    pad(ctx->h, sha256_blocks, ctx->buf, 64, ctx->len, 8);
     for (i = 0; i < 8; i++)
         st32be(full + 4 * i, ctx->h[i]);
     memcpy(out, full, ctx->out_len);
@@ -218,39 +237,40 @@ void rp_sha224(const uint8_t *in, size_t n, uint8_t out[28])
 
 /* ---------------- SHA-512 ---------------- */
 
-/* FIPS 180-4 6.4.2: one compression of a 128-byte block into h[8]. The working variables
+/* FIPS 180-4 6.4.2: compression of n 128-byte blocks into h[8]. The working variables
  * stay in place in v[8]; round t reads a..h at a rotating offset instead of moving them. */
-static void sha512_block(void *state, const uint8_t *p)
+static void sha512_blocks(void *state, const uint8_t *p, size_t n)
 {
     uint64_t *h = (uint64_t *)state;
     uint64_t w[16], v[8], t1, x, y;
     unsigned t, o;
 
-    for (t = 0; t < 16; t++)
-        w[t] = ld64be(p + 8 * t);
-    memcpy(v, h, sizeof v);
-    for (t = 0; t < 80; t++) {
-        o = (8 - (t & 7)) & 7;                      /* a = v[o], b = v[o + 1], ... */
-        if (t >= 16) {
-            x = w[(t + 1) & 15];
-            y = w[(t + 14) & 15];
-            w[t & 15] += (ror64(x, 1) ^ ror64(x, 8) ^ (x >> 7)) + w[(t + 9) & 15]
-                       + (ror64(y, 19) ^ ror64(y, 61) ^ (y >> 6));
+    for (; n; n--, p += 128) {
+        for (t = 0; t < 16; t++)
+            w[t] = ld64be(p + 8 * t);
+        memcpy(v, h, sizeof v);
+        for (t = 0; t < 80; t++) {
+            o = (8 - (t & 7)) & 7;                  /* a = v[o], b = v[o + 1], ... */
+            if (t >= 16) {
+                x = w[(t + 1) & 15];
+                y = w[(t + 14) & 15];
+                w[t & 15] += (ror64(x, 1) ^ ror64(x, 8) ^ (x >> 7)) + w[(t + 9) & 15]
+                           + (ror64(y, 19) ^ ror64(y, 61) ^ (y >> 6));
+            }
+            x = v[(o + 4) & 7];                     /* e */
+            t1 = v[(o + 7) & 7] + (ror64(x, 14) ^ ror64(x, 18) ^ ror64(x, 41))
+               + CH(x, v[(o + 5) & 7], v[(o + 6) & 7]) + K512[t] + w[t & 15];
+            v[(o + 3) & 7] += t1;                   /* e' = d + T1 */
+            x = v[o];                               /* a */
+            v[(o + 7) & 7] = t1 + (ror64(x, 28) ^ ror64(x, 34) ^ ror64(x, 39))
+                           + MAJ(x, v[(o + 1) & 7], v[(o + 2) & 7]);   /* a' = T1 + T2 */
         }
-        x = v[(o + 4) & 7];                         /* e */
-        t1 = v[(o + 7) & 7] + (ror64(x, 14) ^ ror64(x, 18) ^ ror64(x, 41))
-           + CH(x, v[(o + 5) & 7], v[(o + 6) & 7]) + K512[t] + w[t & 15];
-        v[(o + 3) & 7] += t1;                       /* e' = d + T1 */
-        x = v[o];                                   /* a */
-        v[(o + 7) & 7] = t1 + (ror64(x, 28) ^ ror64(x, 34) ^ ror64(x, 39))
-                       + MAJ(x, v[(o + 1) & 7], v[(o + 2) & 7]);   /* a' = T1 + T2 */
+        for (t = 0; t < 8; t++)
+            h[t] += v[t];
     }
-    for (t = 0; t < 8; t++)
-        h[t] += v[t];
     rp_wipe(w, sizeof w);
     rp_wipe(v, sizeof v);
 }
-
 
 void rp_sha512_init(rp_sha512_ctx *ctx)
 {
@@ -268,7 +288,7 @@ void rp_sha384_init(rp_sha512_ctx *ctx)
 
 void rp_sha512_update(rp_sha512_ctx *ctx, const uint8_t *in, size_t n)
 {
-    absorb(ctx->h, sha512_block, ctx->buf, 128, &ctx->len, in, n);
+    absorb(ctx->h, sha512_blocks, ctx->buf, 128, &ctx->len, in, n);
 }
 
 void rp_sha512_final(rp_sha512_ctx *ctx, uint8_t *out)
@@ -276,7 +296,7 @@ void rp_sha512_final(rp_sha512_ctx *ctx, uint8_t *out)
     uint8_t full[64];
     unsigned i;
 
-    pad(ctx->h, sha512_block, ctx->buf, 128, ctx->len, 16);
+    pad(ctx->h, sha512_blocks, ctx->buf, 128, ctx->len, 16);
     for (i = 0; i < 8; i++)
         st64be(full + 8 * i, ctx->h[i]);
     memcpy(out, full, ctx->out_len);
@@ -332,6 +352,12 @@ static void sha1_block(void *state, const uint8_t *p)
     rp_wipe(w, sizeof w);
 }
 
+static void sha1_blocks(void *state, const uint8_t *p, size_t n)
+{
+    for (; n; n--, p += 64)
+        sha1_block(state, p);
+}
+
 void rp_sha1_init(rp_sha1_ctx *ctx)
 {
     static const uint32_t iv[5] = {
@@ -343,14 +369,14 @@ void rp_sha1_init(rp_sha1_ctx *ctx)
 
 void rp_sha1_update(rp_sha1_ctx *ctx, const uint8_t *in, size_t n)
 {
-    absorb(ctx->h, sha1_block, ctx->buf, 64, &ctx->len, in, n);
+    absorb(ctx->h, sha1_blocks, ctx->buf, 64, &ctx->len, in, n);
 }
 
 void rp_sha1_final(rp_sha1_ctx *ctx, uint8_t out[20])
 {
     unsigned i;
 
-    pad(ctx->h, sha1_block, ctx->buf, 64, ctx->len, 8);
+    pad(ctx->h, sha1_blocks, ctx->buf, 64, ctx->len, 8);
     for (i = 0; i < 5; i++)
         st32be(out + 4 * i, ctx->h[i]);
     rp_wipe(ctx, sizeof *ctx);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "psa/client.h"
+#include "psa/crypto.h"
 #include "psa_manifest/sid.h"
 #include "rp_ns_platform.h"
 #include "rp_print.h"
@@ -106,6 +107,110 @@ static void print_kpi(const char *key, uint32_t x100)
               (unsigned)((x100 + 50u) / 100u));
 }
 
+/* ---- Crypto service figures (crypto-service): PSA Crypto calls from NS, each the mean
+ * instructions of one call including the NS->S round trip; `n` calls per figure. ---- */
+#ifdef RP_CRYPTO_HANDLE
+static uint8_t kpi_in[1024], kpi_out[1024 + 16], kpi_sig[64];
+static psa_key_id_t kpi_key, kpi_gen;
+static size_t kpi_len;
+
+__attribute__((noinline)) static void sha256_16_body(void)
+{
+    (void)psa_hash_compute(PSA_ALG_SHA_256, kpi_in, 16, kpi_out, 32, &kpi_len);
+}
+
+__attribute__((noinline)) static void sha256_1k_body(void)
+{
+    (void)psa_hash_compute(PSA_ALG_SHA_256, kpi_in, 1024, kpi_out, 32, &kpi_len);
+}
+
+__attribute__((noinline)) static void keygen_body(void)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1));
+    psa_set_key_bits(&a, 256);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH);
+    psa_set_key_algorithm(&a, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    (void)psa_generate_key(&a, &kpi_gen);
+}
+
+__attribute__((noinline)) static void destroy_gen_body(void)
+{
+    (void)psa_destroy_key(kpi_gen);
+}
+
+__attribute__((noinline)) static void sign_body(void)
+{
+    (void)psa_sign_hash(kpi_key, PSA_ALG_ECDSA(PSA_ALG_SHA_256), kpi_in, 32, kpi_sig,
+                        sizeof kpi_sig, &kpi_len);
+}
+
+__attribute__((noinline)) static void verify_body(void)
+{
+    (void)psa_verify_hash(kpi_key, PSA_ALG_ECDSA(PSA_ALG_SHA_256), kpi_in, 32, kpi_sig,
+                          sizeof kpi_sig);
+}
+
+__attribute__((noinline)) static void gcm_1k_body(void)
+{
+    (void)psa_aead_encrypt(kpi_key, PSA_ALG_GCM, kpi_in, 12, NULL, 0, kpi_in, 1024, kpi_out,
+                           sizeof kpi_out, &kpi_len);
+}
+
+/* Mean instructions x100 of body() over n calls, each timed on its own (the heavy
+ * operations would wrap the 24-bit SysTick over a long loop); after() runs untimed. */
+static uint32_t each_n_x100(void (*body)(void), void (*after)(void), uint32_t n,
+                            uint32_t timing)
+{
+    uint64_t ticks = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t start = rp_ns_systick_read();
+        body();
+        ticks += elapsed(start);
+        after();
+    }
+    return (uint32_t)(ticks * RP_NS_INSNS_PER_TICK * 100u / n) - timing;
+}
+
+static psa_key_id_t kpi_import(psa_key_type_t type, psa_key_usage_t usage,
+                               psa_algorithm_t alg, const uint8_t *d, size_t n)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    psa_set_key_type(&a, type);
+    psa_set_key_usage_flags(&a, usage);
+    psa_set_key_algorithm(&a, alg);
+    (void)psa_import_key(&a, d, n, &id);
+    return id;
+}
+
+static void crypto_kpis(uint32_t timing)
+{
+    static const uint8_t d[32] = { 0xc9, 0xaf, 0xa9, 0xd8, 0x45, 0xba, 0x75, 0x16, 0x6b, 0x5c,
+                                   0x21, 0x57, 0x67, 0xb1, 0xd6, 0x93, 0x4e, 0x50, 0xc3, 0xdb,
+                                   0x36, 0xe8, 0x9b, 0x12, 0x7b, 0x8a, 0x62, 0x2b, 0x12, 0x0f,
+                                   0x67, 0x21 };
+    if (psa_crypto_init() != PSA_SUCCESS) {
+        rp_printf("kpi: psa_crypto_init failed\r\n");
+        return;
+    }
+    for (unsigned i = 0; i < sizeof kpi_in; i++)
+        kpi_in[i] = (uint8_t)i;
+    print_kpi("psa_hash.sha256_16", each_n_x100(sha256_16_body, empty_body, 200, timing));
+    print_kpi("psa_hash.sha256_1k", each_n_x100(sha256_1k_body, empty_body, 50, timing));
+    print_kpi("psa_keygen.p256", each_n_x100(keygen_body, destroy_gen_body, 5, timing));
+    kpi_key = kpi_import(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1),
+                         PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH,
+                         PSA_ALG_ECDSA(PSA_ALG_SHA_256), d, sizeof d);
+    print_kpi("psa_sign.p256", each_n_x100(sign_body, empty_body, 5, timing));
+    print_kpi("psa_verify.p256", each_n_x100(verify_body, empty_body, 5, timing));
+    (void)psa_destroy_key(kpi_key);
+    kpi_key = kpi_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_GCM, d, 16);
+    print_kpi("psa_aead.gcm_1k", each_n_x100(gcm_1k_body, empty_body, 50, timing));
+    (void)psa_destroy_key(kpi_key);
+}
+#endif
+
 /* ---- Storage figures (storage-svc): psa_its_* / psa_ps_* from NS with a 64-byte asset,
  * each call timed on its own (a set rewrites flash: its cost varies with the erase it
  * needs, so the mean is taken over n sets that cycle through the same states). The
@@ -190,6 +295,9 @@ int main(void)
     print_kpi("psa_call.iovec16", loop_x100(call_iovec16_body) - loop);
     print_kpi("psa_connect", each_x100(empty_body, connect_body, close_body) - timing);
     print_kpi("psa_close", each_x100(connect_body, close_body, empty_body) - timing);
+#ifdef RP_CRYPTO_HANDLE
+    crypto_kpis(timing);
+#endif
 #ifdef RP_ITS_HANDLE
     storage_kpis(timing);
 #endif

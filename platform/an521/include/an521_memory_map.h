@@ -50,13 +50,15 @@
 #define RP_BL2_RAM_BASE         0x30000000
 #define RP_BL2_RAM_SIZE         0x00008000
 
-/* The secure image: code and read-only data after its header in the S primary slot, and
- * the NSC veneers in the last 1 KiB of its payload, at a fixed address, so that an NS image
- * keeps working across secure image updates. */
+/* The secure image after its header in the S primary slot: the vector table, then the NSC
+ * veneers at a fixed address (so that an NS image keeps working across secure image
+ * updates, and the signed payload is only as long as the code), then code and rodata. */
 #define RP_S_CODE_BASE          (RP_FLASH_S_BASE + RP_FLASH_S_PRIMARY + RP_IMAGE_HDR_SIZE)
 #define RP_S_CODE_SIZE          RP_IMAGE_PAYLOAD_MAX
-#define RP_S_VENEER_SIZE        0x00000400
-#define RP_S_VENEER_BASE        (RP_S_CODE_BASE + RP_S_CODE_SIZE - RP_S_VENEER_SIZE)
+#define RP_S_VECTORS_SIZE       0x00000200
+#define RP_S_VENEER_BASE        (RP_S_CODE_BASE + RP_S_VECTORS_SIZE)
+#define RP_S_VENEER_SIZE        0x00000200
+#define RP_S_TEXT_BASE          (RP_S_VENEER_BASE + RP_S_VENEER_SIZE)
 
 /* The non-secure image's code, after its header in the NS primary slot (NS alias of
  * SSRAM1). The NS region given to the SAU and MPC runs to the slot's end, so that the NS

@@ -5,8 +5,9 @@
 
 MEMORY
 {
-    S_CODE (rx)  : ORIGIN = RP_S_CODE_BASE, LENGTH = RP_S_CODE_SIZE - RP_S_VENEER_SIZE
+    S_VEC (rx)   : ORIGIN = RP_S_CODE_BASE, LENGTH = RP_S_VECTORS_SIZE
     S_NSC (rx)   : ORIGIN = RP_S_VENEER_BASE, LENGTH = RP_S_VENEER_SIZE
+    S_CODE (rx)  : ORIGIN = RP_S_TEXT_BASE, LENGTH = RP_S_CODE_SIZE - (RP_S_TEXT_BASE - RP_S_CODE_BASE)
     S_DATA (rwx) : ORIGIN = RP_S_DATA_BASE, LENGTH = RP_S_DATA_SIZE
 }
 
@@ -14,10 +15,24 @@ ENTRY(Reset_Handler)
 
 SECTIONS
 {
-    /* Code every thread may run: vectors, SPM, libraries, crypto. */
-    .text :
+    .vectors :
     {
         KEEP(*(.vectors))
+    } > S_VEC
+
+    /* The secure gateway veneers: the only NSC memory (an SAU region of its own), at a
+     * fixed address; nothing else is placed in S_NSC. */
+    .gnu.sgstubs :
+    {
+        *(.gnu.sgstubs*)
+    } > S_NSC
+    __sg_start = ADDR(.gnu.sgstubs);
+    __sg_end = ALIGN(__sg_start + SIZEOF(.gnu.sgstubs), 32);
+
+    /* Code every thread may run: SPM, libraries, crypto (the vectors and veneers above too:
+     * the MPU's shared code region starts at the image's first byte). */
+    .text :
+    {
         *(EXCLUDE_FILE(*libpart_*.a:*) .text EXCLUDE_FILE(*libpart_*.a:*) .text.*)
         *(EXCLUDE_FILE(*libpart_*.a:*) .rodata EXCLUDE_FILE(*libpart_*.a:*) .rodata.*)
         . = ALIGN(4);
@@ -36,14 +51,7 @@ SECTIONS
     /* Each partition's code and read-only data. */
 #include "rp_partitions_code.ld"
 
-    /* The secure gateway veneers: the only NSC memory (an SAU region of its own), at a
-     * fixed address; nothing else is placed in S_NSC. */
-    .gnu.sgstubs :
-    {
-        *(.gnu.sgstubs*)
-    } > S_NSC
-    __sg_start = ADDR(.gnu.sgstubs);
-    __sg_end = ALIGN(__sg_start + SIZEOF(.gnu.sgstubs), 32);
+
 
     .data : ALIGN(8)
     {

@@ -71,20 +71,39 @@ static uint8_t buf[1024], out[1024 + 16], key[32], iv[16], tag[16];
 static uint32_t x100;   /* instructions per tick x 100 */
 
 #define ITER 200
-#define MEASURE(label, per, stmt)                                                  \
+static uint32_t loop_ticks;   /* ticks of the measuring loop with an empty body */
+
+static void kpi(const char *key, uint32_t v)
+{
+    char b[64];
+    size_t l = strlen(key);
+
+    memcpy(b, "KPI ", 4);
+    memcpy(b + 4, key, l);
+    b[4 + l] = ' ';
+    b[5 + l] = 0;
+    putnum(b, v, "\n");
+}
+
+/* Instructions per call of stmt (the empty loop subtracted), printed divided by per;
+ * with a key, also as the line "KPI key n" with n = per-call figure / kpi_per. */
+#define MEASURE_KPI(label, per, key, kpi_per, stmt)                                \
     do {                                                                           \
-        uint32_t t0_ = ticks(), i_;                                                \
-        for (i_ = 0; i_ < ITER; i_++) { stmt; }                                    \
-        putnum(label, (uint32_t)((uint64_t)elapsed(t0_) * x100 / 100 / ITER / (per)), \
-               " instructions\n");                                                 \
+        uint32_t t0_ = ticks(), i_, n_;                                            \
+        for (i_ = 0; i_ < ITER; i_++) { stmt; __asm__ volatile(""); }              \
+        n_ = (uint32_t)((uint64_t)(elapsed(t0_) - loop_ticks) * x100 / 100 / ITER); \
+        putnum(label, n_ / (per), " instructions\n");                              \
+        if (key)                                                                   \
+            kpi(key, n_ / (kpi_per));                                              \
     } while (0)
+#define MEASURE(label, per, stmt) MEASURE_KPI(label, per, (const char *)0, 1, stmt)
 
 int main(void)
 {
     rp_aes_ctx a;
     rp_sha256_ctx s;
     rp_sha512_ctx s5;
-    uint32_t t0;
+    uint32_t t0, i;
 
     SYST_RVR = 0xffffff;
     SYST_CVR = 0;
@@ -94,25 +113,31 @@ int main(void)
     x100 = (uint32_t)(200000000ull / elapsed(t0));
     putnum("calibration: instructions per SysTick tick x100 = ", x100, "\n");
 
+    t0 = ticks();
+    for (i = 0; i < ITER; i++) { __asm__ volatile(""); }
+    loop_ticks = elapsed(t0);
+
     rp_aes_setkey(&a, key, 16);
-    MEASURE("AES-128 encrypt, 1 block:            ", 1, rp_aes_encrypt(&a, buf, out));
-    MEASURE("AES-128 encrypt2, per block:         ", 2, rp_aes_encrypt2(&a, buf, buf + 16, out, out + 16));
+    MEASURE_KPI("AES-128 encrypt, 1 block:            ", 1, "aes128.block", 1,
+                rp_aes_encrypt(&a, buf, out));
+    MEASURE_KPI("AES-128 encrypt2, per block:         ", 2, "aes128.block2", 2,
+                rp_aes_encrypt2(&a, buf, buf + 16, out, out + 16));
     MEASURE("AES-128 decrypt, 1 block:            ", 1, rp_aes_decrypt(&a, buf, out));
     MEASURE("AES-128 key schedule:                ", 1, rp_aes_setkey(&a, key, 16));
-    MEASURE("SHA-256 per 64-byte block (1 KiB):   ", 16,
-            (rp_sha256_init(&s), rp_sha256_update(&s, buf, 1024)));
-    MEASURE("SHA-512 per 128-byte block (1 KiB):  ", 8,
-            (rp_sha512_init(&s5), rp_sha512_update(&s5, buf, 1024)));
-    MEASURE("GCM-128 per 16 bytes (1 KiB, one-shot):", 64,
-            rp_gcm_encrypt(key, 16, iv, 12, NULL, 0, buf, 1024, out, tag, 16));
-    MEASURE("CCM-128 per 16 bytes (1 KiB, one-shot):", 64,
-            rp_ccm_encrypt(key, 16, iv, 13, NULL, 0, buf, 1024, out, tag, 16));
+    MEASURE_KPI("SHA-256 per 64-byte block (1 KiB):   ", 16, "sha256.block", 16,
+                (rp_sha256_init(&s), rp_sha256_update(&s, buf, 1024)));
+    MEASURE_KPI("SHA-512 per 128-byte block (1 KiB):  ", 8, "sha512.block", 8,
+                (rp_sha512_init(&s5), rp_sha512_update(&s5, buf, 1024)));
+    MEASURE_KPI("GCM-128 per 16 bytes (1 KiB, one-shot):", 64, "aes128_gcm.1k", 1,
+                rp_gcm_encrypt(key, 16, iv, 12, NULL, 0, buf, 1024, out, tag, 16));
+    MEASURE_KPI("CCM-128 per 16 bytes (1 KiB, one-shot):", 64, "aes128_ccm.1k", 1,
+                rp_ccm_encrypt(key, 16, iv, 13, NULL, 0, buf, 1024, out, tag, 16));
     MEASURE("CTR-128 per 16 bytes (1 KiB):        ", 64,
             { size_t n_; rp_cipher_crypt(RP_AES_CTR, 0, key, 16, iv, 16, buf, 1024, out,
                                          sizeof out, &n_); });
     MEASURE("CMAC-128 per 16 bytes (1 KiB):       ", 64, rp_aes_cmac(key, 16, buf, 1024, tag));
-    MEASURE("ChaCha20-Poly1305 per 64 bytes (1 KiB):", 16,
-            rp_chachapoly_encrypt(key, 32, iv, 12, NULL, 0, buf, 1024, out, tag, 16));
+    MEASURE_KPI("ChaCha20-Poly1305 per 64 bytes (1 KiB):", 16, "chachapoly.1k", 1,
+                rp_chachapoly_encrypt(key, 32, iv, 12, NULL, 0, buf, 1024, out, tag, 16));
     MEASURE("HMAC-SHA-256 of 64 bytes:            ", 1,
             rp_hmac(RP_HASH_SHA256, key, 32, buf, 64, out));
     return 0;

@@ -29,7 +29,11 @@ int main(void)
 {
     rp_aes_setkey(&a, key, 16);
     marker();
+#ifdef PROFILE_SETKEY
+    rp_aes_setkey(&a, key, 16);
+#else
     rp_aes_encrypt(&a, buf, out);
+#endif
     marker();
     return 0;
 }

@@ -1,0 +1,147 @@
+/* rp_sha256_m33.S - SHA-256 compression (FIPS 180-4 6.2.2) in Thumb-2 for Cortex-M33
+ * builds (crypto/sym.cmake adds it and defines RP_SYM_T2; elsewhere rp_sha2.c's C runs).
+ * Written by hand from rp_sha2.c's C, which stays the reference; checked against a SHA-256
+ * written from the standard on QEMU by tests/crypto/t2_check.sh.
+ *
+ * void rp_sha256_blocks_t2(uint32_t st[8], const uint8_t *p, size_t n, uint32_t w[64],
+ *                          const uint64_t *k512);
+ *   Compresses n >= 1 blocks at p into st. w is the caller's 256-byte schedule (left
+ *   holding the last block's schedule: the caller wipes it). k512 is SHA-512's constant
+ *   table, whose upper halves are SHA-256's constants. p need not be aligned.
+ *
+ * Constant time: no branch but the block and loop counters, no address from data.
+ * Registers in the rounds: a..h rotate over r4-r11, r12 walks w, lr walks k512, r0/r1 are
+ * temporaries, r2/r3 alternate as a^b of this round and b^c (a^b of the previous round),
+ * so Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)) costs three instructions. */
+    .syntax unified
+    .thumb
+    .section .text.rp_sha256_blocks_t2,"ax",%progbits
+    .global rp_sha256_blocks_t2
+    .type rp_sha256_blocks_t2, %function
+
+/* sigma0 (ROTR7 ^ ROTR18 ^ SHR3) and sigma1 (ROTR17 ^ ROTR19 ^ SHR10) of x into d */
+    .macro SIG0 d, x
+    ror \d, \x, #7
+    eor \d, \d, \x, ror #18
+    eor \d, \d, \x, lsr #3
+    .endm
+    .macro SIG1 d, x
+    ror \d, \x, #17
+    eor \d, \d, \x, ror #19
+    eor \d, \d, \x, lsr #10
+    .endm
+
+/* Schedule words t and t+1 (r12 -> w[t]; w1 = W[t-1], w2 = W[t-2] on entry; on exit
+ * n0 = W[t], n1 = W[t+1]; r12 advanced by 8). */
+    .macro SCHED2 w1, w2, n0, n1
+    ldr r0, [r12, #-60]         /* W[t-15] */
+    SIG1 \n0, \w2
+    ldr r1, [r12, #-28]         /* W[t-7] */
+    add \n0, \n0, r1
+    SIG0 r1, r0
+    add \n0, \n0, r1
+    ldr r1, [r12, #-64]         /* W[t-16] */
+    add \n0, \n0, r1
+    SIG1 \n1, \w1
+    ldr r1, [r12, #-24]         /* W[t-6] */
+    add \n1, \n1, r1
+    add \n1, \n1, r0            /* W[t+1-16] = W[t-15] */
+    ldr r0, [r12, #-56]         /* W[t-14] */
+    SIG0 r1, r0
+    add \n1, \n1, r1
+    strd \n0, \n1, [r12], #8
+    .endm
+
+/* One round: h += Sigma1(e) + Ch(e, f, g) + K[i] + W[i]; d += h; h += Sigma0(a) + Maj. */
+    .macro ROUND a, b, c, d, e, f, g, h, i, ab, bc
+    ldr r0, [lr, #(8 * \i + 4)]
+    ldr r1, [r12, #(4 * \i)]
+    add \h, \h, r0
+    add \h, \h, r1
+    eor r0, \f, \g
+    and r0, r0, \e
+    eor r0, r0, \g
+    add \h, \h, r0
+    eor r0, \e, \e, ror #14
+    eor r0, \e, r0, ror #5
+    add \h, \h, r0, ror #6
+    add \d, \d, \h
+    eor r0, \a, \a, ror #9
+    eor r0, \a, r0, ror #11
+    add \h, \h, r0, ror #2
+    eor \ab, \a, \b
+    and \bc, \bc, \ab
+    eor \bc, \bc, \b
+    add \h, \h, \bc
+    .endm
+
+    .p2align 2
+rp_sha256_blocks_t2:
+    push {r4-r11, lr}
+    sub sp, sp, #16
+    str r0, [sp, #0]            /* st */
+    str r2, [sp, #8]            /* blocks left */
+    str r3, [sp, #12]           /* w */
+1:  /* the block, big-endian, into w[0..15] */
+    ldr r12, [sp, #12]
+    add r2, r12, #64
+2:  ldr r4, [r1], #4
+    ldr r5, [r1], #4
+    rev r4, r4
+    rev r5, r5
+    strd r4, r5, [r12], #8
+    cmp r12, r2
+    bne 2b
+    str r1, [sp, #4]            /* next block */
+    /* schedule W[16..63], four words per pass */
+    ldr r4, [r12, #-4]          /* W[15] */
+    ldr r5, [r12, #-8]          /* W[14] */
+    add r2, r12, #192
+3:  SCHED2 r4, r5, r6, r7
+    SCHED2 r7, r6, r5, r4       /* leaves r4 = W[t-1], r5 = W[t-2] for the next pass */
+    cmp r12, r2
+    bne 3b
+    /* rounds */
+    ldr r0, [sp, #0]
+    ldm r0, {r4-r11}
+    eor r3, r5, r6              /* b ^ c */
+    ldr r12, [sp, #12]
+    ldr lr, [sp, #(16 + 36)]    /* k512 (fifth argument) */
+4:  ROUND r4, r5, r6, r7, r8, r9, r10, r11, 0, r2, r3
+    ROUND r11, r4, r5, r6, r7, r8, r9, r10, 1, r3, r2
+    ROUND r10, r11, r4, r5, r6, r7, r8, r9, 2, r2, r3
+    ROUND r9, r10, r11, r4, r5, r6, r7, r8, 3, r3, r2
+    ROUND r8, r9, r10, r11, r4, r5, r6, r7, 4, r2, r3
+    ROUND r7, r8, r9, r10, r11, r4, r5, r6, 5, r3, r2
+    ROUND r6, r7, r8, r9, r10, r11, r4, r5, 6, r2, r3
+    ROUND r5, r6, r7, r8, r9, r10, r11, r4, 7, r3, r2
+    add r12, r12, #32
+    add lr, lr, #64
+    ldr r0, [sp, #12]
+    add r0, r0, #256
+    cmp r12, r0
+    bne 4b
+    /* st += a..h */
+    ldr r0, [sp, #0]
+    ldm r0, {r1, r2, r3, r12}
+    add r4, r4, r1
+    add r5, r5, r2
+    add r6, r6, r3
+    add r7, r7, r12
+    ldr r1, [r0, #16]
+    ldr r2, [r0, #20]
+    ldr r3, [r0, #24]
+    ldr r12, [r0, #28]
+    add r8, r8, r1
+    add r9, r9, r2
+    add r10, r10, r3
+    add r11, r11, r12
+    stm r0, {r4-r11}
+    ldr r1, [sp, #4]
+    ldr r2, [sp, #8]
+    subs r2, r2, #1
+    str r2, [sp, #8]
+    bne 1b
+    add sp, sp, #16
+    pop {r4-r11, pc}
+    .size rp_sha256_blocks_t2, .-rp_sha256_blocks_t2

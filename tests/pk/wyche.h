@@ -1,0 +1,42 @@
+/* wyche.h - test-side reader for the Wycheproof JSON files: a small JSON tree (malloc'd,
+ * freed at exit by the OS), hex and base64url decoding, and the per-file summary line.
+ * Host tests only; never linked into Rampart itself. */
+#ifndef WYCHE_H
+#define WYCHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct json json;
+struct json {
+    char type;          /* 'o' object, 'a' array, 's' string, 'n' number, 'b' bool, 'z' null */
+    char *key;          /* member name when inside an object */
+    char *str;          /* string contents (unescaped), number text */
+    json *child;        /* first member / element */
+    json *next;         /* next sibling */
+};
+
+/* Parse a whole file; exits with a message on a syntax error; returns NULL when the file
+ * cannot be opened. */
+json *json_load(const char *path);
+/* Free a tree (and its siblings). */
+void json_free(json *v);
+/* Member of an object, or NULL. */
+json *json_get(const json *obj, const char *key);
+/* String member, or "" when absent or not a string. */
+const char *json_str(const json *obj, const char *key);
+/* Integer member (numbers only), or -1. */
+long json_int(const json *obj, const char *key);
+/* 1 when the array member `key` holds the string s. */
+int json_has_str(const json *obj, const char *key, const char *s);
+
+/* Decode hex into a malloc'd buffer; *len gets its length; NULL on bad hex. */
+uint8_t *hex_decode(const char *hex, size_t *len);
+/* Decode unpadded base64url; NULL on bad input. */
+uint8_t *b64url_decode(const char *s, size_t *len);
+
+/* Path of a Wycheproof file: argv[1] (the vectors directory) + "/wycheproof/" + name;
+ * skips the test (exit 77) when it is missing. */
+json *wyche_open(int argc, char **argv, const char *name);
+
+#endif
