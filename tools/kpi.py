@@ -164,6 +164,15 @@ def main():
                 for k in ("text", "data", "bss"):
                     kpis[f"{prefix}.{k}"] = f[k]
 
+    # Storage code size: each storage partition's code section in the secure image
+    # (.rp_<partition>_code: its code and read-only data; PS's includes its private copies
+    # of rp_its and the crypto it uses). The platform's flash, NV counter and HUK code is
+    # shared and not counted. docs/storage.md.
+    s = sections(f"{args.fw}/{configs[0]}/s/rampart_s.elf")
+    for key, sect in (("size.its", ".rp_rp_its_sp_code"), ("size.ps", ".rp_rp_ps_sp_code")):
+        if sect in s:
+            kpis[key] = s[sect]
+
     print("\n## Instructions per operation (QEMU -icount shift=0, mean over >= 1,000 calls)\n")
     print("| key | config | instructions |")
     print("| --- | --- | ---: |")

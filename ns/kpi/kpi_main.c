@@ -211,6 +211,77 @@ static void crypto_kpis(uint32_t timing)
 }
 #endif
 
+/* ---- Storage figures (storage-svc): psa_its_* / psa_ps_* from NS with a 64-byte asset,
+ * each call timed on its own (a set rewrites flash: its cost varies with the erase it
+ * needs, so the mean is taken over n sets that cycle through the same states). The
+ * sfn_l1 figures are also printed without the configuration suffix (the issue's keys). */
+#ifdef RP_ITS_HANDLE
+#include "psa/internal_trusted_storage.h"
+#include "psa/protected_storage.h"
+
+#define KPI_UID 0x4B5049u
+static uint8_t asset64[64], back64[64];
+static size_t back_len;
+
+__attribute__((noinline)) static void its_set64_body(void)
+{
+    (void)psa_its_set(KPI_UID, sizeof asset64, asset64, 0);
+}
+
+__attribute__((noinline)) static void its_get64_body(void)
+{
+    (void)psa_its_get(KPI_UID, 0, sizeof back64, back64, &back_len);
+}
+
+__attribute__((noinline)) static void ps_set64_body(void)
+{
+    (void)psa_ps_set(KPI_UID, sizeof asset64, asset64, 0);
+}
+
+__attribute__((noinline)) static void ps_get64_body(void)
+{
+    (void)psa_ps_get(KPI_UID, 0, sizeof back64, back64, &back_len);
+}
+
+/* Mean instructions x100 of body() over n calls, each timed on its own. */
+static uint32_t storage_each_x100(void (*body)(void), uint32_t n, uint32_t timing)
+{
+    uint64_t ticks = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t start = rp_ns_systick_read();
+        body();
+        ticks += elapsed(start);
+    }
+    return (uint32_t)(ticks * RP_NS_INSNS_PER_TICK * 100u / n) - timing;
+}
+
+static void storage_kpi(const char *key, uint32_t x100)
+{
+    print_kpi(key, x100);
+    if (RP_CONFIG[0] != 0 && __builtin_strcmp(RP_CONFIG, "sfn_l1") == 0) {
+        rp_printf("KPI %s %u\r\n", key, (unsigned)((x100 + 50u) / 100u));
+    }
+}
+
+static void storage_kpis(uint32_t timing)
+{
+    for (unsigned i = 0; i < sizeof asset64; i++) {
+        asset64[i] = (uint8_t)(i * 5u + 1u);
+    }
+    if (psa_its_set(KPI_UID, sizeof asset64, asset64, 0) != PSA_SUCCESS ||
+        psa_ps_set(KPI_UID, sizeof asset64, asset64, 0) != PSA_SUCCESS) {
+        rp_printf("kpi: storage set failed\r\n");
+        return;
+    }
+    storage_kpi("its.set64", storage_each_x100(its_set64_body, 64, timing));
+    storage_kpi("its.get64", storage_each_x100(its_get64_body, 200, timing));
+    storage_kpi("ps.set64", storage_each_x100(ps_set64_body, 16, timing));
+    storage_kpi("ps.get64", storage_each_x100(ps_get64_body, 50, timing));
+    (void)psa_its_remove(KPI_UID);
+    (void)psa_ps_remove(KPI_UID);
+}
+#endif
+
 int main(void)
 {
     rp_ns_systick_start();
@@ -226,6 +297,9 @@ int main(void)
     print_kpi("psa_close", each_x100(connect_body, close_body, empty_body) - timing);
 #ifdef RP_CRYPTO_HANDLE
     crypto_kpis(timing);
+#endif
+#ifdef RP_ITS_HANDLE
+    storage_kpis(timing);
 #endif
     return 0;
 }

@@ -33,14 +33,20 @@ static uint32_t align_up(uint32_t x, uint32_t unit)
     return (x + unit - 1u) & ~(unit - 1u);
 }
 
+/* CRC-32 (IEEE, reflected, polynomial 0xEDB88320) four bits at a time: tab[i] is the CRC
+ * of nibble i. Metadata is not secret, so the table index may depend on it. */
 static uint32_t crc32_update(uint32_t crc, const uint8_t *p, uint32_t n)
 {
+    static const uint32_t tab[16] = {
+        0x00000000u, 0x1DB71064u, 0x3B6E20C8u, 0x26D930ACu, 0x76DC4190u, 0x6B6B51F4u,
+        0x4DB26158u, 0x5005713Cu, 0xEDB88320u, 0xF00F9344u, 0xD6D6A3E8u, 0xCB61B38Cu,
+        0x9B64C2B0u, 0x86D3D2D4u, 0xA00AE278u, 0xBDBDF21Cu,
+    };
     uint32_t i;
-    int b;
     for (i = 0; i < n; i++) {
         crc ^= p[i];
-        for (b = 0; b < 8; b++)
-            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+        crc = (crc >> 4) ^ tab[crc & 15u];
+        crc = (crc >> 4) ^ tab[crc & 15u];
     }
     return crc;
 }
@@ -127,6 +133,7 @@ struct writer {
     uint32_t pos;        /* bytes put since start (not counting flushed padding) */
     uint32_t fill;
     uint32_t crc;
+    int crc_on;          /* fold the bytes into crc (the body only: file data needs none) */
     uint8_t buf[CHUNK];
 };
 
@@ -137,6 +144,7 @@ static void w_start(struct writer *w, const struct rp_its *fs, uint32_t addr)
     w->pos = 0;
     w->fill = 0;
     w->crc = 0xFFFFFFFFu;
+    w->crc_on = 1;
 }
 
 static int w_program(struct writer *w, uint32_t n)
@@ -160,7 +168,8 @@ static int w_put(struct writer *w, const uint8_t *p, uint32_t n)
             memcpy(w->buf + w->fill, p, k);
         else
             memset(w->buf + w->fill, 0, k);
-        w->crc = crc32_update(w->crc, w->buf + w->fill, k);
+        if (w->crc_on)
+            w->crc = crc32_update(w->crc, w->buf + w->fill, k);
         w->fill += k;
         w->pos += k;
         n -= k;
@@ -254,6 +263,7 @@ static int write_lb(struct writer *w, const struct rp_its *fs, uint32_t lb, int 
 {
     uint8_t tmp[CHUNK];
     uint32_t i, done;
+    w->crc_on = 0;
     for (i = 0; i < fs->nslots; i++) {
         const struct rp_its_slot *n = &fs->next[i], *c = &fs->cur[i];
         if (n->state == SLOT_FREE || n->lb != lb)

@@ -77,6 +77,27 @@ int main(void)
     RP_CHECK_EQ(RP_BOOT_SHARED_BASE, SSRAM2_S);
     RP_CHECK_EQ(RP_S_DATA_BASE, RP_BOOT_SHARED_BASE + RP_BOOT_SHARED_SIZE);
 
+    /* Storage areas (docs/storage.md): sector-aligned, after every image slot, inside
+     * SSRAM1, disjoint from each other and from BL2's NV counters; PS's counters and PS
+     * are contiguous (one MPU region for the PS partition at isolation level 3). */
+    uint32_t st[][2] = { { RP_FLASH_PS_OFF, RP_FLASH_PS_SIZE },
+                         { RP_FLASH_ITS_OFF, RP_FLASH_ITS_SIZE },
+                         { RP_FLASH_PS_NVC_OFF, RP_FLASH_PS_NVC_SIZE },
+                         { RP_FLASH_NV_COUNTERS, RP_FLASH_NV_COUNTERS_SIZE } };
+    for (unsigned i = 0; i < 4; i++) {
+        RP_CHECK(inside(st[i][0], st[i][1], 0, SSRAM1_SZ));
+        RP_CHECK(st[i][0] % RP_FLASH_SECTOR_SIZE == 0 && st[i][1] % RP_FLASH_SECTOR_SIZE == 0);
+        RP_CHECK(st[i][0] >= RP_FLASH_SCRATCH + RP_FLASH_SLOT_SIZE);
+        for (unsigned j = 0; j < i; j++) {
+            RP_CHECK(disjoint(st[i][0], st[i][1], st[j][0], st[j][1]));
+        }
+    }
+    RP_CHECK(RP_FLASH_SCRATCH > RP_FLASH_S_PRIMARY && RP_FLASH_SCRATCH > RP_FLASH_NS_SECONDARY);
+    RP_CHECK_EQ(RP_FLASH_PS_NVC_OFF + RP_FLASH_PS_NVC_SIZE, RP_FLASH_PS_OFF);
+    RP_CHECK(RP_FLASH_PS_SIZE == 6u * 0x2000u);                /* six 8 KiB PS blocks */
+    RP_CHECK(RP_FLASH_ITS_SIZE == 4u * RP_FLASH_SECTOR_SIZE);  /* four 4 KiB ITS blocks */
+    RP_CHECK(RP_FLASH_PS_NVC_SIZE == 3u * 2u * RP_FLASH_SECTOR_SIZE); /* 3 counters x 2 */
+
     /* Stacks fit in their data regions with room to spare for .data/.bss. */
     RP_CHECK(RP_S_MSP_SIZE % 8u == 0 && RP_S_MSP_SIZE < RP_S_DATA_SIZE / 2);
     RP_CHECK(RP_NS_MSP_SIZE % 8u == 0 && RP_NS_MSP_SIZE < RP_NS_DATA_SIZE / 2);

@@ -14,8 +14,12 @@
 #define RP_FLASH_SIZE           0x00400000
 
 /* Flash layout (offsets in SSRAM1; TF-M's AN521 layout, docs/boot.md): BL2, then 0x80000
- * slots: S primary, NS primary, S secondary, NS secondary, scratch; then PS, ITS and the
- * NV counters. 4 KiB sectors. Each image starts with its 0x400-byte MCUboot header; the
+ * slots: S primary, NS primary, S secondary, NS secondary, scratch; then ITS and the boot
+ * NV counters where TF-M has them, PS's rollback counters (two sectors per counter) and PS.
+ * TF-M's 20 KiB PS area at 0x300000 is left unused: Rampart's PS needs 48 KiB (six 8 KiB
+ * blocks, docs/storage.md) and follows the counters, so PS's two areas are contiguous.
+ * 4 KiB sectors; the storage flash driver (platform/an521/secure/flash_s.c) keeps NOR
+ * semantics on this RAM. Each image starts with its 0x400-byte MCUboot header; the
  * last sector of a slot holds the trailer; RP_IMAGE_TLV_ROOM bytes before it are left for
  * the image's TLVs. */
 #define RP_FLASH_SECTOR_SIZE    0x00001000
@@ -27,10 +31,14 @@
 #define RP_FLASH_NS_SECONDARY   0x00200000
 #define RP_FLASH_SCRATCH        0x00280000
 #define RP_FLASH_SLOT_SIZE      0x00080000
-#define RP_FLASH_PS_OFF         0x00300000
 #define RP_FLASH_ITS_OFF        0x00305000
+#define RP_FLASH_ITS_SIZE       0x00004000
 #define RP_FLASH_NV_COUNTERS    0x00309000
 #define RP_FLASH_NV_COUNTERS_SIZE 0x00002000
+#define RP_FLASH_PS_NVC_OFF     0x0030B000
+#define RP_FLASH_PS_NVC_SIZE    0x00006000
+#define RP_FLASH_PS_OFF         0x00311000
+#define RP_FLASH_PS_SIZE        0x0000C000
 #define RP_IMAGE_HDR_SIZE       0x00000400
 #define RP_IMAGE_TLV_ROOM       0x00000400
 #define RP_IMAGE_PAYLOAD_MAX    (RP_FLASH_SLOT_SIZE - RP_IMAGE_HDR_SIZE - RP_IMAGE_TLV_ROOM - \
