@@ -27,11 +27,25 @@ S_PRIMARY, NS_PRIMARY = 0x10080000, 0x00100000
 FLASH_S, FLASH_SIZE, BL2_AREA = 0x10000000, 0x400000, 0x80000
 
 
+def storage_areas():
+    """[start, end) flash offsets of the ITS and PS areas (an521_memory_map.h). They are
+    left as QEMU starts them (zeros, which the storage services format): a loader blob
+    there would be copied again at every reset and erase the assets of a warm reset."""
+    header = os.path.join(ROOT, "platform/an521/include/an521_memory_map.h")
+    d = dict(re.findall(r"#define (RP_FLASH_\w+)\s+(0x[0-9A-Fa-f]+)", open(header).read()))
+    areas = []
+    for name in ("ITS", "PS_NVC", "PS"):
+        if f"RP_FLASH_{name}_OFF" in d:
+            start = int(d[f"RP_FLASH_{name}_OFF"], 16)
+            areas.append((start, start + int(d[f"RP_FLASH_{name}_SIZE"], 16)))
+    return areas
+
+
 def erased_gaps(images, tmp):
     """0xFF blobs for every part of the flash after BL2's area that no image covers: QEMU
     starts SSRAM1 at zero, and BL2 must see erased trailers, slots and NV counters."""
-    spans = sorted(((addr & 0x0FFFFFFF), (addr & 0x0FFFFFFF) + os.path.getsize(f))
-                   for f, addr in images)
+    spans = sorted([((addr & 0x0FFFFFFF), (addr & 0x0FFFFFFF) + os.path.getsize(f))
+                    for f, addr in images] + storage_areas())
     gaps, at = [], BL2_AREA
     for start, end in spans + [(FLASH_SIZE, FLASH_SIZE)]:
         if start > at:

@@ -145,6 +145,12 @@ static const struct {
 
 int rp_platform_mmio_unprivileged(uintptr_t base, uint32_t size)
 {
+    /* SSRAM1 ("flash": the storage areas) is memory behind an MPC, which has no
+     * privilege setting: the partition's MPU region is all it takes. */
+    if (base >= RP_FLASH_S_BASE && size <= RP_FLASH_SIZE &&
+        base - RP_FLASH_S_BASE <= RP_FLASH_SIZE - size) {
+        return 0;
+    }
     for (unsigned i = 0; i < sizeof ppc0_ports / sizeof ppc0_ports[0]; i++) {
         if (base >= ppc0_ports[i].base && size <= 0x1000u &&
             base - ppc0_ports[i].base <= 0x1000u - size) {
