@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "psa/crypto.h"
+#include "psa/internal_trusted_storage.h"
+#include "psa/protected_storage.h"
 
 #define TRY(x) do { psa_status_t s_ = (x); if (s_ != PSA_SUCCESS) { \
     printf("%s failed: %d\n", #x, (int)s_); return 1; } } while (0)
@@ -41,6 +43,29 @@ int main(void)
     TRY(psa_verify_hash(ecc, PSA_ALG_ECDSA(PSA_ALG_SHA_256), hash, hash_len, sig, sig_len));
     TRY(psa_destroy_key(aes));
     TRY(psa_destroy_key(ecc));
+
+    /* PSA storage through the same library (ITS and PS cores over simulated flash) */
+    struct psa_storage_info_t info;
+    char back[8];
+    size_t got;
+    TRY(psa_its_set(1, 5, "hello", PSA_STORAGE_FLAG_NONE));
+    TRY(psa_its_get(1, 1, sizeof back, back, &got));
+    TRY(psa_its_get_info(1, &info));
+    if (got != 4 || memcmp(back, "ello", 4) != 0 || info.size != 5)
+        return 1;
+    TRY(psa_its_set(2, 3, "one", PSA_STORAGE_FLAG_WRITE_ONCE));
+    if (psa_its_set(2, 3, "two", 0) != PSA_ERROR_NOT_PERMITTED ||
+        psa_its_remove(2) != PSA_ERROR_NOT_PERMITTED || psa_its_set(0, 1, "x", 0) !=
+        PSA_ERROR_INVALID_ARGUMENT || psa_its_get(3, 0, 1, back, &got) !=
+        PSA_ERROR_DOES_NOT_EXIST)
+        return 1;
+    TRY(psa_its_remove(1));
+    TRY(psa_ps_set(5, 6, "secret", PSA_STORAGE_FLAG_NONE));
+    TRY(psa_ps_get(5, 0, sizeof back, back, &got));
+    if (got != 6 || memcmp(back, "secret", 6) != 0 || psa_ps_get_support() != 0 ||
+        psa_ps_create(6, 10, 0) != PSA_ERROR_NOT_SUPPORTED)
+        return 1;
+    TRY(psa_ps_remove(5));
     printf("host_app OK\n");
     return 0;
 }

@@ -12,6 +12,11 @@ void rp_host_set_client(int32_t client_id)
     client = client_id;
 }
 
+int32_t rp_host_client(void)
+{
+    return client;
+}
+
 void rp_host_client_gone(int32_t client_id)
 {
     rp_crypto_client_gone(client_id);

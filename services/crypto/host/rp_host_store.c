@@ -82,6 +82,12 @@ psa_status_t rp_host_set_storage_dir(const char *dir)
     return PSA_SUCCESS;
 }
 
+/* The storage directory, or NULL (rp_host_storage.c keeps ITS and PS there too). */
+const char *rp_host_storage_path(void)
+{
+    return dir_set ? dir_path : NULL;
+}
+
 /* Called by psa_crypto_init (rp_host_psa.c). */
 void rp_host_mark_initialised(void);
 void rp_host_mark_initialised(void)
