@@ -243,7 +243,8 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
     }
     psa_handle_t h = rp_conn_alloc(conns, RP_CONN_SLOTS, (uint16_t)(svc - rp_services),
                                    caller->client_id);
-    rp_conn_t *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, h, caller->client_id);
+    /* the slot just taken is the handle's low byte (rp_spm_core.h): no look-up needed */
+    rp_conn_t *conn = h != PSA_NULL_HANDLE ? &conns[((uint32_t)h & 0xFFu) - 1u] : NULL;
     msg_slot_t *m = conn ? msg_alloc(caller, svc, PSA_IPC_CONNECT, conn) : NULL;
     if (m == NULL) {
         if (conn) {
