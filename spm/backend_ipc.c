@@ -230,13 +230,36 @@ int rp_backend_caller_unprivileged(void)
 /* ---- unprivileged partitions: the SVC path into the API (psa_api.c) ----------------- */
 
 #define RP_SVC_API    1
-#define RP_SVC_RETURN 2
+
+/* The end of an API call on the SVC path, still privileged: the thread is no longer in
+ * the API and its saved CONTROL is unprivileged again (set before the trampoline writes
+ * CONTROL, so a switch in between restores the unprivileged state). out: the address
+ * after the partition's SVC, as a Thumb branch target. */
+__attribute__((used)) uint32_t rp_svc_api_leave(void)
+{
+    thread_t *t = &threads[cur];
+    t->in_api = 0;
+    t->control = 3u;
+    return t->api_return | 1u;
+}
 
 /* Runs on the partition's thread, privileged: calls the implementation the SVC handler
- * put in r12 with the caller's r0-r3, then asks to drop privilege again. */
+ * put in r12 with the caller's r0-r3, then drops privilege itself and returns to the
+ * partition. Privileged code may set CONTROL.nPRIV (only clearing it needs an
+ * exception), so leaving costs no second SVC. The partition's call (psa_api.c) lets
+ * r0-r3, r12 and lr change; r0 carries the result; the stack is the partition's own. */
 __attribute__((naked)) static void api_trampoline(void)
 {
-    __asm volatile("blx r12\n\tsvc %0\n\tb ." : : "i"(RP_SVC_RETURN));
+    __asm volatile(
+        "blx r12\n\t"
+        "push {r0, r1}\n\t"
+        "bl rp_svc_api_leave\n\t"
+        "mov r12, r0\n\t"
+        "movs r1, #3\n\t"       /* SPSEL | nPRIV */
+        "msr control, r1\n\t"
+        "isb\n\t"
+        "pop {r0, r1}\n\t"
+        "bx r12\n\t");
 }
 
 static void set_control(thread_t *t, uint8_t control)
@@ -278,12 +301,6 @@ __attribute__((used)) void rp_svc_handle(uint32_t *frame, uint32_t exc_return)
             frame[4] = (uint32_t)rp_api_table[frame[4]];
             frame[6] = (uint32_t)(uintptr_t)api_trampoline & ~1u;
             set_control(t, 2u);
-            return;
-        }
-        if (number == RP_SVC_RETURN && t->in_api) {
-            frame[6] = t->api_return;
-            t->in_api = 0;
-            set_control(t, 3u);
             return;
         }
     }

@@ -35,9 +35,7 @@ static msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
 static void own_buffer(const void *p, size_t n, int write)
 {
     if (n > 0 && rp_backend_caller_unprivileged() &&
-        cmse_check_address_range((void *)(uintptr_t)p, n,
-                                 CMSE_MPU_UNPRIV |
-                                     (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ)) == NULL) {
+        !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ))) {
         rp_spm_panic_running();
     }
 }

@@ -62,7 +62,7 @@ static psa_status_t caller_fault(const rp_caller_t *caller)
 static int tt_access(void *ctx, const void *p, size_t len, int write)
 {
     int flags = *(const int *)ctx | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ);
-    return cmse_check_address_range((void *)(uintptr_t)p, len, flags) != NULL;
+    return rp_tt_range_ok(p, len, flags);
 }
 
 static int caller_tt_flags(const rp_caller_t *caller)
@@ -90,7 +90,7 @@ static msg_slot_t *msg_alloc(const rp_caller_t *caller, const rp_service_t *svc,
     }
     m->state = MSG_ACTIVE;
     m->msg.type = type;
-    m->msg.handle = RP_MSG_HANDLE | (psa_handle_t)m->gen << 8 | (psa_handle_t)(m - msgs + 1);
+    m->msg.handle = m->handle;
     m->msg.client_id = caller->client_id;
     m->msg.rhandle = conn ? conn->rhandle : NULL;
     /* spelled out: a loop here becomes a memset call, several times slower */
@@ -106,7 +106,8 @@ static msg_slot_t *msg_alloc(const rp_caller_t *caller, const rp_service_t *svc,
 
 void rp_spm_msg_free(msg_slot_t *m)
 {
-    m->gen++;
+    /* next generation (8 bits, wrapping), same slot: a stale handle no longer matches */
+    m->handle = (psa_handle_t)(RP_MSG_HANDLE | (((uint32_t)m->handle + 0x100u) & 0xFFFFu));
     m->state = MSG_FREE;
 }
 
@@ -115,15 +116,17 @@ msg_slot_t *rp_spm_msg_at(unsigned i)
     return &msgs[i];
 }
 
-/* The message with handle h, if it is being served by the running partition. */
+/* The message with handle h, if it is being served by the running partition. The slot's
+ * own handle carries the form, generation and slot, so one compare checks all three. */
 msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 {
     uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
-    msg_slot_t *m = &msgs[idx < RP_MSG_SLOTS ? idx : 0];
 
-    if (((uint32_t)h & 0xFFFF0000u) != RP_MSG_HANDLE || idx >= RP_MSG_SLOTS ||
-        m->gen != (((uint32_t)h >> 8) & 0xFFu) || m->state != MSG_ACTIVE ||
-        m->partition != rp_backend_running()) {
+    if (idx >= RP_MSG_SLOTS) {
+        return NULL;
+    }
+    msg_slot_t *m = &msgs[idx];
+    if (m->handle != h || m->state != MSG_ACTIVE || m->partition != rp_backend_running()) {
         return NULL;
     }
     return m;
@@ -240,7 +243,8 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
     }
     psa_handle_t h = rp_conn_alloc(conns, RP_CONN_SLOTS, (uint16_t)(svc - rp_services),
                                    caller->client_id);
-    rp_conn_t *conn = rp_conn_lookup(conns, RP_CONN_SLOTS, h, caller->client_id);
+    /* the slot just taken is the handle's low byte (rp_spm_core.h): no look-up needed */
+    rp_conn_t *conn = h != PSA_NULL_HANDLE ? &conns[((uint32_t)h & 0xFFu) - 1u] : NULL;
     msg_slot_t *m = conn ? msg_alloc(caller, svc, PSA_IPC_CONNECT, conn) : NULL;
     if (m == NULL) {
         if (conn) {
@@ -359,6 +363,9 @@ int rp_spm_init(void)
     int failed = 0;
 
     rp_conn_pool_init(conns, RP_CONN_SLOTS);
+    for (unsigned i = 0; i < RP_MSG_SLOTS; i++) {
+        msgs[i].handle = (psa_handle_t)(RP_MSG_HANDLE | (i + 1u));
+    }
     if (rp_partition_count > RP_PART_MAX) {
         return -1;
     }

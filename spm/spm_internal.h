@@ -4,6 +4,9 @@
 #ifndef RP_SPM_INTERNAL_H
 #define RP_SPM_INTERNAL_H
 
+#include <arm_cmse.h>
+#include <stdint.h>
+
 #include "rp_spm.h"
 #include "rp_spm_tables.h"
 
@@ -23,8 +26,10 @@ typedef struct msg_slot {
     uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
     uint8_t state;                     /* enum msg_state */
     uint8_t client;                    /* thread that waits for the reply */
-    uint8_t gen;                       /* part of the message handle */
     uint16_t partition;                /* index of the serving partition */
+    psa_handle_t handle;               /* RP_MSG_HANDLE | generation << 8 | slot + 1:
+                                        * kept here (not only in msg, which an SFN
+                                        * service can reach) and bumped on free */
     const rp_service_t *svc;
     rp_conn_t *conn;                   /* NULL for a stateless service */
     struct msg_slot *next;             /* IPC: the partition's queue */
@@ -51,6 +56,48 @@ static inline uint32_t rp_crit_enter(void)
 static inline void rp_crit_exit(uint32_t old)
 {
     __asm volatile("msr basepri, %0" : : "r"(old) : "memory");
+}
+
+/* The TT-instruction range check: non-zero if [p, p+len) may be accessed as `flags` say.
+ * in:  len > 0; flags = CMSE_MPU_READ or CMSE_MPU_READWRITE, optionally | CMSE_MPU_UNPRIV
+ *      and | CMSE_NONSECURE (the only combinations the SPM uses).
+ * out: exactly what cmse_check_address_range(p, len, flags) != NULL answers for those
+ *      flags: the range must not run to or past the top of the address space; TT (TTT,
+ *      TTA, TTAT for the unprivileged / non-secure views) of its first and last byte must
+ *      return the same word (same MPU, SAU and IDAU regions: a block of 32 bytes, the
+ *      smallest region, needs one TT); that word must grant the access (R/RW, or NSR/NSRW
+ *      for a non-secure view). Inline: the library function costs ~25 instructions, a
+ *      table dispatch on flags and a call per vector on the path of every psa_call. */
+static inline uint32_t rp_tt_word(uintptr_t a, int flags)
+{
+    void *p = (void *)a;
+    switch (flags & (CMSE_MPU_UNPRIV | CMSE_MPU_NONSECURE)) {
+    case 0:
+        return cmse_TT(p).value;
+    case CMSE_MPU_UNPRIV:
+        return cmse_TTT(p).value;
+    case CMSE_MPU_NONSECURE:
+        return cmse_TTA(p).value;
+    default:
+        return cmse_TTAT(p).value;
+    }
+}
+
+static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
+{
+    uintptr_t b = (uintptr_t)p, e;
+    if (len > UINTPTR_MAX - b) {
+        return 0;
+    }
+    e = b + (len - 1u);
+    uint32_t w = rp_tt_word(b, flags);
+    if ((b ^ e) >= 32u && rp_tt_word(e, flags) != w) {
+        return 0;
+    }
+    /* TT result bits: 18 R, 19 RW, 20 NSR, 21 NSRW */
+    unsigned bit = 18u + ((flags & CMSE_MPU_READWRITE) ? 1u : 0u) +
+                   ((flags & CMSE_AU_NONSECURE) ? 2u : 0u);
+    return (int)((w >> bit) & 1u);
 }
 
 /* ---- provided by spm.c for the backends ---- */
