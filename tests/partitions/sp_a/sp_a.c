@@ -120,25 +120,7 @@ psa_status_t rp_test_empty_sfn(const psa_msg_t *msg)
 /* A connection keeps a counter in rhandle: each call increments and reports it. */
 psa_status_t rp_test_conn_sfn(const psa_msg_t *msg)
 {
-    uint32_t *counter = msg->rhandle;
-    switch (msg->type) {
-    case PSA_IPC_CONNECT:
-        for (unsigned i = 0; i < 4; i++) {
-            if (conn_counters[i] == 0) {
-                conn_counters[i] = 1; /* 1 = connected, no call yet */
-                psa_set_rhandle(msg->handle, &conn_counters[i]);
-                return PSA_SUCCESS;
-            }
-        }
-        return PSA_ERROR_CONNECTION_BUSY;
-    case PSA_IPC_DISCONNECT:
-        *counter = 0;
-        return PSA_SUCCESS;
-    default:
-        (*counter)++;
-        psa_write(msg->handle, 0, counter, sizeof *counter);
-        return PSA_SUCCESS;
-    }
+    return rp_test_counter_connection(msg, conn_counters, 4);
 }
 
 psa_status_t rp_test_s_only_sfn(const psa_msg_t *msg)

@@ -1,6 +1,7 @@
 /* Regression partition I (IPC model): a thread that waits for messages and replies. */
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_ipc.h"
+#include "rp_test_serve.h"
 #include "rp_test_services.h"
 
 static uint32_t counters[4];
@@ -42,34 +43,7 @@ static psa_status_t echo(const psa_msg_t *msg)
 
 static psa_status_t conn(const psa_msg_t *msg)
 {
-    uint32_t *counter = msg->rhandle;
-    switch (msg->type) {
-    case PSA_IPC_CONNECT:
-        for (unsigned i = 0; i < 4; i++) {
-            if (counters[i] == 0) {
-                counters[i] = 1;
-                psa_set_rhandle(msg->handle, &counters[i]);
-                return PSA_SUCCESS;
-            }
-        }
-        return PSA_ERROR_CONNECTION_BUSY;
-    case PSA_IPC_DISCONNECT:
-        *counter = 0;
-        return PSA_SUCCESS;
-    default:
-        (*counter)++;
-        psa_write(msg->handle, 0, counter, sizeof *counter);
-        return PSA_SUCCESS;
-    }
-}
-
-/* Gets the message behind `signal`, lets `handler` answer it and replies. */
-static void serve(psa_signal_t signal, psa_status_t (*handler)(const psa_msg_t *))
-{
-    psa_msg_t msg;
-    if (psa_get(signal, &msg) == PSA_SUCCESS) {
-        psa_reply(msg.handle, handler(&msg));
-    }
+    return rp_test_counter_connection(msg, counters, 4);
 }
 
 static psa_status_t empty(const psa_msg_t *msg)
@@ -87,19 +61,11 @@ static psa_status_t panic(const psa_msg_t *msg)
 
 void rp_sp_test_ipc_main(void)
 {
-    for (;;) {
-        psa_signal_t s = psa_wait(PSA_WAIT_ANY, PSA_BLOCK);
-        if (s & RP_TEST_IPC_EMPTY_SIGNAL) {
-            serve(RP_TEST_IPC_EMPTY_SIGNAL, empty);
-        }
-        if (s & RP_TEST_IPC_ECHO_SIGNAL) {
-            serve(RP_TEST_IPC_ECHO_SIGNAL, echo);
-        }
-        if (s & RP_TEST_IPC_CONN_SIGNAL) {
-            serve(RP_TEST_IPC_CONN_SIGNAL, conn);
-        }
-        if (s & RP_TEST_IPC_PANIC_SIGNAL) {
-            serve(RP_TEST_IPC_PANIC_SIGNAL, panic);
-        }
-    }
+    static const rp_test_route_t routes[] = {
+        { RP_TEST_IPC_EMPTY_SIGNAL, empty },
+        { RP_TEST_IPC_ECHO_SIGNAL, echo },
+        { RP_TEST_IPC_CONN_SIGNAL, conn },
+        { RP_TEST_IPC_PANIC_SIGNAL, panic },
+    };
+    rp_test_serve_forever(routes, sizeof routes / sizeof routes[0]);
 }
