@@ -30,10 +30,12 @@ def sign(tmp, name, version, counter, key=KEY, extra=()):
     return out
 
 
-def patched(path, fn):
+def patched(path, fn, tmp):
+    """A copy of path changed by fn, in this case's own tmp directory (cases run in
+    parallel: a copy next to the shared build image would be raced)."""
     b = bytearray(open(path, "rb").read())
     fn(b)
-    out = path + ".bad"
+    out = os.path.join(tmp, os.path.basename(path) + ".bad")
     open(out, "wb").write(b)
     return out
 
@@ -65,15 +67,15 @@ def case_args(case, tmp):
     if case == "good":
         return good, [], booted(r"0\.1\.0\+0, security counter 1$")
     if case == "wrong_magic":
-        return patched(good, lambda b: b.__setitem__(0, 0x3c)), [], refused("bad-magic")
+        return patched(good, lambda b: b.__setitem__(0, 0x3c), tmp), [], refused("bad-magic")
     if case == "bad_hash":
-        return patched(good, lambda b: b.__setitem__(0x500, b[0x500] ^ 1)), [], \
+        return patched(good, lambda b: b.__setitem__(0x500, b[0x500] ^ 1), tmp), [], \
             refused("bad-hash")
     if case == "bad_signature":
         def flip(b):
             o = sig_offset(b) + 10          # inside r: DER stays well-formed
             b[o] ^= 1
-        return patched(good, flip), [], refused("bad-signature")
+        return patched(good, flip, tmp), [], refused("bad-signature")
     if case == "unknown_key":
         other = os.path.join(tmp, "other.pem")
         subprocess.run(SIGN + ["keygen", "-k", other], check=True)
@@ -96,7 +98,7 @@ def case_args(case, tmp):
             r"0\.2\.0\+0, security counter 2$", "--expect", S_LINE + "upgrade installed$")
     if case == "upgrade_refused":
         new = patched(sign(tmp, "new.bin", "0.2.0", 2, extra=["--pad"]),
-                      lambda b: b.__setitem__(0x500, b[0x500] ^ 1))
+                      lambda b: b.__setitem__(0x500, b[0x500] ^ 1), tmp)
         return good, ["%s@0x%x" % (new, S_SEC)], booted(
             r"0\.1\.0\+0", "--expect", S_LINE + r"upgrade refused \(bad-hash\)$")
     if case == "revert":                    # state after a test boot of 0.2.0 that was
