@@ -179,6 +179,32 @@ static int t_public_key(void)
     return 0;
 }
 
+#ifdef RP_TEST_ATTEST_HANDLE
+/* A token asked for by a secure partition (tests/partitions/sp_attest_client): its
+ * client ID is the partition's (> 0; the host driver checks it), and a refused challenge
+ * size reaches the secure caller as INVALID_ARGUMENT. */
+static int t_secure_client(void)
+{
+    static const uint8_t head[] = { 0xD2, 0x84, 0x43, 0xA1, 0x01, 0x26, 0xA0 };
+    uint8_t ch[33];
+    challenge_fill(ch, 32);
+    psa_invec in = { ch, 32 };
+    psa_outvec out = { token, sizeof token };
+    NS_CHECK(psa_call(RP_TEST_ATTEST_HANDLE, 0, &in, 1, &out, 1) == PSA_SUCCESS);
+    NS_CHECK(out.len > 100 && memcmp(token, head, sizeof head) == 0);
+    NS_CHECK(contains(token, out.len, ch, 32));
+    rp_printf("ATTEST-TOKEN-S ");
+    print_hex(ch, 32);
+    rp_printf(" ");
+    print_hex(token, out.len);
+    rp_printf("\r\n");
+    in.len = 33;
+    out.len = sizeof token;
+    NS_CHECK(psa_call(RP_TEST_ATTEST_HANDLE, 0, &in, 1, &out, 1) == PSA_ERROR_INVALID_ARGUMENT);
+    return 0;
+}
+#endif
+
 static const ns_test_case_t cases[] = {
     { "public_key", t_public_key },
     { "challenge_sizes", t_sizes },
@@ -187,6 +213,9 @@ static const ns_test_case_t cases[] = {
     { "buffer_too_small", t_buffer_too_small },
     { "service_checks", t_service_checks },
     { "null_arguments", t_null_arguments },
+#ifdef RP_TEST_ATTEST_HANDLE
+    { "secure_client", t_secure_client },
+#endif
 };
 
 int main(void)

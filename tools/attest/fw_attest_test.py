@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Firmware attestation test: runs the NS attestation suite in QEMU (tools/qemu_run.py),
 takes the IAK public key and the tokens it prints as hex, and checks each token on the
-host with verify_token.py (signature, claims, nonce, the NS client id -1).
+host with verify_token.py (signature, claims, nonce, the NS client id -1; for the token a
+secure partition asked for, a client id > 0).
 
   fw_attest_test.py <config dir> <ns_test_attest.elf>
 
@@ -85,7 +86,19 @@ def main():
                 fail(f"a token with a {what} was accepted")
             except verify_token.TokenError:
                 pass
-    print("fw_attest_test: OK (3 tokens verified, altered tokens refused)")
+    # The token a secure partition asked for (tests/partitions/sp_attest_client).
+    s_tokens = re.findall(r"^ATTEST-TOKEN-S ([0-9a-f]+) ([0-9a-f]+)$", out, re.M)
+    if len(s_tokens) != 1:
+        fail(f"expected 1 token from the secure client, got {len(s_tokens)}")
+    try:
+        claims = verify_token.verify(bytes.fromhex(s_tokens[0][1]), key_hex=keys[0],
+                                     nonce=bytes.fromhex(s_tokens[0][0]))
+    except verify_token.TokenError as e:
+        fail(f"secure client's token: {e}")
+    if claims[-75001] <= 0:
+        fail(f"secure client's token has client ID {claims[-75001]}, expected > 0")
+    print(f"secure client's token: verified, client ID {claims[-75001]}")
+    print("fw_attest_test: OK (4 tokens verified, altered tokens refused)")
 
 
 if __name__ == "__main__":
