@@ -52,6 +52,26 @@ int rp_tls12_prf(rp_hash_id id, const uint8_t *secret, size_t secret_len,
                  const uint8_t *label, size_t label_len,
                  const uint8_t *seed, size_t seed_len, uint8_t *out, size_t out_len);
 
+/* RFC 6979 3.2: the deterministic nonce generator of ECDSA (HMAC_DRBG over the hash the
+ * message was hashed with). State holds secrets: wipe it with rp_rfc6979_wipe. */
+typedef struct rp_rfc6979 {
+    uint8_t k[RP_HASH_MAX_SIZE], v[RP_HASH_MAX_SIZE];
+    rp_hash_id id;
+    size_t hl;
+} rp_rfc6979;
+
+/* Steps a-g. in: hash_len, the length of the message hash (it names the HMAC hash: 20,
+ * 28, 32, 48 or 64 bytes); x, the private key, and h1 = bits2octets(hash), qlen bytes each
+ * (qlen <= RP_HASH_MAX_SIZE). out: 1, or 0 for an unsupported hash_len (g untouched). */
+int rp_rfc6979_init(rp_rfc6979 *g, size_t hash_len, const uint8_t *x, const uint8_t *h1,
+                    size_t qlen);
+
+/* Step h.1-h.2: the next candidate T, qlen bytes (the caller takes k = bits2int(T) and
+ * checks its range); rp_rfc6979_reject (step h.3) before asking again. */
+void rp_rfc6979_next(rp_rfc6979 *g, uint8_t *t, size_t qlen);
+void rp_rfc6979_reject(rp_rfc6979 *g);
+void rp_rfc6979_wipe(rp_rfc6979 *g);
+
 #define RP_TLS12_PSK_MAX 128   /* largest PSK and other_secret accepted (PSA's bound) */
 /* RFC 4279 2: premaster = u16(N) || other_secret || u16(psk_len) || psk, where
  * other_secret is N zero bytes when other == NULL (plain PSK, N = psk_len); then

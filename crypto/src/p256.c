@@ -961,81 +961,32 @@ int rp_p256_sign(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
     return RP_P256_ERR_RNG;
 }
 
-/* ---- RFC 6979 deterministic nonces ------------------------------------------------- */
-
-/* The HMAC hash of RFC 6979 is the message hash, known here by its length only. */
-static int rfc6979_hash_id(size_t hash_len, rp_hash_id *id)
-{
-    switch (hash_len) {
-    case 20: *id = RP_HASH_SHA1; return 1;
-    case 28: *id = RP_HASH_SHA224; return 1;
-    case 32: *id = RP_HASH_SHA256; return 1;
-    case 48: *id = RP_HASH_SHA384; return 1;
-    case 64: *id = RP_HASH_SHA512; return 1;
-    default: return 0;
-    }
-}
-
-/* out = HMAC_K(V || [sep || x || h1]) with hl-byte K and V (RFC 6979 3.2 steps d-h); the
- * bracket is omitted when sep < 0, x and h1 when they are NULL. out may alias key or v. */
-static void rfc6979_hmac(uint8_t *out, rp_hash_id id, size_t hl, const uint8_t *key,
-                         const uint8_t *v, int sep, const uint8_t *x, const uint8_t *h1)
-{
-    rp_hmac_ctx c;
-    uint8_t b = (uint8_t)sep;
-    rp_hmac_init(&c, id, key, hl);
-    rp_hmac_update(&c, v, hl);
-    if (sep >= 0)
-        rp_hmac_update(&c, &b, 1);
-    if (x != NULL) {
-        rp_hmac_update(&c, x, 32);
-        rp_hmac_update(&c, h1, 32);
-    }
-    rp_hmac_final(&c, out);                  /* wipes c */
-}
-
-/* RFC 6979 3.2 steps b-g: K and V from the key x and h1 = bits2octets(hash). */
-static void rfc6979_init(uint8_t *key, uint8_t *v, rp_hash_id id, size_t hl,
-                         const uint8_t x[32], const uint8_t h1[32])
-{
-    memset(v, 0x01, hl);                     /* b */
-    memset(key, 0x00, hl);                   /* c */
-    for (int sep = 0; sep < 2; sep++) {      /* d-e, then f-g */
-        rfc6979_hmac(key, id, hl, key, v, sep, x, h1);
-        rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
-    }
-}
+/* ---- RFC 6979 deterministic nonces (the generator: rp_hmac.h) ---------------------- */
 
 int rp_p256_sign_det(uint8_t sig[64], const uint8_t priv[32], const uint8_t *hash,
                      size_t hash_len)
 {
-    rp_hash_id id;
-    uint8_t key[RP_HASH_MAX_SIZE], v[RP_HASH_MAX_SIZE], h1[32];
+    rp_rfc6979 g;
+    uint8_t h1[32];
     uint32_t e[8];
     int ret = RP_P256_ERR_RNG;
-    if (!scalar_ok(priv) || !rfc6979_hash_id(hash_len, &id))
+    if (!scalar_ok(priv))
         return RP_P256_ERR_INPUT;
-    size_t hl = rp_hash_size(id);
     hash_to_scalar(e, hash, hash_len);
     u256_to_bytes(h1, e);                    /* bits2octets(h1) */
-    rfc6979_init(key, v, id, hl, priv, h1);
+    if (!rp_rfc6979_init(&g, hash_len, priv, h1, 32))
+        return RP_P256_ERR_INPUT;
     for (unsigned tries = 0; tries < 8; tries++) {
-        /* step h: T = V1 || V2 ... until 256 bits; k = bits2int(T); sig holds T */
-        for (size_t have = 0; have < 32; have += hl) {
-            rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
-            memcpy(sig + have, v, 32 - have < hl ? 32 - have : hl);
-        }
+        rp_rfc6979_next(&g, sig, 32);        /* k = bits2int(T), held in sig */
         if (scalar_ok(sig) && sign_with_k(sig, priv, sig, hash, hash_len)) {
             ret = RP_P256_OK;
             break;
         }
-        rfc6979_hmac(key, id, hl, key, v, 0, NULL, NULL);   /* h.3 */
-        rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
+        rp_rfc6979_reject(&g);
     }
     if (ret != RP_P256_OK)
         rp_wipe(sig, 64);
-    rp_wipe(key, sizeof key);
-    rp_wipe(v, sizeof v);
+    rp_rfc6979_wipe(&g);
     return ret;
 }
 

@@ -443,70 +443,30 @@ int rp_p384_sign(uint8_t sig[96], const uint8_t priv[48], const uint8_t *hash,
     return RP_P384_ERR_RNG;
 }
 
-/* RFC 6979: the HMAC hash is the message hash, known by its length. */
-static int rfc6979_hash_id(size_t hash_len, rp_hash_id *id)
-{
-    switch (hash_len) {
-    case 20: *id = RP_HASH_SHA1; return 1;
-    case 28: *id = RP_HASH_SHA224; return 1;
-    case 32: *id = RP_HASH_SHA256; return 1;
-    case 48: *id = RP_HASH_SHA384; return 1;
-    case 64: *id = RP_HASH_SHA512; return 1;
-    default: return 0;
-    }
-}
-
-/* out = HMAC_K(V [|| sep || x || h1]) (RFC 6979 3.2 steps d-h); out may alias key or v. */
-static void rfc6979_hmac(uint8_t *out, rp_hash_id id, size_t hl, const uint8_t *key,
-                         const uint8_t *v, int sep, const uint8_t *x, const uint8_t *h1)
-{
-    rp_hmac_ctx c;
-    uint8_t b = (uint8_t)sep;
-    rp_hmac_init(&c, id, key, hl);
-    rp_hmac_update(&c, v, hl);
-    if (sep >= 0)
-        rp_hmac_update(&c, &b, 1);
-    if (x != NULL) {
-        rp_hmac_update(&c, x, NB);
-        rp_hmac_update(&c, h1, NB);
-    }
-    rp_hmac_final(&c, out);
-}
-
 int rp_p384_sign_det(uint8_t sig[96], const uint8_t priv[48], const uint8_t *hash,
                      size_t hash_len)
 {
-    rp_hash_id id;
-    uint8_t key[RP_HASH_MAX_SIZE], v[RP_HASH_MAX_SIZE], h1[NB];
+    rp_rfc6979 g;
+    uint8_t h1[NB];
     uint32_t e[NL];
     int ret = RP_P384_ERR_RNG;
-    if (!scalar_ok(priv) || !rfc6979_hash_id(hash_len, &id))
+    if (!scalar_ok(priv))
         return RP_P384_ERR_INPUT;
-    size_t hl = rp_hash_size(id);
     hash_to_scalar(e, hash, hash_len);
     u384_to_bytes(h1, e);                    /* bits2octets(h1) */
-    memset(v, 0x01, hl);                     /* steps b-g */
-    memset(key, 0x00, hl);
-    for (int sep = 0; sep < 2; sep++) {
-        rfc6979_hmac(key, id, hl, key, v, sep, priv, h1);
-        rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
-    }
+    if (!rp_rfc6979_init(&g, hash_len, priv, h1, NB))   /* RFC 6979 3.2 steps a-g */
+        return RP_P384_ERR_INPUT;
     for (unsigned tries = 0; tries < 8; tries++) {
-        for (size_t have = 0; have < NB; have += hl) {    /* step h: T, in sig */
-            rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
-            memcpy(sig + have, v, NB - have < hl ? NB - have : hl);
-        }
+        rp_rfc6979_next(&g, sig, NB);        /* step h: k = bits2int(T), held in sig */
         if (scalar_ok(sig) && sign_with_k(sig, priv, sig, hash, hash_len)) {
             ret = RP_P384_OK;
             break;
         }
-        rfc6979_hmac(key, id, hl, key, v, 0, NULL, NULL);
-        rfc6979_hmac(v, id, hl, key, v, -1, NULL, NULL);
+        rp_rfc6979_reject(&g);
     }
     if (ret != RP_P384_OK)
         rp_wipe(sig, 2 * NB);
-    rp_wipe(key, sizeof key);
-    rp_wipe(v, sizeof v);
+    rp_rfc6979_wipe(&g);
     return ret;
 }
 

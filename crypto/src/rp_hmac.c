@@ -220,3 +220,64 @@ int rp_tls12_psk_to_ms(rp_hash_id id, const uint8_t *psk, size_t psk_len,
     rp_wipe(pms, sizeof pms);
     return r;
 }
+
+/* ---- RFC 6979 3.2 ------------------------------------------------------------------- */
+
+/* out = HMAC_K(V [|| sep || x || h1]), x and h1 qlen bytes each (steps d-h); the bracket is
+ * omitted when sep < 0, x and h1 when x is NULL. out may alias g->k or g->v. */
+static void rfc6979_hmac(uint8_t *out, const rp_rfc6979 *g, int sep, const uint8_t *x,
+                         const uint8_t *h1, size_t qlen)
+{
+    rp_hmac_ctx c;
+    uint8_t b = (uint8_t)sep;
+    rp_hmac_init(&c, g->id, g->k, g->hl);
+    rp_hmac_update(&c, g->v, g->hl);
+    if (sep >= 0) {
+        rp_hmac_update(&c, &b, 1);
+    }
+    if (x != NULL) {
+        rp_hmac_update(&c, x, qlen);
+        rp_hmac_update(&c, h1, qlen);
+    }
+    rp_hmac_final(&c, out); /* wipes c */
+}
+
+int rp_rfc6979_init(rp_rfc6979 *g, size_t hash_len, const uint8_t *x, const uint8_t *h1,
+                    size_t qlen)
+{
+    static const rp_hash_id by_size[] = { RP_HASH_SHA1, RP_HASH_SHA224, RP_HASH_SHA256,
+                                          RP_HASH_SHA384, RP_HASH_SHA512 };
+    for (unsigned i = 0; i < sizeof by_size / sizeof by_size[0]; i++) {
+        if (rp_hash_size(by_size[i]) == hash_len) {
+            g->id = by_size[i];
+            g->hl = hash_len;
+            memset(g->v, 0x01, g->hl);                 /* b */
+            memset(g->k, 0x00, g->hl);                 /* c */
+            for (int sep = 0; sep < 2; sep++) {        /* d-e, then f-g */
+                rfc6979_hmac(g->k, g, sep, x, h1, qlen);
+                rfc6979_hmac(g->v, g, -1, NULL, NULL, 0);
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void rp_rfc6979_next(rp_rfc6979 *g, uint8_t *t, size_t qlen)
+{
+    for (size_t have = 0; have < qlen; have += g->hl) {   /* h.2: T = V1 || V2 ... */
+        rfc6979_hmac(g->v, g, -1, NULL, NULL, 0);
+        memcpy(t + have, g->v, qlen - have < g->hl ? qlen - have : g->hl);
+    }
+}
+
+void rp_rfc6979_reject(rp_rfc6979 *g)
+{
+    rfc6979_hmac(g->k, g, 0, NULL, NULL, 0);              /* h.3 */
+    rfc6979_hmac(g->v, g, -1, NULL, NULL, 0);
+}
+
+void rp_rfc6979_wipe(rp_rfc6979 *g)
+{
+    rp_wipe(g, sizeof *g);
+}

@@ -31,8 +31,8 @@ def sign(tmp, name, version, counter, key=KEY, extra=()):
 
 
 def patched(path, fn, tmp):
-    """A copy of path changed by fn, in this case's own tmp directory (cases run in
-    parallel: a copy next to the shared build image would be raced)."""
+    """A copy of path with fn applied, in this run's own directory (CTest runs the cases
+    in parallel: a shared output file would mix them up)."""
     b = bytearray(open(path, "rb").read())
     fn(b)
     out = os.path.join(tmp, os.path.basename(path) + ".bad")
