@@ -34,7 +34,7 @@ def storage_areas():
     header = os.path.join(ROOT, "platform/an521/include/an521_memory_map.h")
     d = dict(re.findall(r"#define (RP_FLASH_\w+)\s+(0x[0-9A-Fa-f]+)", open(header).read()))
     areas = []
-    for name in ("ITS", "PS_NVC", "PS"):
+    for name in ("PLAT_NVC", "ITS", "PS_NVC", "PS"):
         if f"RP_FLASH_{name}_OFF" in d:
             start = int(d[f"RP_FLASH_{name}_OFF"], 16)
             areas.append((start, start + int(d[f"RP_FLASH_{name}_SIZE"], 16)))

@@ -282,6 +282,44 @@ static void storage_kpis(uint32_t timing)
 }
 #endif
 
+#ifdef RP_ATTEST_HANDLE
+/* ---- Initial Attestation (attestation): one token for a 32-byte challenge from NS,
+ * claims encoding, SHA-256 of the Sig_structure and the ECDSA signature by the Crypto
+ * service included. The first call (boot seed, instance ID) is left out. ---- */
+#include "psa/initial_attestation.h"
+
+static uint8_t att_challenge[PSA_INITIAL_ATTEST_CHALLENGE_SIZE_32];
+static uint8_t att_token[PSA_INITIAL_ATTEST_MAX_TOKEN_SIZE];
+static size_t att_len;
+
+__attribute__((noinline)) static void attest_token_body(void)
+{
+    (void)psa_initial_attest_get_token(att_challenge, sizeof att_challenge, att_token,
+                                       sizeof att_token, &att_len);
+}
+
+static void attest_kpis(uint32_t timing)
+{
+    uint64_t ticks = 0;
+    const uint32_t n = 8;
+    attest_token_body();
+    if (att_len == 0) {
+        rp_printf("kpi: attestation token failed\r\n");
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t start = rp_ns_systick_read();
+        attest_token_body();
+        ticks += elapsed(start);
+    }
+    uint32_t x100 = (uint32_t)(ticks * RP_NS_INSNS_PER_TICK * 100u / n) - timing;
+    print_kpi("attest.token", x100);
+    if (RP_CONFIG[0] != 0 && __builtin_strcmp(RP_CONFIG, "sfn_l1") == 0) {
+        rp_printf("KPI attest.token %u\r\n", (unsigned)((x100 + 50u) / 100u));
+    }
+}
+#endif
+
 int main(void)
 {
     rp_ns_systick_start();
@@ -300,6 +338,9 @@ int main(void)
 #endif
 #ifdef RP_ITS_HANDLE
     storage_kpis(timing);
+#endif
+#ifdef RP_ATTEST_HANDLE
+    attest_kpis(timing);
 #endif
     return 0;
 }

@@ -83,8 +83,9 @@ int main(void)
     uint32_t st[][2] = { { RP_FLASH_PS_OFF, RP_FLASH_PS_SIZE },
                          { RP_FLASH_ITS_OFF, RP_FLASH_ITS_SIZE },
                          { RP_FLASH_PS_NVC_OFF, RP_FLASH_PS_NVC_SIZE },
-                         { RP_FLASH_NV_COUNTERS, RP_FLASH_NV_COUNTERS_SIZE } };
-    for (unsigned i = 0; i < 4; i++) {
+                         { RP_FLASH_NV_COUNTERS, RP_FLASH_NV_COUNTERS_SIZE },
+                         { RP_FLASH_PLAT_NVC_OFF, RP_FLASH_PLAT_NVC_SIZE } };
+    for (unsigned i = 0; i < 5; i++) {
         RP_CHECK(inside(st[i][0], st[i][1], 0, SSRAM1_SZ));
         RP_CHECK(st[i][0] % RP_FLASH_SECTOR_SIZE == 0 && st[i][1] % RP_FLASH_SECTOR_SIZE == 0);
         RP_CHECK(st[i][0] >= RP_FLASH_SCRATCH + RP_FLASH_SLOT_SIZE);
@@ -97,6 +98,7 @@ int main(void)
     RP_CHECK(RP_FLASH_PS_SIZE == 6u * 0x2000u);                /* six 8 KiB PS blocks */
     RP_CHECK(RP_FLASH_ITS_SIZE == 4u * RP_FLASH_SECTOR_SIZE);  /* four 4 KiB ITS blocks */
     RP_CHECK(RP_FLASH_PS_NVC_SIZE == 3u * 2u * RP_FLASH_SECTOR_SIZE); /* 3 counters x 2 */
+    RP_CHECK(RP_FLASH_PLAT_NVC_SIZE == 2u * 2u * RP_FLASH_SECTOR_SIZE); /* 2 counters x 2 */
 
     /* Stacks fit in their data regions with room to spare for .data/.bss. */
     RP_CHECK(RP_S_MSP_SIZE % 8u == 0 && RP_S_MSP_SIZE < RP_S_DATA_SIZE / 2);

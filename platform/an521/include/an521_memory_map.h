@@ -31,6 +31,10 @@
 #define RP_FLASH_NS_SECONDARY   0x00200000
 #define RP_FLASH_SCRATCH        0x00280000
 #define RP_FLASH_SLOT_SIZE      0x00080000
+/* The platform service's two NV counters (two 4 KiB sectors each), in the first 16 KiB
+ * of the 20 KiB TF-M gives PS (Rampart's PS lives after the counters: docs/storage.md). */
+#define RP_FLASH_PLAT_NVC_OFF   0x00300000
+#define RP_FLASH_PLAT_NVC_SIZE  0x00004000
 #define RP_FLASH_ITS_OFF        0x00305000
 #define RP_FLASH_ITS_SIZE       0x00004000
 #define RP_FLASH_NV_COUNTERS    0x00309000

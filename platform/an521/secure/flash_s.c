@@ -120,6 +120,19 @@ static int area_erase(void *ctx, uint32_t sector)
 static const struct rp_flash its_flash = DEVICE(its_area, RP_FLASH_ITS_SIZE);
 static const struct rp_flash ps_flash = DEVICE(ps_area, RP_FLASH_PS_SIZE);
 static const struct rp_flash nvc_flash = DEVICE(nvc_area, RP_FLASH_PS_NVC_SIZE);
+static const struct area plat_nvc_area = { RP_FLASH_S_BASE + RP_FLASH_PLAT_NVC_OFF,
+                                           RP_FLASH_PLAT_NVC_SIZE };
+static const struct rp_flash plat_nvc_flash = DEVICE(plat_nvc_area, RP_FLASH_PLAT_NVC_SIZE);
+
+/* services/platform's manifests declare this area with literal numbers. */
+typedef char rp_plat_nvc_matches_manifest[(RP_FLASH_S_BASE + RP_FLASH_PLAT_NVC_OFF ==
+                                               0x10300000 &&
+                                           RP_FLASH_PLAT_NVC_SIZE == 0x4000) ? 1 : -1];
+
+const struct rp_flash *rp_platform_plat_nvc_flash(void)
+{
+    return &plat_nvc_flash;
+}
 
 const struct rp_flash *rp_platform_its_flash(void)
 {

@@ -21,6 +21,7 @@
 #include "rp_storage_platform.h"
 
 #define COUNTERS   3u
+#define PLAT_COUNTERS 2u
 #define REC        8u
 
 static int read_rec(const struct rp_flash *f, uint32_t addr, uint32_t w[2])
@@ -89,26 +90,25 @@ static int current(const struct rp_flash *f, uint32_t id, uint32_t *value, int *
     return RP_FLASH_OK;
 }
 
-static int nvc_read(void *ctx, uint32_t id, uint32_t *value)
+/* Counter id of the `count` counters on f. */
+static int read_in(const struct rp_flash *f, uint32_t count, uint32_t id, uint32_t *value)
 {
     struct sector_state st[2];
     int active;
-    (void)ctx;
-    if (id >= COUNTERS || value == NULL) {
+    if (id >= count || value == NULL) {
         return RP_FLASH_ERR_RANGE;
     }
-    return current(rp_platform_nvc_flash(), id, value, &active, st);
+    return current(f, id, value, &active, st);
 }
 
-static int nvc_raise(void *ctx, uint32_t id, uint32_t value)
+/* Raises counter id of the `count` counters on f to value. */
+static int raise_in(const struct rp_flash *f, uint32_t count, uint32_t id, uint32_t value)
 {
-    const struct rp_flash *f = rp_platform_nvc_flash();
     struct sector_state st[2];
     uint32_t cur, sector;
     int active, r;
     uint8_t rec[REC];
-    (void)ctx;
-    if (id >= COUNTERS) {
+    if (id >= count) {
         return RP_FLASH_ERR_RANGE;
     }
     if (current(f, id, &cur, &active, st) != RP_FLASH_OK) {
@@ -135,7 +135,38 @@ static int nvc_raise(void *ctx, uint32_t id, uint32_t value)
     return r != RP_FLASH_OK ? r : f->program(f->ctx, sector * f->sector_size, rec, REC);
 }
 
+static int nvc_read(void *ctx, uint32_t id, uint32_t *value)
+{
+    (void)ctx;
+    return read_in(rp_platform_nvc_flash(), COUNTERS, id, value);
+}
+
+static int nvc_raise(void *ctx, uint32_t id, uint32_t value)
+{
+    (void)ctx;
+    return raise_in(rp_platform_nvc_flash(), COUNTERS, id, value);
+}
+
+static int plat_read(void *ctx, uint32_t id, uint32_t *value)
+{
+    (void)ctx;
+    return read_in(rp_platform_plat_nvc_flash(), PLAT_COUNTERS, id, value);
+}
+
+static int plat_raise(void *ctx, uint32_t id, uint32_t value)
+{
+    (void)ctx;
+    return raise_in(rp_platform_plat_nvc_flash(), PLAT_COUNTERS, id, value);
+}
+
 static const struct rp_nv_counters ps_counters = { COUNTERS, nvc_read, nvc_raise, NULL };
+static const struct rp_nv_counters plat_counters = { PLAT_COUNTERS, plat_read, plat_raise, NULL };
+
+/* The platform service's counters (same record log, their own area). */
+const struct rp_nv_counters *rp_platform_nv_counters(void)
+{
+    return &plat_counters;
+}
 
 const struct rp_nv_counters *rp_platform_ps_nv_counters(void)
 {

@@ -151,6 +151,12 @@ int rp_platform_mmio_unprivileged(uintptr_t base, uint32_t size)
         base - RP_FLASH_S_BASE <= RP_FLASH_SIZE - size) {
         return 0;
     }
+    /* So is the boot data area BL2 leaves at the start of SSRAM2 (the attestation
+     * partition reads it). */
+    if (base >= RP_BOOT_SHARED_BASE && size <= RP_BOOT_SHARED_SIZE &&
+        base - RP_BOOT_SHARED_BASE <= RP_BOOT_SHARED_SIZE - size) {
+        return 0;
+    }
     for (unsigned i = 0; i < sizeof ppc0_ports / sizeof ppc0_ports[0]; i++) {
         if (base >= ppc0_ports[i].base && size <= 0x1000u &&
             base - ppc0_ports[i].base <= 0x1000u - size) {

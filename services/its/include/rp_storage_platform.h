@@ -21,6 +21,12 @@ const struct rp_flash *rp_platform_ps_flash(void);
 /* The flash device of the PS rollback counters' area (used by the counters below). */
 const struct rp_flash *rp_platform_nvc_flash(void);
 
+/* The platform service's NV counter area, and its two counters (ids 0..1; the same
+ * record log as PS's, in an area of their own, so that no client of the platform service
+ * can move PS's counters). */
+const struct rp_flash *rp_platform_plat_nvc_flash(void);
+const struct rp_nv_counters *rp_platform_nv_counters(void);
+
 /* Three monotonic NV counters for PS's rollback protection (ids 0..2). */
 const struct rp_nv_counters *rp_platform_ps_nv_counters(void);
 
