@@ -13,50 +13,29 @@
 #include "rp_test.h"
 #include "wyche.h"
 
-typedef struct {
-    unsigned long n, failures, acceptable_rejected;
-} tally;
-
-/* Record one vector: `ok` is whether our code accepted it. */
-static void judge(tally *t, const char *file, const json *tc, int ok)
+/* Record one vector (`ok`: our code accepted it) and check the verdict. */
+static void judge(wyche_tally *t, const char *file, const json *tc, int ok)
 {
-    const char *result = json_str(tc, "result");
-    int pass = strcmp(result, "acceptable") == 0 || (strcmp(result, "valid") == 0) == ok;
-    if (strcmp(result, "acceptable") == 0 && !ok)
-        t->acceptable_rejected++;
-    t->n++;
-    RP_CHECK(pass);
-    if (!pass) {
-        t->failures++;
-        fprintf(stderr, "%s tcId %ld (%s): expected %s, got %s\n", file,
-                json_int(tc, "tcId"), json_str(tc, "comment"), result, ok ? "accept" : "reject");
-    }
+    RP_CHECK(wyche_judge(t, file, tc, ok));
 }
 
-static void report(const char *file, const tally *t)
+static void report(const char *file, const wyche_tally *t)
 {
-    printf("WYCHEPROOF %s %lu vectors, %lu failures (%lu acceptable rejected)\n", file, t->n,
-           t->failures, t->acceptable_rejected);
-    RP_CHECK(t->n > 0);
+    RP_CHECK(wyche_report(file, t));
 }
 
-/* Hash msg with the group's "sha" (SHA-256 in these files). */
 static size_t hash_msg(const json *group, const uint8_t *msg, size_t len, uint8_t *out)
 {
-    const char *sha = json_str(group, "sha");
-    rp_hash_id id = strcmp(sha, "SHA-256") == 0 ? RP_HASH_SHA256 :
-                    strcmp(sha, "SHA-384") == 0 ? RP_HASH_SHA384 : RP_HASH_SHA512;
-    RP_CHECK(strcmp(sha, "SHA-256") == 0 || strcmp(sha, "SHA-384") == 0 ||
-             strcmp(sha, "SHA-512") == 0);
-    rp_hash(id, msg, len, out);
-    return rp_hash_size(id);
+    size_t n = wyche_hash_msg(group, msg, len, out);
+    RP_CHECK(n != 0);
+    return n;
 }
 
 /* ECDSA files: der = 1 for ASN.1 signatures, 0 for IEEE P1363 r || s. */
 static void ecdsa_file(int argc, char **argv, const char *file, int der)
 {
     json *root = wyche_open(argc, argv, file);
-    tally t = { 0, 0, 0 };
+    wyche_tally t = { 0, 0, 0 };
     for (json *g = json_get(root, "testGroups")->child; g; g = g->next) {
         size_t pub_len;
         uint8_t *pub = hex_decode(json_str(json_get(g, "publicKey"), "uncompressed"), &pub_len);
@@ -86,18 +65,7 @@ static void ecdsa_file(int argc, char **argv, const char *file, int der)
 /* Private keys are ASN.1-style hex integers (possibly with a 00 sign byte or short). */
 static int priv_from_hex(const char *hex, uint8_t priv[32])
 {
-    size_t len;
-    uint8_t *v = hex_decode(hex, &len);
-    size_t skip = 0;
-    while (skip < len && v[skip] == 0)
-        skip++;
-    int ok = len - skip <= 32;
-    if (ok) {
-        memset(priv, 0, 32);
-        memcpy(priv + 32 - (len - skip), v + skip, len - skip);
-    }
-    free(v);
-    return ok;
+    return wyche_priv_from_hex(hex, priv, 32);
 }
 
 /* The JWK private key: its "d" member, base64url, exactly 32 bytes. */
@@ -154,7 +122,7 @@ static int ecdh_case(const json *tc, char kind, uint8_t shared[32])
 static void ecdh_file(int argc, char **argv, const char *file, char kind)
 {
     json *root = wyche_open(argc, argv, file);
-    tally t = { 0, 0, 0 };
+    wyche_tally t = { 0, 0, 0 };
     for (json *g = json_get(root, "testGroups")->child; g; g = g->next) {
         for (json *tc = json_get(g, "tests")->child; tc; tc = tc->next) {
             uint8_t shared[32];

@@ -2,6 +2,7 @@
  * the Wycheproof files: \uXXXX escapes outside ASCII are kept as '?' (never used in the
  * fields the tests read). */
 #include "wyche.h"
+#include "rp_sha2.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -278,4 +279,54 @@ void json_free(json *v)
         free(v);
         v = next;
     }
+}
+
+int wyche_judge(wyche_tally *t, const char *file, const json *tc, int ok)
+{
+    const char *result = json_str(tc, "result");
+    int pass = strcmp(result, "acceptable") == 0 || (strcmp(result, "valid") == 0) == ok;
+    if (strcmp(result, "acceptable") == 0 && !ok)
+        t->acceptable_rejected++;
+    t->n++;
+    if (!pass) {
+        t->failures++;
+        fprintf(stderr, "%s tcId %ld (%s): expected %s, got %s\n", file,
+                json_int(tc, "tcId"), json_str(tc, "comment"), result, ok ? "accept" : "reject");
+    }
+    return pass;
+}
+
+int wyche_report(const char *file, const wyche_tally *t)
+{
+    printf("WYCHEPROOF %s %lu vectors, %lu failures (%lu acceptable rejected)\n", file, t->n,
+           t->failures, t->acceptable_rejected);
+    return t->n > 0;
+}
+
+size_t wyche_hash_msg(const json *group, const uint8_t *msg, size_t len, uint8_t *out)
+{
+    const char *sha = json_str(group, "sha");
+    rp_hash_id id = strcmp(sha, "SHA-256") == 0 ? RP_HASH_SHA256 :
+                    strcmp(sha, "SHA-384") == 0 ? RP_HASH_SHA384 :
+                    strcmp(sha, "SHA-512") == 0 ? RP_HASH_SHA512 : (rp_hash_id)0;
+    if (id == 0)
+        return 0;
+    rp_hash(id, msg, len, out);
+    return rp_hash_size(id);
+}
+
+int wyche_priv_from_hex(const char *hex, uint8_t *priv, size_t size)
+{
+    size_t len;
+    uint8_t *v = hex_decode(hex, &len);
+    size_t skip = 0;
+    while (skip < len && v[skip] == 0)
+        skip++;
+    int ok = len - skip <= size;
+    if (ok) {
+        memset(priv, 0, size);
+        memcpy(priv + size - (len - skip), v + skip, len - skip);
+    }
+    free(v);
+    return ok;
 }

@@ -39,4 +39,25 @@ uint8_t *b64url_decode(const char *s, size_t *len);
  * skips the test (exit 77) when it is missing. */
 json *wyche_open(int argc, char **argv, const char *name);
 
+/* Verdicts of one file's vectors. */
+typedef struct {
+    unsigned long n, failures, acceptable_rejected;
+} wyche_tally;
+
+/* Records one vector (`ok`: our code accepted it); returns 1 if that is the expected
+ * outcome ("valid" accepted, "invalid" rejected, "acceptable" either way; the acceptable
+ * ones we reject are counted), printing the case when it is not. */
+int wyche_judge(wyche_tally *t, const char *file, const json *tc, int ok);
+
+/* Prints `WYCHEPROOF <file> <n> vectors, <f> failures (...)`; returns t->n > 0. */
+int wyche_report(const char *file, const wyche_tally *t);
+
+/* The group's "sha" applied to msg into out (64 bytes of room); returns the hash size, or
+ * 0 for a hash the vectors should not use. */
+size_t wyche_hash_msg(const json *group, const uint8_t *msg, size_t len, uint8_t *out);
+
+/* An ASN.1-style hex integer (maybe with a 00 sign byte, maybe short) as a size-byte
+ * big-endian scalar; returns 0 if it does not fit. */
+int wyche_priv_from_hex(const char *hex, uint8_t *priv, size_t size);
+
 #endif
