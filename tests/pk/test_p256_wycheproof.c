@@ -24,42 +24,24 @@ static void report(const char *file, const wyche_tally *t)
     RP_CHECK(wyche_report(file, t));
 }
 
-static size_t hash_msg(const json *group, const uint8_t *msg, size_t len, uint8_t *out)
+static int check_public(const uint8_t *pub)
 {
-    size_t n = wyche_hash_msg(group, msg, len, out);
-    RP_CHECK(n != 0);
-    return n;
+    return rp_p256_check_public(pub) == RP_P256_OK;
+}
+
+static int verify(const uint8_t *rs, const uint8_t *pub, const uint8_t *hash, size_t hash_len)
+{
+    return rp_p256_verify(rs, pub, hash, hash_len) == RP_P256_OK;
 }
 
 /* ECDSA files: der = 1 for ASN.1 signatures, 0 for IEEE P1363 r || s. */
 static void ecdsa_file(int argc, char **argv, const char *file, int der)
 {
-    json *root = wyche_open(argc, argv, file);
+    static const wyche_ecdsa curve = { 32, check_public, verify };
     wyche_tally t = { 0, 0, 0 };
-    for (json *g = json_get(root, "testGroups")->child; g; g = g->next) {
-        size_t pub_len;
-        uint8_t *pub = hex_decode(json_str(json_get(g, "publicKey"), "uncompressed"), &pub_len);
-        RP_CHECK(pub != NULL && pub_len == 65 && rp_p256_check_public(pub) == RP_P256_OK);
-        for (json *tc = json_get(g, "tests")->child; tc; tc = tc->next) {
-            size_t msg_len, sig_len, hash_len;
-            uint8_t *msg = hex_decode(json_str(tc, "msg"), &msg_len);
-            uint8_t *sig = hex_decode(json_str(tc, "sig"), &sig_len);
-            uint8_t hash[64], rs[64];
-            hash_len = hash_msg(g, msg, msg_len, hash);
-            int ok;
-            if (der)
-                ok = rp_der_ecdsa_sig_parse(rs, 32, sig, sig_len) == RP_DER_OK;
-            else
-                ok = sig_len == 64 && (memcpy(rs, sig, 64), 1);
-            ok = ok && rp_p256_verify(rs, pub, hash, hash_len) == RP_P256_OK;
-            judge(&t, file, tc, ok);
-            free(msg);
-            free(sig);
-        }
-        free(pub);
-    }
+    RP_CHECK_EQ(wyche_ecdsa_file(argc, argv, file, der, &curve, &t), 0);
+    RP_CHECK_EQ(t.failures, 0);
     report(file, &t);
-    json_free(root);
 }
 
 /* Private keys are ASN.1-style hex integers (possibly with a 00 sign byte or short). */

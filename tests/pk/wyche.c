@@ -2,6 +2,7 @@
  * the Wycheproof files: \uXXXX escapes outside ASCII are kept as '?' (never used in the
  * fields the tests read). */
 #include "wyche.h"
+#include "rp_der.h"
 #include "rp_sha2.h"
 
 #include <stdio.h>
@@ -329,4 +330,34 @@ int wyche_priv_from_hex(const char *hex, uint8_t *priv, size_t size)
     }
     free(v);
     return ok;
+}
+
+unsigned wyche_ecdsa_file(int argc, char **argv, const char *file, int der,
+                          const wyche_ecdsa *curve, wyche_tally *t)
+{
+    json *root = wyche_open(argc, argv, file);
+    size_t n = curve->scalar_len;
+    unsigned bad = 0;
+    for (json *g = json_get(root, "testGroups")->child; g; g = g->next) {
+        size_t pub_len;
+        uint8_t *pub = hex_decode(json_str(json_get(g, "publicKey"), "uncompressed"), &pub_len);
+        bad += !(pub != NULL && pub_len == 1 + 2 * n && curve->check_public(pub));
+        for (json *tc = json_get(g, "tests")->child; tc; tc = tc->next) {
+            size_t msg_len, sig_len;
+            uint8_t *msg = hex_decode(json_str(tc, "msg"), &msg_len);
+            uint8_t *sig = hex_decode(json_str(tc, "sig"), &sig_len);
+            uint8_t hash[64], rs[2 * 66];
+            size_t hash_len = wyche_hash_msg(g, msg, msg_len, hash);
+            bad += hash_len == 0;
+            int ok = der ? rp_der_ecdsa_sig_parse(rs, n, sig, sig_len) == RP_DER_OK
+                         : sig_len == 2 * n && (memcpy(rs, sig, 2 * n), 1);
+            ok = ok && curve->verify(rs, pub, hash, hash_len);
+            (void)wyche_judge(t, file, tc, ok);
+            free(msg);
+            free(sig);
+        }
+        free(pub);
+    }
+    json_free(root);
+    return bad;
 }

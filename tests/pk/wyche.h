@@ -60,4 +60,18 @@ size_t wyche_hash_msg(const json *group, const uint8_t *msg, size_t len, uint8_t
  * big-endian scalar; returns 0 if it does not fit. */
 int wyche_priv_from_hex(const char *hex, uint8_t *priv, size_t size);
 
+/* One ECDSA verification file through a curve's functions: scalar_len bytes per r and s,
+ * public keys 1 + 2 * scalar_len bytes (uncompressed); der = 1 for ASN.1 signatures, 0 for
+ * IEEE P1363 r || s. Every vector goes through wyche_judge into t. Returns the number of
+ * groups whose public key was refused or whose hash is unknown (0 expected). */
+typedef struct {
+    size_t scalar_len;
+    int (*check_public)(const uint8_t *pub);                  /* 1: valid */
+    int (*verify)(const uint8_t *rs, const uint8_t *pub, const uint8_t *hash,
+                  size_t hash_len);                           /* 1: signature good */
+} wyche_ecdsa;
+
+unsigned wyche_ecdsa_file(int argc, char **argv, const char *file, int der,
+                          const wyche_ecdsa *curve, wyche_tally *t);
+
 #endif
