@@ -66,10 +66,13 @@ host-lib:
 	@cmake --build $(B)/host-lib -j $(JOBS)
 	@cmake --install $(B)/host-lib >/dev/null
 
-run: fw-$(RUN_CONFIG)
-	@$(PYTHON) tools/qemu_run.py --show --icount --timeout 60 --bl2 $(FW)/$(RUN_CONFIG)/s/bl2.elf \
-	    --s $(FW)/$(RUN_CONFIG)/s/rampart_s_signed.bin \
-	    --ns $(FW)/$(RUN_CONFIG)/ns/ns_demo_signed.bin
+# make run: the sfn_l1 regression image; make run PROFILE=<name>: a product profile's.
+RUN_DIR    := $(if $(PROFILE),$(PROFILE),$(RUN_CONFIG))
+RUN_TARGET := $(if $(PROFILE),fw-profile-$(PROFILE),fw-$(RUN_CONFIG))
+run: $(RUN_TARGET)
+	@$(PYTHON) tools/qemu_run.py --show --icount --timeout 60 --bl2 $(FW)/$(RUN_DIR)/s/bl2.elf \
+	    --s $(FW)/$(RUN_DIR)/s/rampart_s_signed.bin \
+	    --ns $(FW)/$(RUN_DIR)/ns/ns_demo_signed.bin
 
 test: fw host
 	@$(PYTHON) tools/run_tests.py $(B)/host -j $(JOBS) -LE long
