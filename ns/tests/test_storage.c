@@ -327,6 +327,36 @@ const ns_test_case_t rp_storage_cases[] = { SHARED_CASES };
 const unsigned rp_storage_case_count = sizeof rp_storage_cases / sizeof rp_storage_cases[0];
 #endif
 
+#if defined(RP_STORAGE_PROFILE) || !(defined(RP_STORAGE_RESET_TEST) ||                   \
+                                      defined(RP_STORAGE_ISO_CASE) ||                     \
+                                      defined(RP_STORAGE_CASES_ONLY))
+#include "rp_ns_client.h"
+
+/* Two NS clients: neither sees the other's uids. */
+static int ns_clients(const api_t *a)
+{
+    size_t got;
+    pattern(wbuf, 12, 0x21);
+    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
+    NS_CHECK(a->set(UID_A, 12, wbuf, 0) == PSA_SUCCESS);
+    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
+    NS_CHECK(a->get(UID_A, 0, 12, rbuf, &got) == PSA_ERROR_DOES_NOT_EXIST);
+    NS_CHECK(a->remove(UID_A) == PSA_ERROR_DOES_NOT_EXIST);
+    pattern(wbuf, 5, 0x22);
+    NS_CHECK(a->set(UID_A, 5, wbuf, 0) == PSA_SUCCESS);
+    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
+    pattern(wbuf, 12, 0x21);
+    NS_CHECK(check_content(a, UID_A, 12) == 0);
+    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
+    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
+    pattern(wbuf, 5, 0x22);
+    NS_CHECK(check_content(a, UID_A, 5) == 0);
+    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
+    return 0;
+}
+
+#endif
+
 #if defined(RP_STORAGE_RESET_TEST)
 /* Warm reset within one QEMU run (level 1): the first boot stores an ITS and a PS asset and
  * has the secure test partition reset the system (type 0x200); the second boot finds both
@@ -409,22 +439,6 @@ int main(void)
 #elif defined(RP_STORAGE_PROFILE)
 /* A product profile's image (docs/profiles.md): no secure test partition, perhaps no PS;
  * every case runs from NS, and two NS clients must not see each other's uids. */
-#include "rp_ns_client.h"
-
-static int ns_clients(const api_t *a)
-{
-    size_t got;
-    pattern(wbuf, 12, 0x21);
-    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
-    NS_CHECK(a->set(UID_A, 12, wbuf, 0) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
-    NS_CHECK(a->get(UID_A, 0, 12, rbuf, &got) == PSA_ERROR_DOES_NOT_EXIST);
-    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
-    NS_CHECK(check_content(a, UID_A, 12) == 0);
-    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
-    return 0;
-}
 static int its_ns_clients(void) { return ns_clients(&its); }
 #ifdef RP_PS_SID
 static int ps_ns_clients(void) { return ns_clients(&ps); }
@@ -447,30 +461,6 @@ int main(void)
     return ns_test_run("storage", cases, sizeof cases / sizeof cases[0]);
 }
 #elif !defined(RP_STORAGE_CASES_ONLY)
-#include "rp_ns_client.h"
-
-/* Two NS clients: neither sees the other's uids. */
-static int ns_clients(const api_t *a)
-{
-    size_t got;
-    pattern(wbuf, 12, 0x21);
-    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
-    NS_CHECK(a->set(UID_A, 12, wbuf, 0) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
-    NS_CHECK(a->get(UID_A, 0, 12, rbuf, &got) == PSA_ERROR_DOES_NOT_EXIST);
-    NS_CHECK(a->remove(UID_A) == PSA_ERROR_DOES_NOT_EXIST);
-    pattern(wbuf, 5, 0x22);
-    NS_CHECK(a->set(UID_A, 5, wbuf, 0) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
-    pattern(wbuf, 12, 0x21);
-    NS_CHECK(check_content(a, UID_A, 12) == 0);
-    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
-    pattern(wbuf, 5, 0x22);
-    NS_CHECK(check_content(a, UID_A, 5) == 0);
-    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
-    return 0;
-}
 
 /* Runs secure case `index` in the secure test partition; 0 if it passed. */
 static int secure_case(unsigned index)
