@@ -91,6 +91,10 @@ static void initialisers(void)
     psa_set_key_id(&a1, 0x1234);
     RP_CHECK_EQ(psa_get_key_id(&a1), 0x1234);
     RP_CHECK_EQ(psa_get_key_lifetime(&a1), PSA_KEY_LIFETIME_PERSISTENT);
+    /* 9.3: a volatile lifetime resets the id */
+    psa_set_key_lifetime(&a1, PSA_KEY_LIFETIME_VOLATILE);
+    RP_CHECK_EQ(psa_get_key_id(&a1), PSA_KEY_ID_NULL);
+    psa_set_key_id(&a1, 0x1234);
     psa_set_key_bits(&a1, 384);
     RP_CHECK_EQ(psa_get_key_bits(&a1), 384);
     psa_reset_key_attributes(&a1);
