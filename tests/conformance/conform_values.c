@@ -653,6 +653,18 @@ static void attestation(void)
     EXPECT(PSA_INITIAL_ATTEST_MAX_TOKEN_SIZE >= 0x400, 1);
 }
 
+/* Beyond 1.1: identifiers Rampart's headers carry from Crypto API 1.2 ("Changes between
+ * 1.1.2 and 1.2.0"), with the values that version gives them. */
+static void crypto_1_2_extras(void)
+{
+    EXPECT(PSA_ALG_CCM_STAR_NO_TAG, 0x04c01300);
+    EXPECT(PSA_ALG_TLS12_ECJPAKE_TO_PMS, 0x08000609);
+    EXPECT(PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE, 32);
+    EXPECT(PSA_ALG_IS_CIPHER(PSA_ALG_CCM_STAR_NO_TAG), 1);
+    EXPECT(PSA_ALG_IS_STREAM_CIPHER(PSA_ALG_CCM_STAR_NO_TAG), 1);
+    EXPECT(PSA_CIPHER_IV_LENGTH(PSA_KEY_TYPE_AES, PSA_ALG_CCM_STAR_NO_TAG), 13);
+}
+
 int main(void)
 {
     status_codes();
@@ -671,5 +683,6 @@ int main(void)
     ffm();
     storage();
     attestation();
+    crypto_1_2_extras();
     return rp_test_end("conformance.values");
 }
