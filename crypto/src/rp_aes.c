@@ -81,6 +81,8 @@ static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
  * host tests run it, tests/crypto/t2_check.sh checks the assembly on QEMU. */
 #ifdef RP_SYM_T2
 void rp_aes_sbox_t2(uint32_t q[8]);
+void rp_aes_mix_t2(uint32_t q[8], const uint32_t k[8], unsigned m);
+void rp_aes_enc2_t2(uint32_t q[8], const uint32_t *rk, unsigned rounds);
 #define sbox rp_aes_sbox_t2
 #else
 static void sbox(uint32_t q[8])
@@ -165,6 +167,19 @@ static void inv_affine(uint32_t q[8], const uint32_t k[8])
 
 static const uint32_t zero_key[8];
 
+/* With RP_SYM_T2 the encryption rounds run the S-box without its affine constant 0x63
+ * (NOTs of planes 0, 1, 5, 6) and round keys 1..Nr carry it instead: ShiftRows and
+ * MixColumns map an all-0x63 state to itself (2 ^ 3 ^ 1 ^ 1 = 1). sbox_const adds or
+ * removes it (decryption removes it after each such key); a no-op in the portable C. */
+#ifdef RP_SYM_T2
+static void sbox_const(uint32_t q[8])
+{
+    q[0] = ~q[0]; q[1] = ~q[1]; q[5] = ~q[5]; q[6] = ~q[6];
+}
+#else
+#define sbox_const(q) ((void)(q))
+#endif
+
 /* Rotate every byte right by k bits (k = 2, 4, 6): column c <- column c + k/2 in every
  * row (columns are 2-bit groups, one bit per block). */
 #define BROT(x, k) ((((x) >> (k)) & (0x01010101u * (0xffu >> (k)))) \
@@ -205,6 +220,9 @@ static const uint32_t zero_key[8];
         MC_PLANE(6, 0, R1, R2);  MC_PLANE(7, 0, R1, R2);                           \
     } while (0)
 
+#ifdef RP_SYM_T2
+#define mix_m(q, k, m) rp_aes_mix_t2(q, k, (m) & 3)
+#else
 /* q = MixColumns_m(q) ^ k, where MixColumns_m = SR^-m o MixColumns o SR^m (m = 0..3; the
  * round number mod 4, public). One function per m: merged, GCC hoists the four variants'
  * common rotations out of the switch and spills them. */
@@ -224,6 +242,7 @@ static void mix_m(uint32_t q[8], const uint32_t k[8], unsigned m)
 {
     mix_fn[m & 3](q, k);
 }
+#endif
 
 /* InvMixColumns_m = MixColumns_m o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00,
  * conjugated the same way); 4t on planes shifts them up by two, folding t_6 and t_7. */
@@ -384,9 +403,19 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
     }
     for (r = 1; r < ctx->rounds; r++)
         twist(sk + 8 * r, r & 3);
+#ifdef RP_SYM_T2
+    for (r = 1; r <= ctx->rounds; r++)
+        sbox_const(sk + 8 * r);
+#endif
     return 0;
 }
 
+#ifdef RP_SYM_T2
+static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
+{
+    rp_aes_enc2_t2(q, ctx->sk, ctx->rounds);
+}
+#else
 static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 {
     unsigned r;
@@ -401,6 +430,8 @@ static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     shift_rows2_ark(q, ctx->sk + 8 * ctx->rounds, (ctx->rounds & 3) ? 0x0f000f00u : 0);
 }
 
+#endif
+
 /* InvSubBytes = A^-1 o S o A^-1, the second inverse affine map fused with AddRoundKey k. */
 static void inv_sub_bytes_ark(uint32_t q[8], const uint32_t k[8])
 {
@@ -414,9 +445,11 @@ static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     unsigned r;
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
+    sbox_const(q);
     shift_rows2_ark(q, zero_key, (ctx->rounds & 3) ? 0x0f000f00u : 0);
     for (r = ctx->rounds - 1; r > 0; r--) {
         inv_sub_bytes_ark(q, ctx->sk + 8 * r);
+        sbox_const(q);
         inv_mix_m(q, r & 3);
     }
     inv_sub_bytes_ark(q, ctx->sk);

@@ -160,7 +160,7 @@ static void check_aes_vs_c(void)
     static const size_t key_lens[3] = { 16, 24, 32 };
     uint8_t key[32], in[32], a[32], b[32];
     rp_aes_ctx ct2, cref;
-    unsigned i;
+    unsigned i, r;
     int ok = 1;
 
     for (i = 0; i < 60; i++) {
@@ -170,7 +170,12 @@ static void check_aes_vs_c(void)
         memset(&cref, 0, sizeof cref);
         rp_aes_setkey(&ct2, key, key_lens[i % 3]);
         ref_rp_aes_setkey(&cref, key, key_lens[i % 3]);
+        for (r = 1; r <= cref.rounds; r++) {   /* keys 1..Nr carry the S-box constant */
+            cref.sk[8 * r] ^= ~0u; cref.sk[8 * r + 1] ^= ~0u;
+            cref.sk[8 * r + 5] ^= ~0u; cref.sk[8 * r + 6] ^= ~0u;
+        }
         ok &= memcmp(&ct2, &cref, sizeof ct2) == 0;
+        ref_rp_aes_setkey(&cref, key, key_lens[i % 3]);
         rp_aes_encrypt2(&ct2, in, in + 16, a, a + 16);
         ref_rp_aes_encrypt2(&cref, in, in + 16, b, b + 16);
         ok &= memcmp(a, b, 32) == 0;

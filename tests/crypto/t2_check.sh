@@ -12,10 +12,10 @@ for tool in arm-none-eabi-gcc qemu-system-arm; do
   command -v $tool >/dev/null 2>&1 || { echo "SKIPPED: $tool not found"; exit 77; }
 done
 mkdir -p "$out"
-"${2:-/usr/bin/python3}" "$here/bench/aes_sbox_gen.py" "$root/crypto/src/rp_aes.c" "$out/regen.S" \
+"${2:-/usr/bin/python3}" "$here/bench/aes_t2_gen.py" "$root/crypto/src/rp_aes.c" "$out/regen.S" \
   >/dev/null
-cmp "$out/regen.S" "$root/crypto/src/rp_aes_sbox_m33.S" ||
-  { echo "rp_aes_sbox_m33.S is not what aes_sbox_gen.py makes of rp_aes.c: regenerate"; exit 1; }
+cmp "$out/regen.S" "$root/crypto/src/rp_aes_m33.S" ||
+  { echo "rp_aes_m33.S is not what aes_t2_gen.py makes of rp_aes.c: regenerate"; exit 1; }
 CPU="-mcpu=cortex-m33+nodsp+nofp -mthumb"
 CFLAGS="-std=c99 -Wall -Wextra -Werror $CPU -Os -ffunction-sections -fdata-sections"
 INC=-I"$root/crypto/include"
@@ -31,7 +31,7 @@ for s in rp_aes rp_sha2; do
   objs="$objs $out/$s.o $out/${s}_ref.o"
 done
 arm-none-eabi-gcc $CFLAGS $INC -c "$root/crypto/src/rp_ct.c" -o "$out/rp_ct.o"
-for s in rp_aes_sbox_m33 rp_sha256_m33; do
+for s in rp_aes_m33 rp_sha256_m33; do
   arm-none-eabi-gcc $CPU -c "$root/crypto/src/$s.S" -o "$out/$s.o"
   objs="$objs $out/$s.o"
 done

@@ -1,0 +1,315 @@
+#!/usr/bin/python3
+"""Writes crypto/src/rp_aes_m33.S, the Thumb-2 rounds of the fixsliced AES of
+crypto/src/rp_aes.c (the portable C stays the reference; tests/crypto/t2_check.sh checks
+the assembly against it and against an S-box computed from its definition, on QEMU).
+
+Pieces (all share one stack frame set up by the C-callable entries):
+  sbox_core  the Boyar-Peralta circuit read from sbox() in rp_aes.c, without its four
+             NOTs (the encryption keys carry the 0x63 constant instead: MixColumns and
+             ShiftRows map an all-0x63 state to itself), gates ordered to keep few values
+             live (greedy list scheduling, best of seeded randomised runs) and registers
+             r0-r12, lr allocated with furthest-next-use (Belady) spilling;
+  mc0..mc3   MixColumns conjugated by ShiftRows^m, then AddRoundKey (the same algebra as
+             MC_ALL in rp_aes.c; the byte-lane rotations are two XORs and an AND with an
+             immediate, the final 32-bit rotation folded into the consumers' operands);
+  rp_aes_enc2_t2(q, rk, rounds)  the whole encryption of two blocks in planes;
+  rp_aes_sbox_t2(q), rp_aes_mix_t2(q, k, m)  C-callable S-box (with the NOTs) and
+             MixColumns_m ^ k, for the key schedule and decryption.
+Deterministic: the same source gives the same file.
+
+  aes_t2_gen.py [crypto/src/rp_aes.c] [crypto/src/rp_aes_m33.S]
+"""
+import random
+import re
+import sys
+
+REGS = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
+        "lr"]
+LOW = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"}
+# frame (bytes from sp): state q[0..7], round-key pointer, end pointer, q pointer, lr of
+# sbox_core, spill slots
+F_RK, F_END, F_Q, F_LR, F_NR, F_SPILL = 32, 36, 40, 44, 48, 52
+FRAME = 128
+
+
+def parse(path):
+    src = open(path).read()
+    body = src[src.index("static void sbox(uint32_t q[8])"):]
+    body = body[:body.index("\n}\n")]
+    gates = []
+    for m in re.finditer(r"(\w+(?:\[\d\])?) = (~?\(?)(\w+) ([\^&]) (\w+)\)?;", body):
+        dst, neg, a, op, b = m.groups()
+        gates.append((dst, a, op, b, neg.startswith("~")))
+    homes = {}
+    for m in re.finditer(r"(u\d) = q\[(\d)\]", body):
+        homes[m.group(1)] = int(m.group(2))
+    assert len(homes) == 8 and len(gates) > 100, "sbox() not recognised"
+    return gates, homes
+
+
+def operands(g):
+    """The distinct operands of gate g in a fixed order (a set would iterate in an order
+    that changes with Python's hash seed, and so would the output)."""
+    return [g[1]] if g[1] == g[3] else [g[1], g[3]]
+
+
+def schedule(gates, inputs, rng, noise):
+    """Greedy list scheduling: prefer gates that end live ranges."""
+    remaining = {}
+    for g in gates:
+        for x in operands(g):
+            remaining[x] = remaining.get(x, 0) + 1
+    done, order, pending = set(inputs), [], list(gates)
+    while pending:
+        best, score = None, None
+        for g in pending:
+            if g[1] in done and g[3] in done:
+                dies = sum(1 for x in operands(g) if remaining[x] == 1)
+                s = dies - (0 if g[0].startswith("q[") else 1) + noise * rng.random()
+                if score is None or s > score:
+                    best, score = g, s
+        pending.remove(best)
+        order.append(best)
+        done.add(best[0])
+        for x in operands(best):
+            remaining[x] -= 1
+    return order
+
+
+def gate_insn(op, rd, ra, rb):
+    """Narrow (16-bit) form when Thumb allows it: flags are dead everywhere here."""
+    mn = "eor" if op == "^" else "and"
+    if rb == rd:
+        ra, rb = rb, ra
+    if ra == rd and rd in LOW and rb in LOW:
+        return "%ss %s, %s" % (mn, rd, rb)
+    return "%s %s, %s, %s" % (mn, rd, ra, rb)
+
+
+def allocate(order, homes, preload):
+    """Register allocation with Belady spilling; inputs live in the frame's q[] (reloading
+    one costs a load, evicting it nothing). preload: start with ldm sp, {r0-r7}."""
+    uses = {}
+    for i, g in enumerate(order):
+        for x in (g[1], g[3]):
+            uses.setdefault(x, []).append(i)
+    end = len(order)
+    home_of_slot = {v: k for k, v in homes.items()}
+    reg, mem = {}, {}
+    free = list(REGS)
+    slots = []
+    code = []
+    pending = []
+
+    def next_use(v, i):
+        for u in uses.get(v, []):
+            if u >= i:
+                return u
+        return end + 1
+
+    def dead(v, i):
+        return next_use(v, i) > end
+
+    def get_reg(i, keep):
+        if free:
+            return free.pop(0)
+        victim = max((v for v in reg if v not in keep), key=lambda v: next_use(v, i))
+        r = reg.pop(victim)
+        if victim not in mem and not dead(victim, i):
+            if None in slots:
+                k = slots.index(None)
+            else:
+                k = len(slots)
+                slots.append(None)
+            slots[k] = victim
+            mem[victim] = "[sp, #%d]" % (F_SPILL + 4 * k)
+            code.append("str %s, %s" % (r, mem[victim]))
+        return r
+
+    def load(v, i, keep):
+        if v in reg:
+            return reg[v]
+        r = get_reg(i, keep)
+        code.append("ldr %s, %s" % (r, mem[v]))
+        reg[v] = r
+        return r
+
+    for v, k in homes.items():
+        mem[v] = "[sp, #%d]" % (4 * k)
+    if preload:
+        code.append("ldm sp, {r0-r7}")
+        for v, k in homes.items():
+            reg[v] = "r%d" % k
+            free.remove("r%d" % k)
+    for i, g in enumerate(order):
+        dst, a, op, b, _neg = g
+        ra = load(a, i, {a, b})
+        rb = load(b, i, {a, b})
+        for x in operands(g):
+            if dead(x, i + 1):
+                free.insert(0, reg.pop(x))
+                if x in mem and mem[x].startswith("[sp, #") and x in slots:
+                    slots[slots.index(x)] = None
+        rd = get_reg(i + 1, set())
+        code.append(gate_insn(op, rd, ra, rb))
+        reg[dst] = rd
+        if dst.startswith("q["):
+            pending.append(dst)
+        for o in list(pending):
+            k = int(o[2])
+            if dead(home_of_slot[k], i + 1):
+                code.append("str %s, [sp, #%d]" % (reg[o], 4 * k))
+                free.append(reg.pop(o))
+                pending.remove(o)
+    assert not pending
+    assert F_SPILL + 4 * len(slots) <= FRAME, "spill area too small"
+    return code
+
+
+def best_sbox(gates, homes):
+    best = None
+    for seed in range(600):
+        rng = random.Random(seed)
+        order = schedule(gates, set(homes), rng, [0.0, 0.3, 0.6, 1.0, 1.5, 2.0][seed % 6])
+        for preload in (False, True):
+            code = allocate(order, homes, preload)
+            if best is None or len(code) < len(best[0]):
+                best = (code, seed)
+    return best
+
+
+# MixColumns conjugated by SR^m: the row maps R1 (row r <- row r+1) and R2 (row r <- row
+# r+2), each either a plain rotation or rotr(x ^ ((x ^ rotr(x, 8)) & mask), d).
+R1 = {0: None, 1: (0xfcfcfcfc, 2), 2: (0xf0f0f0f0, 4), 3: (0xc0c0c0c0, 6)}
+R1_PLAIN = 8
+R2 = {0: None, 1: (0xf0f0f0f0, 12), 2: None, 3: (0xf0f0f0f0, 12)}
+R2_PLAIN = 16
+
+
+def row_map(code, x, spec, plain):
+    """Emit the row map of x into r11 if it needs one; return the operand text."""
+    if spec is None:
+        return "%s, ror #%d" % (x, plain)
+    mask, d = spec
+    code.append("eor r11, %s, %s, ror #8" % (x, x))
+    code.append("and r11, r11, #0x%08x" % mask)
+    code.append("eor r11, r11, %s" % x)
+    return "r11, ror #%d" % d
+
+
+def mix(m):
+    """mc<m>: state q[0..7] from the frame, result MixColumns_m(q) ^ k (k at [sp, #F_RK],
+    advanced by 32) in r0-r7 and in the frame. r8 = t7, r9/r10 = t of the previous and
+    current plane, r11 scratch, r12 the key pointer."""
+    code = ["ldm sp, {r0-r7}", "ldr r12, [sp, #%d]" % F_RK]
+    op = row_map(code, "r7", R1[m], R1_PLAIN)
+    code.append("eor r8, r7, %s" % op)                      # t7 = q7 ^ R1(q7)
+    prev = "r8"
+    for i in range(7):
+        a = "r%d" % i
+        t = "r9" if prev != "r9" else "r10"
+        op = row_map(code, a, R1[m], R1_PLAIN)
+        code.append("eor %s, %s, %s" % (t, a, op))          # t = a ^ R1(a)
+        code.append("eor %s, %s, %s" % (a, prev, op))       # a = xtime(t)_i ^ R1(a)
+        code.append("eor %s, %s, %s" % (a, a, row_map(code, t, R2[m], R2_PLAIN)))
+        if i in (1, 3, 4):
+            code.append("eor %s, %s, r8" % (a, a))         # x^8 = x^4 + x^3 + x + 1
+        prev = t
+    code.append("eor r7, r7, %s" % prev)                    # R1(q7) = q7 ^ t7
+    code.append("eor r7, r7, r8")
+    code.append("eor r7, r7, %s" % row_map(code, "r8", R2[m], R2_PLAIN))
+    for half in (0, 4):
+        code.append("ldm r12!, {r8-r11}")
+        for j in range(4):
+            code.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
+    code += ["stm sp, {r0-r7}", "str r12, [sp, #%d]" % F_RK, "bx lr"]
+    return code
+
+
+WIPE = ["mov r0, #0", "mov r1, #0", "mov r2, #0", "mov r3, #0", "mov r4, #0", "mov r5, #0",
+        "mov r6, #0", "mov r7, #0", "mov r8, sp", "stm r8!, {r0-r7}", "stm r8!, {r0-r7}",
+        "stm r8!, {r0-r7}", "stm r8!, {r0-r7}"]
+
+
+def func(name, glob, body):
+    out = ["", "    .section .text.%s,\"ax\",%%progbits" % name]
+    if glob:
+        out.append("    .global %s" % name)
+    out += ["    .type %s, %%function" % name, "    .p2align 2", "%s:" % name]
+    out += ["    " + line if not line.endswith(":") else line for line in body]
+    out.append("    .size %s, .-%s" % (name, name))
+    return out
+
+
+def main():
+    c_path = sys.argv[1] if len(sys.argv) > 1 else "crypto/src/rp_aes.c"
+    s_path = sys.argv[2] if len(sys.argv) > 2 else "crypto/src/rp_aes_m33.S"
+    gates, homes = parse(c_path)
+    code, seed = best_sbox(gates, homes)
+    out = [
+        "/* rp_aes_m33.S - GENERATED by tests/crypto/bench/aes_t2_gen.py from sbox() in",
+        " * crypto/src/rp_aes.c (S-box schedule seed %d). Do not edit; regenerate." % seed,
+        " * The fixsliced AES rounds of rp_aes.c in Thumb-2 (see the generator for the pieces).",
+        " * Data operations and loads/stores at fixed frame offsets only; the branches count",
+        " * rounds: no secret-dependent branch or address. */",
+        "    .syntax unified",
+        "    .thumb",
+        "    .text",
+    ]
+    out += func("sbox_core", False, ["str lr, [sp, #%d]" % F_LR] + code
+                + ["ldr pc, [sp, #%d]" % F_LR])
+    for m in range(4):
+        out += func("mc%d" % m, False, mix(m))
+    # rp_aes_enc2_t2(uint32_t q[8], const uint32_t *rk, unsigned rounds): q (planes) =
+    # the encryption of q under the fixsliced round keys rk[0..rounds] (keys 1..rounds
+    # carrying the S-box constant on planes 0, 1, 5, 6).
+    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
+         "str r2, [sp, #%d]" % F_NR,
+         "add r2, r1, r2, lsl #5", "str r2, [sp, #%d]" % F_END, "mov r12, r1",
+         "ldm r0, {r0-r7}"]
+    for half in (0, 4):
+        b.append("ldm r12!, {r8-r11}")
+        for j in range(4):
+            b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
+    b += ["stm sp, {r0-r7}", "str r12, [sp, #%d]" % F_RK, "1:"]
+    for m in (1, 2, 3, 0):
+        b += ["bl sbox_core", "bl mc%d" % m, "ldr r8, [sp, #%d]" % F_END, "cmp r12, r8",
+              "beq 2f"]
+    b += ["b 1b", "2:", "bl sbox_core", "ldm sp, {r0-r7}",
+          "ldr r12, [sp, #%d]" % F_END, "ldr r8, [sp, #%d]" % F_NR]
+    # Nr mod 4 = 2 (AES-128/256): SR^2, rows 1 and 3 (lanes 0x0f000f00) swap nibbles
+    b += ["tst r8, #2", "beq 3f"]
+    for i in range(8):
+        b += ["eor r8, r%d, r%d, lsr #4" % (i, i), "and r8, r8, #0x0f000f00",
+              "eor r%d, r%d, r8" % (i, i), "eor r%d, r%d, r8, lsl #4" % (i, i)]
+    b.append("3:")
+    for half in (0, 4):
+        b.append("ldm r12!, {r8-r11}")
+        for j in range(4):
+            b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
+    b += ["ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
+    b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
+    out += func("rp_aes_enc2_t2", True, b)
+    # rp_aes_sbox_t2(uint32_t q[8]): SubBytes in place (with the constant).
+    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
+         "ldm r0, {r0-r7}", "stm sp, {r0-r7}", "bl sbox_core", "ldm sp, {r0-r7}",
+         "mvn r0, r0", "mvn r1, r1", "mvn r5, r5", "mvn r6, r6",
+         "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
+    b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
+    out += func("rp_aes_sbox_t2", True, b)
+    # rp_aes_mix_t2(uint32_t q[8], const uint32_t k[8], unsigned m): q = MixColumns_m(q)
+    # ^ k, m = 0..3 (public).
+    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
+         "str r1, [sp, #%d]" % F_RK, "mov r12, r2", "ldm r0, {r0-r7}", "stm sp, {r0-r7}",
+         "cmp r12, #1", "beq 1f", "cmp r12, #2", "beq 2f", "cmp r12, #3", "beq 3f",
+         "bl mc0", "b 4f", "1:", "bl mc1", "b 4f", "2:", "bl mc2", "b 4f", "3:", "bl mc3",
+         "4:", "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
+    b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
+    out += func("rp_aes_mix_t2", True, b)
+    out.append("")
+    open(s_path, "w").write("\n".join(out))
+    print("%s: S-box %d instructions" % (s_path, len(code)))
+
+
+if __name__ == "__main__":
+    main()
