@@ -17,6 +17,7 @@
  * combinational logic minimization technique with applications to cryptology", SEA 2010)
  * evaluated on all 32 bytes at once: no table, no secret-dependent branch or index
  * anywhere. Contract in rp_aes.h. */
+#include <stddef.h>
 #include <string.h>
 #include "rp_aes.h"
 #include "rp_ct.h"
@@ -82,7 +83,10 @@ static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
 #ifdef RP_SYM_T2
 void rp_aes_sbox_t2(uint32_t q[8]);
 void rp_aes_mix_t2(uint32_t q[8], const uint32_t k[8], unsigned m);
-void rp_aes_enc2_t2(uint32_t q[8], const uint32_t *rk, unsigned rounds);
+void rp_aes_enc2_t2(const rp_aes_ctx *ctx, const uint8_t *in0, const uint8_t *in1,
+                    uint8_t *out0, uint8_t *out1);
+/* the assembly reads sk[] at offset 0 and rounds at offset 480 */
+typedef char rp_aes_ctx_layout[offsetof(rp_aes_ctx, rounds) == 480 ? 1 : -1];
 #define sbox rp_aes_sbox_t2
 #else
 static void sbox(uint32_t q[8])
@@ -410,12 +414,7 @@ int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
     return 0;
 }
 
-#ifdef RP_SYM_T2
-static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
-{
-    rp_aes_enc2_t2(q, ctx->sk, ctx->rounds);
-}
-#else
+#ifndef RP_SYM_T2
 static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 {
     unsigned r;
@@ -458,12 +457,16 @@ static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
 void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
                      uint8_t out0[16], uint8_t out1[16])
 {
+#ifdef RP_SYM_T2
+    rp_aes_enc2_t2(ctx, in0, in1, out0, out1);  /* loads, rounds, stores; wipes its frame */
+#else
     uint32_t q[8];
 
     load2(q, in0, in1);
     encrypt_planes(ctx, q);
     store2(q, out0, out1);
     rp_wipe(q, sizeof q);
+#endif
 }
 
 void rp_aes_encrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16])

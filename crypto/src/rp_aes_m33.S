@@ -12,175 +12,163 @@
     .p2align 2
 sbox_core:
     str lr, [sp, #44]
-    ldm sp, {r0-r7}
-    eor r8, r1, r0
+    eor r8, r7, r4
     eors r3, r1
-    eors r1, r7
-    eor r9, r4, r2
-    eor r10, r1, r9
-    eor r11, r7, r2
-    eors r7, r4
-    eors r4, r0
-    eor r12, r6, r2
-    eors r6, r5
-    eors r2, r5
-    eors r4, r6
-    eor r8, r8, r6
-    eor r5, r3, r2
+    eor r9, r1, r0
+    eor r10, r8, r3
+    eor r11, r4, r2
+    eor r12, r5, r2
+    eor lr, r8, r12
+    eors r5, r6
+    eors r6, r2
     eors r2, r7
-    and lr, r9, r2
-    str r9, [sp, #52]
-    eor r9, r3, r12
-    eors r3, r7
-    str r2, [sp, #56]
-    eor r2, r0, r6
-    eors r6, r3
-    str r2, [sp, #60]
-    and r2, r2, r8
-    str r6, [sp, #64]
-    eor r6, r1, r5
     eor r12, r12, r3
+    eors r4, r0
+    eors r1, r7
+    eor r7, r0, r5
+    eor r9, r9, r5
+    str lr, [sp, #56]
+    and lr, lr, r11
+    str r11, [sp, #60]
+    eor r11, r11, r1
+    eors r3, r6
+    str r3, [sp, #64]
+    and r3, r3, r8
     str r8, [sp, #68]
-    eor r8, r8, r11
-    str r9, [sp, #72]
-    and r9, r9, r7
-    eor lr, lr, r9
-    str r1, [sp, #76]
-    ands r1, r5
-    eors r6, r1
-    eors r2, r6
-    and r6, r4, r0
-    eors r0, r3
-    eor r2, r2, lr
-    str r10, [sp, #80]
-    and r10, r10, r3
-    eor r12, r12, r10
-    eor r10, r10, r6
-    ldr r6, [sp, #64]
-    str r3, [sp, #84]
-    eor r3, r11, r6
-    eor r3, r3, r10
-    and r10, r8, r0
-    eor r10, r10, r12
-    eor lr, lr, r10
-    ldr r10, [sp, #60]
-    eor r12, r10, r5
-    str r7, [sp, #88]
-    eors r7, r4
-    str r5, [sp, #92]
-    eor r5, r7, r12
-    and r10, r7, r12
-    eor r1, r1, r10
-    and r10, r11, r6
-    eor r9, r9, r10
-    eor r1, r1, r9
-    eors r5, r1
-    eor r9, r9, r3
-    and r3, r2, lr
-    and r1, r9, r2
-    eor r10, r9, r3
-    eors r2, r5
-    and r10, r10, r2
-    ands r1, r2
-    eor r10, r10, r5
-    and r4, r4, r10
-    eors r2, r3
-    eors r2, r1
-    ldr r1, [sp, #0]
-    and r1, r1, r10
-    and r8, r8, r2
-    ands r0, r2
-    str r4, [sp, #96]
-    and r4, lr, r5
-    eors r5, r3
-    eor lr, lr, r9
-    and r5, r5, lr
-    eor r5, r5, r9
-    and r12, r12, r5
-    ands r7, r5
-    and r4, r4, lr
-    eor r3, r3, lr
-    eors r3, r4
-    ldr r4, [sp, #60]
-    ands r4, r3
-    ldr lr, [sp, #68]
-    and lr, lr, r3
-    eor lr, lr, r12
-    eor r12, r12, r1
-    eor r9, r10, r2
-    str r8, [sp, #60]
-    ldr r8, [sp, #84]
-    and r8, r8, r9
-    str r4, [sp, #68]
-    ldr r4, [sp, #80]
-    and r4, r4, r9
-    eors r2, r3
-    eors r0, r4
-    eor r1, r1, r8
-    eors r3, r5
-    eor r10, r10, r5
-    ldr r5, [sp, #92]
-    ands r5, r3
-    ldr r9, [sp, #76]
-    and r9, r9, r3
-    ldr r3, [sp, #88]
-    and r3, r3, r10
-    eor r12, r12, r0
-    eors r5, r3
-    eor r0, r0, r8
-    eors r7, r1
-    ldr r8, [sp, #72]
-    and r8, r8, r10
-    eor r10, r10, r2
-    str r12, [sp, #72]
-    ldr r12, [sp, #56]
-    and r12, r12, r10
-    ands r6, r2
-    and r11, r11, r2
-    ldr r2, [sp, #52]
-    and r2, r2, r10
-    eors r5, r2
-    eors r2, r3
-    eor r6, r6, r9
-    eor r9, r9, lr
-    eor r11, r11, r6
-    eor r1, r1, r9
-    eors r1, r5
-    str r1, [sp, #0]
-    eor r3, r3, r8
-    eor r6, r6, r12
-    eor r12, r12, r8
-    eors r3, r7
-    eor r3, r3, r11
-    str r3, [sp, #20]
-    eor lr, lr, r6
-    eors r6, r5
-    ldr r11, [sp, #68]
-    eor r8, r11, r2
-    eor lr, lr, r8
-    str lr, [sp, #4]
-    ldr r8, [sp, #60]
-    eor r11, r11, r8
-    eor r4, r4, r11
-    eor r8, r8, r2
-    ldr r9, [sp, #96]
-    eor r9, r9, r11
-    eor r9, r9, r7
-    eor r9, r9, r6
-    str r9, [sp, #8]
-    eor r4, r4, r12
+    and r8, r1, r12
     eors r4, r5
-    str r4, [sp, #28]
-    eor r12, r12, r0
-    eor r12, r12, r8
-    str r12, [sp, #24]
+    str r7, [sp, #72]
+    and r7, r7, r9
+    str r11, [sp, #76]
+    and r11, r11, r10
+    eor r5, r5, r10
+    eor r6, r6, r10
+    eor lr, lr, r3
+    str r1, [sp, #80]
+    eor r1, r1, r12
+    str r10, [sp, #84]
+    eor r10, r10, r0
+    eor r6, r6, r11
+    eor r1, r1, r8
+    eors r7, r1
+    and r1, r4, r0
+    eor r0, r2, r5
+    eor r11, r11, r1
     eor r0, r0, r11
-    eors r0, r5
-    str r0, [sp, #16]
-    eor r11, r11, r2
-    ldr r2, [sp, #72]
-    eor r2, r2, r11
-    str r2, [sp, #12]
+    eor r11, r2, r9
+    ldr r1, [sp, #68]
+    eors r1, r4
+    eor r7, r7, lr
+    str r2, [sp, #88]
+    ands r2, r5
+    str r9, [sp, #92]
+    and r9, r11, r10
+    eor r9, r9, r6
+    ldr r6, [sp, #72]
+    eor r6, r6, r12
+    eor lr, lr, r9
+    and r9, r1, r6
+    eor r8, r8, r9
+    eors r3, r2
+    eor r8, r8, r3
+    eor r2, r1, r6
+    eors r3, r0
+    eor r2, r2, r8
+    eor r8, r7, r2
+    and r0, r3, r7
+    and r7, r7, lr
+    eor r9, r3, r7
+    and r9, r9, r8
+    eor r9, r9, r2
+    and r0, r0, r8
+    eor r8, r8, r7
+    and r4, r4, r9
+    str r4, [sp, #96]
+    eor r4, r2, r7
+    and r2, r2, lr
+    eor r8, r8, r0
+    eor lr, lr, r3
+    and r2, r2, lr
+    and r4, r4, lr
+    eor r7, r7, lr
+    eor lr, r9, r8
+    and r11, r11, r8
+    eors r4, r3
+    ands r1, r4
+    eors r7, r2
+    eor r2, r7, r8
+    and r10, r10, r8
+    ands r5, r2
+    eor r8, r4, r7
+    ldr r3, [sp, #92]
+    ands r3, r7
+    ldr r0, [sp, #76]
+    and r0, r0, lr
+    str r11, [sp, #76]
+    ldr r11, [sp, #84]
+    and r11, r11, lr
+    and r12, r12, r8
+    ands r6, r4
+    ldr lr, [sp, #0]
+    and lr, lr, r9
+    eor r9, r9, r4
+    eor r10, r10, r0
+    eor r4, r11, lr
+    eors r3, r6
+    str r0, [sp, #84]
+    ldr r0, [sp, #80]
+    and r0, r0, r8
+    ldr r8, [sp, #88]
+    and r8, r8, r2
+    eor r6, r6, lr
+    ldr lr, [sp, #68]
+    and lr, lr, r9
+    eors r5, r0
+    eor r6, r6, r10
+    eors r0, r3
+    eor r2, r2, r9
+    eor r12, r12, lr
+    eors r0, r4
+    eors r4, r1
+    eor r10, r10, r11
+    ldr r11, [sp, #56]
+    and r11, r11, r2
+    ldr r1, [sp, #72]
+    ands r1, r7
+    ldr r7, [sp, #64]
+    and r7, r7, r9
+    eor r9, r7, r11
+    eor r11, r11, r5
+    eor r5, r5, r8
+    ldr r8, [sp, #60]
+    and r8, r8, r2
+    eor r2, lr, r8
+    eor lr, lr, r7
+    eor lr, lr, r4
+    eor r12, r12, r8
+    ldr r8, [sp, #76]
+    eor r7, r1, r8
+    eor r5, r5, lr
+    ldr lr, [sp, #96]
+    eor lr, lr, r7
+    eor r3, r3, r11
+    eor lr, lr, r4
+    eor r8, r8, r2
+    eor r4, r7, r10
+    eors r1, r2
+    eors r1, r3
+    eors r2, r7
+    eor r10, r10, r9
+    eor r3, r2, r6
+    ldr r6, [sp, #84]
+    eors r7, r6
+    eor r11, r11, r12
+    eor r9, r9, r7
+    eor r7, r12, r9
+    eor r2, r11, lr
+    eor r4, r4, r12
+    eor r0, r0, r12
+    eor r6, r8, r10
     ldr pc, [sp, #44]
     .size sbox_core, .-sbox_core
 
@@ -188,7 +176,6 @@ sbox_core:
     .type mc0, %function
     .p2align 2
 mc0:
-    ldm sp, {r0-r7}
     ldr r12, [sp, #32]
     eor r8, r7, r7, ror #8
     eor r9, r0, r0, ror #8
@@ -237,7 +224,6 @@ mc0:
     .type mc1, %function
     .p2align 2
 mc1:
-    ldm sp, {r0-r7}
     ldr r12, [sp, #32]
     eor r11, r7, r7, ror #8
     and r11, r11, #0xfcfcfcfc
@@ -334,7 +320,6 @@ mc1:
     .type mc2, %function
     .p2align 2
 mc2:
-    ldm sp, {r0-r7}
     ldr r12, [sp, #32]
     eor r11, r7, r7, ror #8
     and r11, r11, #0xf0f0f0f0
@@ -407,7 +392,6 @@ mc2:
     .type mc3, %function
     .p2align 2
 mc3:
-    ldm sp, {r0-r7}
     ldr r12, [sp, #32]
     eor r11, r7, r7, ror #8
     and r11, r11, #0xc0c0c0c0
@@ -506,13 +490,73 @@ mc3:
     .p2align 2
 rp_aes_enc2_t2:
     push {r4-r11, lr}
-    sub sp, sp, #128
-    str r0, [sp, #40]
-    str r2, [sp, #48]
-    add r2, r1, r2, lsl #5
-    str r2, [sp, #36]
-    mov r12, r1
-    ldm r0, {r0-r7}
+    sub sp, sp, #160
+    ldr r12, [sp, #196]
+    str r12, [sp, #52]
+    str r3, [sp, #40]
+    ldr r12, [r0, #480]
+    str r12, [sp, #48]
+    add r12, r0, r12, lsl #5
+    str r12, [sp, #36]
+    mov r12, r0
+    mov r8, r1
+    mov r9, r2
+    ldr r0, [r8, #0]
+    ldr r1, [r9, #0]
+    ldr r2, [r8, #4]
+    ldr r3, [r9, #4]
+    ldr r4, [r8, #8]
+    ldr r5, [r9, #8]
+    ldr r6, [r8, #12]
+    ldr r7, [r9, #12]
+    eor r8, r1, r0, lsr #1
+    and r8, r8, #0x55555555
+    eor r1, r1, r8
+    eor r0, r0, r8, lsl #1
+    eor r8, r3, r2, lsr #1
+    and r8, r8, #0x55555555
+    eor r3, r3, r8
+    eor r2, r2, r8, lsl #1
+    eor r8, r5, r4, lsr #1
+    and r8, r8, #0x55555555
+    eor r5, r5, r8
+    eor r4, r4, r8, lsl #1
+    eor r8, r7, r6, lsr #1
+    and r8, r8, #0x55555555
+    eor r7, r7, r8
+    eor r6, r6, r8, lsl #1
+    eor r8, r2, r0, lsr #2
+    and r8, r8, #0x33333333
+    eor r2, r2, r8
+    eor r0, r0, r8, lsl #2
+    eor r8, r3, r1, lsr #2
+    and r8, r8, #0x33333333
+    eor r3, r3, r8
+    eor r1, r1, r8, lsl #2
+    eor r8, r6, r4, lsr #2
+    and r8, r8, #0x33333333
+    eor r6, r6, r8
+    eor r4, r4, r8, lsl #2
+    eor r8, r7, r5, lsr #2
+    and r8, r8, #0x33333333
+    eor r7, r7, r8
+    eor r5, r5, r8, lsl #2
+    eor r8, r4, r0, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r4, r4, r8
+    eor r0, r0, r8, lsl #4
+    eor r8, r5, r1, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r5, r5, r8
+    eor r1, r1, r8, lsl #4
+    eor r8, r6, r2, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r6, r6, r8
+    eor r2, r2, r8, lsl #4
+    eor r8, r7, r3, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r7, r7, r8
+    eor r3, r3, r8, lsl #4
     ldm r12!, {r8-r11}
     eor r0, r0, r8
     eor r1, r1, r9
@@ -549,7 +593,6 @@ rp_aes_enc2_t2:
     b 1b
 2:
     bl sbox_core
-    ldm sp, {r0-r7}
     ldr r12, [sp, #36]
     ldr r8, [sp, #48]
     tst r8, #2
@@ -597,8 +640,64 @@ rp_aes_enc2_t2:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
+    eor r8, r1, r0, lsr #1
+    and r8, r8, #0x55555555
+    eor r1, r1, r8
+    eor r0, r0, r8, lsl #1
+    eor r8, r3, r2, lsr #1
+    and r8, r8, #0x55555555
+    eor r3, r3, r8
+    eor r2, r2, r8, lsl #1
+    eor r8, r5, r4, lsr #1
+    and r8, r8, #0x55555555
+    eor r5, r5, r8
+    eor r4, r4, r8, lsl #1
+    eor r8, r7, r6, lsr #1
+    and r8, r8, #0x55555555
+    eor r7, r7, r8
+    eor r6, r6, r8, lsl #1
+    eor r8, r2, r0, lsr #2
+    and r8, r8, #0x33333333
+    eor r2, r2, r8
+    eor r0, r0, r8, lsl #2
+    eor r8, r3, r1, lsr #2
+    and r8, r8, #0x33333333
+    eor r3, r3, r8
+    eor r1, r1, r8, lsl #2
+    eor r8, r6, r4, lsr #2
+    and r8, r8, #0x33333333
+    eor r6, r6, r8
+    eor r4, r4, r8, lsl #2
+    eor r8, r7, r5, lsr #2
+    and r8, r8, #0x33333333
+    eor r7, r7, r8
+    eor r5, r5, r8, lsl #2
+    eor r8, r4, r0, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r4, r4, r8
+    eor r0, r0, r8, lsl #4
+    eor r8, r5, r1, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r5, r5, r8
+    eor r1, r1, r8, lsl #4
+    eor r8, r6, r2, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r6, r6, r8
+    eor r2, r2, r8, lsl #4
+    eor r8, r7, r3, lsr #4
+    and r8, r8, #0x0f0f0f0f
+    eor r7, r7, r8
+    eor r3, r3, r8, lsl #4
     ldr r8, [sp, #40]
-    stm r8, {r0-r7}
+    ldr r9, [sp, #52]
+    str r0, [r8, #0]
+    str r1, [r9, #0]
+    str r2, [r8, #4]
+    str r3, [r9, #4]
+    str r4, [r8, #8]
+    str r5, [r9, #8]
+    str r6, [r8, #12]
+    str r7, [r9, #12]
     mov r0, #0
     mov r1, #0
     mov r2, #0
@@ -612,7 +711,8 @@ rp_aes_enc2_t2:
     stm r8!, {r0-r7}
     stm r8!, {r0-r7}
     stm r8!, {r0-r7}
-    add sp, sp, #128
+    stm r8!, {r0-r7}
+    add sp, sp, #160
     pop {r4-r11, pc}
     .size rp_aes_enc2_t2, .-rp_aes_enc2_t2
 
@@ -622,12 +722,11 @@ rp_aes_enc2_t2:
     .p2align 2
 rp_aes_sbox_t2:
     push {r4-r11, lr}
-    sub sp, sp, #128
+    sub sp, sp, #160
     str r0, [sp, #40]
     ldm r0, {r0-r7}
     stm sp, {r0-r7}
     bl sbox_core
-    ldm sp, {r0-r7}
     mvn r0, r0
     mvn r1, r1
     mvn r5, r5
@@ -647,7 +746,8 @@ rp_aes_sbox_t2:
     stm r8!, {r0-r7}
     stm r8!, {r0-r7}
     stm r8!, {r0-r7}
-    add sp, sp, #128
+    stm r8!, {r0-r7}
+    add sp, sp, #160
     pop {r4-r11, pc}
     .size rp_aes_sbox_t2, .-rp_aes_sbox_t2
 
@@ -657,7 +757,7 @@ rp_aes_sbox_t2:
     .p2align 2
 rp_aes_mix_t2:
     push {r4-r11, lr}
-    sub sp, sp, #128
+    sub sp, sp, #160
     str r0, [sp, #40]
     str r1, [sp, #32]
     mov r12, r2
@@ -695,6 +795,7 @@ rp_aes_mix_t2:
     stm r8!, {r0-r7}
     stm r8!, {r0-r7}
     stm r8!, {r0-r7}
-    add sp, sp, #128
+    stm r8!, {r0-r7}
+    add sp, sp, #160
     pop {r4-r11, pc}
     .size rp_aes_mix_t2, .-rp_aes_mix_t2

@@ -28,8 +28,10 @@ REGS = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"
 LOW = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"}
 # frame (bytes from sp): state q[0..7], round-key pointer, end pointer, q pointer, lr of
 # sbox_core, spill slots
-F_RK, F_END, F_Q, F_LR, F_NR, F_SPILL = 32, 36, 40, 44, 48, 52
-FRAME = 128
+F_RK, F_END, F_Q, F_LR, F_NR, F_OUT1, F_SPILL = 32, 36, 40, 44, 48, 52, 56
+FRAME = 160
+CLEAN = int(__import__('os').environ.get('AES_GEN_CLEAN', '0'))
+STEPS = int(__import__('os').environ.get('AES_GEN_STEPS', '3000'))
 
 
 def parse(path):
@@ -86,14 +88,18 @@ def gate_insn(op, rd, ra, rb):
     return "%s %s, %s, %s" % (mn, rd, ra, rb)
 
 
-def allocate(order, homes, preload):
-    """Register allocation with Belady spilling; inputs live in the frame's q[] (reloading
-    one costs a load, evicting it nothing). preload: start with ldm sp, {r0-r7}."""
+def allocate(order, homes):
+    """Register allocation with Belady spilling. On entry q[k] is in rk and in the frame's
+    q[] (reloading an input costs a load, evicting it nothing); on exit output q[k] must be
+    in rk (values headed for another register are moved at the end)."""
     uses = {}
     for i, g in enumerate(order):
         for x in (g[1], g[3]):
             uses.setdefault(x, []).append(i)
     end = len(order)
+    for g in order:
+        if g[0].startswith("q["):
+            uses.setdefault(g[0], []).append(end)
     home_of_slot = {v: k for k, v in homes.items()}
     reg, mem = {}, {}
     free = list(REGS)
@@ -110,10 +116,14 @@ def allocate(order, homes, preload):
     def dead(v, i):
         return next_use(v, i) > end
 
-    def get_reg(i, keep):
+    def get_reg(i, keep, want=None):
+        if want in free:
+            free.remove(want)
+            return want
         if free:
             return free.pop(0)
-        victim = max((v for v in reg if v not in keep), key=lambda v: next_use(v, i))
+        victim = max((v for v in reg if v not in keep),
+                     key=lambda v: next_use(v, i) + (CLEAN if v in mem else 0))
         r = reg.pop(victim)
         if victim not in mem and not dead(victim, i):
             if None in slots:
@@ -136,11 +146,9 @@ def allocate(order, homes, preload):
 
     for v, k in homes.items():
         mem[v] = "[sp, #%d]" % (4 * k)
-    if preload:
-        code.append("ldm sp, {r0-r7}")
-        for v, k in homes.items():
-            reg[v] = "r%d" % k
-            free.remove("r%d" % k)
+    for v, k in homes.items():
+        reg[v] = "r%d" % k
+        free.remove("r%d" % k)
     for i, g in enumerate(order):
         dst, a, op, b, _neg = g
         ra = load(a, i, {a, b})
@@ -150,32 +158,96 @@ def allocate(order, homes, preload):
                 free.insert(0, reg.pop(x))
                 if x in mem and mem[x].startswith("[sp, #") and x in slots:
                     slots[slots.index(x)] = None
-        rd = get_reg(i + 1, set())
+        want = "r%d" % int(dst[2]) if dst.startswith("q[") else None
+        rd = get_reg(i + 1, set(), want)
         code.append(gate_insn(op, rd, ra, rb))
         reg[dst] = rd
-        if dst.startswith("q["):
-            pending.append(dst)
-        for o in list(pending):
-            k = int(o[2])
-            if dead(home_of_slot[k], i + 1):
-                code.append("str %s, [sp, #%d]" % (reg[o], 4 * k))
-                free.append(reg.pop(o))
-                pending.remove(o)
-    assert not pending
+    # outputs into r0-r7: reload the spilled, then resolve the permutation with moves
+    outs = ["q[%d]" % k for k in range(8)]
+    for o in outs:
+        if o not in reg:
+            want = "r%d" % int(o[2])
+            r = want if want in free else get_reg(end, set(outs))
+            if r in free:
+                free.remove(r)
+            code.append("ldr %s, %s" % (r, mem[o]))
+            reg[o] = r
+    for v in list(reg):
+        if v not in outs:
+            free.append(reg.pop(v))
+    while any(reg[o] != "r%d" % int(o[2]) for o in outs):
+        moved = False
+        for o in outs:
+            want = "r%d" % int(o[2])
+            if reg[o] != want and want not in reg.values():
+                code.append("mov %s, %s" % (want, reg[o]))
+                reg[o] = want
+                moved = True
+        if not moved:                       # a cycle: park one value in a free register
+            o = next(o for o in outs if reg[o] != "r%d" % int(o[2]))
+            tmp = next(r for r in REGS if r not in reg.values() and r != "lr")
+            code.append("mov %s, %s" % (tmp, reg[o]))
+            reg[o] = tmp
     assert F_SPILL + 4 * len(slots) <= FRAME, "spill area too small"
     return code
 
 
+def improve(order, homes, rng, steps):
+    """Local search on the gate order: move one gate to another place its dependences
+    allow, keep the move if the allocated code is no longer."""
+    pos_of = lambda o: {g[0]: i for i, g in enumerate(o)}
+    cur = len(allocate(order, homes))
+    for _ in range(steps):
+        i = rng.randrange(len(order))
+        g = order[i]
+        pos = pos_of(order)
+        lo = max([pos[x] + 1 for x in operands(g) if x in pos] + [0])
+        users = [j for j, h in enumerate(order) if g[0] in (h[1], h[3])]
+        hi = min(users + [len(order)]) - 1
+        if hi <= lo:
+            continue
+        j = rng.randint(lo, hi)
+        if j == i:
+            continue
+        cand = order[:i] + order[i + 1:]
+        cand.insert(j if j < i else j, g)
+        n = len(allocate(cand, homes))
+        if n <= cur:
+            order, cur = cand, n
+    return order
+
+
+SPMEM = re.compile(r"^(ldr|str) (\w+), \[sp, #(\d+)\]$")
+
+
+def pair(code):
+    """Merge two adjacent loads (or stores) of neighbouring frame words into one ldrd
+    (strd); a load pair must not load the same register twice."""
+    out = []
+    for line in code:
+        m1 = SPMEM.match(out[-1]) if out else None
+        m2 = SPMEM.match(line)
+        if m1 and m2 and m1.group(1) == m2.group(1) and m1.group(2) != m2.group(2):
+            a, b = int(m1.group(3)), int(m2.group(3))
+            if abs(a - b) == 4:
+                lo, hi = (m1, m2) if a < b else (m2, m1)
+                out[-1] = "%sd %s, %s, [sp, #%d]" % (m1.group(1), lo.group(2), hi.group(2),
+                                                     min(a, b))
+                continue
+        out.append(line)
+    return out
+
+
 def best_sbox(gates, homes):
     best = None
-    for seed in range(600):
+    for seed in range(200):
         rng = random.Random(seed)
         order = schedule(gates, set(homes), rng, [0.0, 0.3, 0.6, 1.0, 1.5, 2.0][seed % 6])
-        for preload in (False, True):
-            code = allocate(order, homes, preload)
-            if best is None or len(code) < len(best[0]):
-                best = (code, seed)
-    return best
+        code = allocate(order, homes)
+        if best is None or len(code) < len(best[0]):
+            best = (code, seed, order)
+    order = improve(best[2], homes, random.Random(1), STEPS)
+    return pair(allocate(order, homes)), best[1]
 
 
 # MixColumns conjugated by SR^m: the row maps R1 (row r <- row r+1) and R2 (row r <- row
@@ -201,7 +273,7 @@ def mix(m):
     """mc<m>: state q[0..7] from the frame, result MixColumns_m(q) ^ k (k at [sp, #F_RK],
     advanced by 32) in r0-r7 and in the frame. r8 = t7, r9/r10 = t of the previous and
     current plane, r11 scratch, r12 the key pointer."""
-    code = ["ldm sp, {r0-r7}", "ldr r12, [sp, #%d]" % F_RK]
+    code = ["ldr r12, [sp, #%d]" % F_RK]
     op = row_map(code, "r7", R1[m], R1_PLAIN)
     code.append("eor r8, r7, %s" % op)                      # t7 = q7 ^ R1(q7)
     prev = "r8"
@@ -226,9 +298,20 @@ def mix(m):
     return code
 
 
+def ortho():
+    """The 8x8 bit transpose in every byte lane of r0-r7 (ortho() in rp_aes.c), r8 scratch."""
+    code = []
+    for n, mask, pairs in ((1, 0x55555555, ((0, 1), (2, 3), (4, 5), (6, 7))),
+                           (2, 0x33333333, ((0, 2), (1, 3), (4, 6), (5, 7))),
+                           (4, 0x0f0f0f0f, ((0, 4), (1, 5), (2, 6), (3, 7)))):
+        for a, b in pairs:
+            code += ["eor r8, r%d, r%d, lsr #%d" % (b, a, n), "and r8, r8, #0x%08x" % mask,
+                     "eor r%d, r%d, r8" % (b, b), "eor r%d, r%d, r8, lsl #%d" % (a, a, n)]
+    return code
+
+
 WIPE = ["mov r0, #0", "mov r1, #0", "mov r2, #0", "mov r3, #0", "mov r4, #0", "mov r5, #0",
-        "mov r6, #0", "mov r7, #0", "mov r8, sp", "stm r8!, {r0-r7}", "stm r8!, {r0-r7}",
-        "stm r8!, {r0-r7}", "stm r8!, {r0-r7}"]
+        "mov r6, #0", "mov r7, #0", "mov r8, sp"] + ["stm r8!, {r0-r7}"] * (FRAME // 32)
 
 
 def func(name, glob, body):
@@ -260,13 +343,18 @@ def main():
                 + ["ldr pc, [sp, #%d]" % F_LR])
     for m in range(4):
         out += func("mc%d" % m, False, mix(m))
-    # rp_aes_enc2_t2(uint32_t q[8], const uint32_t *rk, unsigned rounds): q (planes) =
-    # the encryption of q under the fixsliced round keys rk[0..rounds] (keys 1..rounds
-    # carrying the S-box constant on planes 0, 1, 5, 6).
-    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
-         "str r2, [sp, #%d]" % F_NR,
-         "add r2, r1, r2, lsl #5", "str r2, [sp, #%d]" % F_END, "mov r12, r1",
-         "ldm r0, {r0-r7}"]
+    # rp_aes_enc2_t2(const rp_aes_ctx *ctx, in0, in1, out0, out1): the two blocks loaded
+    # as column words, transposed into planes, encrypted under the fixsliced round keys
+    # (keys 1..rounds carrying the S-box constant on planes 0, 1, 5, 6), transposed back
+    # and stored. sk[] at offset 0 of the context, rounds at offset 480 (rp_aes.c checks).
+    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME,
+         "ldr r12, [sp, #%d]" % (FRAME + 36), "str r12, [sp, #%d]" % F_OUT1,
+         "str r3, [sp, #%d]" % F_Q, "ldr r12, [r0, #480]", "str r12, [sp, #%d]" % F_NR,
+         "add r12, r0, r12, lsl #5", "str r12, [sp, #%d]" % F_END, "mov r12, r0",
+         "mov r8, r1", "mov r9, r2"]
+    for c in range(4):
+        b += ["ldr r%d, [r8, #%d]" % (2 * c, 4 * c), "ldr r%d, [r9, #%d]" % (2 * c + 1, 4 * c)]
+    b += ortho()
     for half in (0, 4):
         b.append("ldm r12!, {r8-r11}")
         for j in range(4):
@@ -275,7 +363,7 @@ def main():
     for m in (1, 2, 3, 0):
         b += ["bl sbox_core", "bl mc%d" % m, "ldr r8, [sp, #%d]" % F_END, "cmp r12, r8",
               "beq 2f"]
-    b += ["b 1b", "2:", "bl sbox_core", "ldm sp, {r0-r7}",
+    b += ["b 1b", "2:", "bl sbox_core",
           "ldr r12, [sp, #%d]" % F_END, "ldr r8, [sp, #%d]" % F_NR]
     # Nr mod 4 = 2 (AES-128/256): SR^2, rows 1 and 3 (lanes 0x0f000f00) swap nibbles
     b += ["tst r8, #2", "beq 3f"]
@@ -287,12 +375,16 @@ def main():
         b.append("ldm r12!, {r8-r11}")
         for j in range(4):
             b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
-    b += ["ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
+    b += ortho()
+    b += ["ldr r8, [sp, #%d]" % F_Q, "ldr r9, [sp, #%d]" % F_OUT1]
+    for c in range(4):
+        b += ["str r%d, [r8, #%d]" % (2 * c, 4 * c), "str r%d, [r9, #%d]" % (2 * c + 1, 4 * c)]
+    b += WIPE
     b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
     out += func("rp_aes_enc2_t2", True, b)
     # rp_aes_sbox_t2(uint32_t q[8]): SubBytes in place (with the constant).
     b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
-         "ldm r0, {r0-r7}", "stm sp, {r0-r7}", "bl sbox_core", "ldm sp, {r0-r7}",
+         "ldm r0, {r0-r7}", "stm sp, {r0-r7}", "bl sbox_core",
          "mvn r0, r0", "mvn r1, r1", "mvn r5, r5", "mvn r6, r6",
          "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
     b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
