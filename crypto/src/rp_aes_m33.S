@@ -577,9 +577,6 @@ rp_aes_enc2_t2:
     beq 2f
     bl sbox_core
     bl mc2
-    ldr r8, [sp, #36]
-    cmp r12, r8
-    beq 2f
     bl sbox_core
     bl mc3
     ldr r8, [sp, #36]
@@ -587,9 +584,6 @@ rp_aes_enc2_t2:
     beq 2f
     bl sbox_core
     bl mc0
-    ldr r8, [sp, #36]
-    cmp r12, r8
-    beq 2f
     b 1b
 2:
     bl sbox_core

@@ -360,9 +360,10 @@ def main():
         for j in range(4):
             b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
     b += ["stm sp, {r0-r7}", "str r12, [sp, #%d]" % F_RK, "1:"]
-    for m in (1, 2, 3, 0):
-        b += ["bl sbox_core", "bl mc%d" % m, "ldr r8, [sp, #%d]" % F_END, "cmp r12, r8",
-              "beq 2f"]
+    for m in (1, 2, 3, 0):       # Nr - 1 = 1 (mod 4) for AES-128/256, 3 for AES-192
+        b += ["bl sbox_core", "bl mc%d" % m]
+        if m in (1, 3):
+            b += ["ldr r8, [sp, #%d]" % F_END, "cmp r12, r8", "beq 2f"]
     b += ["b 1b", "2:", "bl sbox_core",
           "ldr r12, [sp, #%d]" % F_END, "ldr r8, [sp, #%d]" % F_NR]
     # Nr mod 4 = 2 (AES-128/256): SR^2, rows 1 and 3 (lanes 0x0f000f00) swap nibbles
