@@ -13,8 +13,9 @@
  * last round applies SR^(Nr mod 4) once. Decryption runs the same representation
  * backwards.
  *
- * SubBytes is the Boyar-Peralta 113-gate circuit (J. Boyar, R. Peralta, "A new
- * combinational logic minimization technique with applications to cryptology", SEA 2010)
+ * SubBytes is the Boyar-Peralta 113-gate circuit (32 AND, 77 XOR, 4 XNOR: J. Boyar,
+ * P. Matthews, R. Peralta, "Logic minimization techniques with applications to
+ * cryptology", J. Cryptology 26(2), 2013; also listed by NIST's circuit complexity project)
  * evaluated on all 32 bytes at once: no table, no secret-dependent branch or index
  * anywhere. Contract in rp_aes.h. */
 #include <stddef.h>
@@ -93,61 +94,55 @@ static void sbox(uint32_t q[8])
 {
     uint32_t u0 = q[7], u1 = q[6], u2 = q[5], u3 = q[4];
     uint32_t u4 = q[3], u5 = q[2], u6 = q[1], u7 = q[0];
-    uint32_t t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16;
-    uint32_t t17, t18, t19, t20, t21, t22, t23, t24, t25, t26, t27;
-    uint32_t m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16;
-    uint32_t m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31;
-    uint32_t m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46;
-    uint32_t m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61;
-    uint32_t m62, m63;
-    uint32_t l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15;
-    uint32_t l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29;
+    uint32_t t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17;
+    uint32_t t18, t19, t20, t21, t22, t23, t24, t25, t26, t27, t28, t29, t30, t31, t32;
+    uint32_t t33, t34, t35, t36, t37, t38, t39, t40, t41, t42, t43, t44, t45, t46, t47;
+    uint32_t t48, t49, t50, t51, t52, t53, t54, t55, t56, t57, t58, t59, t60, t61, t62;
+    uint32_t t63, t64, t65, t66, t67, t68, t69, t70, t71, t72, t73, t74, t75, t76, t77;
+    uint32_t t78, t79, t80, t81, t82, t83, t84, t85, t86, t87, t88, t89, t90, t91, t92;
+    uint32_t t93, t94, t95, t96, t97, t98, t99, t100, t101, t102, t103, t104, t105;
 
-    /* top linear layer */
-    t1 = u0 ^ u3;   t2 = u0 ^ u5;   t3 = u0 ^ u6;   t4 = u3 ^ u5;
-    t5 = u4 ^ u6;   t6 = t1 ^ t5;   t7 = u1 ^ u2;   t8 = u7 ^ t6;
-    t9 = u7 ^ t7;   t10 = t6 ^ t7;  t11 = u1 ^ u5;  t12 = u2 ^ u5;
-    t13 = t3 ^ t4;  t14 = t6 ^ t11; t15 = t5 ^ t11; t16 = t5 ^ t12;
-    t17 = t9 ^ t16; t18 = u3 ^ u7;  t19 = t7 ^ t18; t20 = t1 ^ t19;
-    t21 = u6 ^ u7;  t22 = t7 ^ t21; t23 = t2 ^ t22; t24 = t2 ^ t10;
-    t25 = t20 ^ t17; t26 = t3 ^ t16; t27 = t1 ^ t12;
+    /* top linear layer: 23 XORs */
+    t1 = u3 ^ u5;    t2 = u0 ^ u6;    t3 = u0 ^ u3;    t4 = u0 ^ u5;
+    t5 = u1 ^ u2;    t6 = t5 ^ u7;    t7 = t6 ^ u3;    t8 = t2 ^ t1;
+    t9 = t6 ^ u0;    t10 = t6 ^ u6;   t11 = t10 ^ t4;  t12 = u4 ^ t8;
+    t13 = t12 ^ u5;  t14 = t12 ^ u1;  t15 = t13 ^ u7;  t16 = t13 ^ t5;
+    t17 = t14 ^ t3;  t18 = u7 ^ t17;  t19 = t16 ^ t17; t20 = t16 ^ t4;
+    t21 = t5 ^ t17;  t22 = t2 ^ t21;  t23 = u0 ^ t21;
 
-    /* shared non-linear middle: inversion in GF(2^8) via GF(2^4) */
-    m1 = t13 & t6;   m2 = t23 & t8;   m3 = t14 ^ m1;   m4 = t19 & u7;
-    m5 = m4 ^ m1;    m6 = t3 & t16;   m7 = t22 & t9;   m8 = t26 ^ m6;
-    m9 = t20 & t17;  m10 = m9 ^ m6;   m11 = t1 & t15;  m12 = t4 & t27;
-    m13 = m12 ^ m11; m14 = t2 & t10;  m15 = m14 ^ m11; m16 = m3 ^ m2;
-    m17 = m5 ^ t24;  m18 = m8 ^ m7;   m19 = m10 ^ m15; m20 = m16 ^ m13;
-    m21 = m17 ^ m15; m22 = m18 ^ m13; m23 = m19 ^ t25; m24 = m22 ^ m23;
-    m25 = m22 & m20; m26 = m21 ^ m25; m27 = m20 ^ m21; m28 = m23 ^ m25;
-    m29 = m28 & m27; m30 = m26 & m24; m31 = m20 & m23; m32 = m27 & m31;
-    m33 = m27 ^ m25; m34 = m21 & m22; m35 = m24 & m34; m36 = m24 ^ m25;
-    m37 = m21 ^ m29; m38 = m32 ^ m33; m39 = m23 ^ m30; m40 = m35 ^ m36;
-    m41 = m38 ^ m40; m42 = m37 ^ m39; m43 = m37 ^ m38; m44 = m39 ^ m40;
-    m45 = m42 ^ m41; m46 = m44 & t6;  m47 = m40 & t8;  m48 = m39 & u7;
-    m49 = m43 & t16; m50 = m38 & t9;  m51 = m37 & t17; m52 = m42 & t15;
-    m53 = m45 & t27; m54 = m41 & t10; m55 = m44 & t13; m56 = m40 & t23;
-    m57 = m39 & t19; m58 = m43 & t3;  m59 = m38 & t22; m60 = m37 & t20;
-    m61 = m42 & t1;  m62 = m45 & t4;  m63 = m41 & t2;
+    /* non-linear middle: inversion in GF(2^8) through GF(2^4) */
+    t24 = t8 & t13;   t25 = t11 & t15;  t27 = t7 & u7;    t29 = t2 & t21;
+    t30 = t10 & t6;   t32 = t9 & t18;   t34 = t3 & t17;   t35 = t1 & t19;
+    t37 = t4 & t16;   t26 = t25 ^ t24;  t28 = t27 ^ t24;  t31 = t30 ^ t29;
+    t33 = t32 ^ t29;  t36 = t35 ^ t34;  t38 = t37 ^ t34;  t39 = t26 ^ t14;
+    t40 = t28 ^ t38;  t41 = t31 ^ t36;  t42 = t33 ^ t38;  t43 = t39 ^ t36;
+    t44 = t40 ^ t20;  t45 = t41 ^ t22;  t46 = t42 ^ t23;  t47 = t43 ^ t44;
+    t48 = t43 & t45;  t49 = t46 ^ t48;  t50 = t47 & t49;  t51 = t50 ^ t44;
+    t52 = t45 ^ t46;  t53 = t44 ^ t48;  t54 = t53 & t52;  t55 = t54 ^ t46;
+    t56 = t45 ^ t55;  t57 = t49 ^ t55;  t58 = t46 & t57;  t59 = t58 ^ t56;
+    t60 = t49 ^ t58;  t61 = t51 & t60;  t62 = t47 ^ t61;  t63 = t62 ^ t59;
+    t64 = t51 ^ t55;  t65 = t51 ^ t62;  t66 = t55 ^ t59;  t67 = t64 ^ t63;
+    t68 = t66 & t13;  t69 = t59 & t15;  t70 = t55 & u7;   t71 = t65 & t21;
+    t72 = t62 & t6;   t73 = t51 & t18;  t74 = t64 & t17;  t75 = t67 & t19;
+    t76 = t63 & t16;  t77 = t66 & t8;   t78 = t59 & t11;  t79 = t55 & t7;
+    t80 = t65 & t2;   t81 = t62 & t10;  t82 = t51 & t9;   t83 = t64 & t3;
+    t84 = t67 & t1;   t85 = t63 & t4;
 
-    /* bottom linear layer (with the affine constant folded in as NOTs) */
-    l0 = m61 ^ m62;  l1 = m50 ^ m56;  l2 = m46 ^ m48;  l3 = m47 ^ m55;
-    l4 = m54 ^ m58;  l5 = m49 ^ m61;  l6 = m62 ^ l5;   l7 = m46 ^ l3;
-    l8 = m51 ^ m59;  l9 = m52 ^ m53;  l10 = m53 ^ l4;  l11 = m60 ^ l2;
-    l12 = m48 ^ m51; l13 = m50 ^ l0;  l14 = m52 ^ m61; l15 = m55 ^ l1;
-    l16 = m56 ^ l0;  l17 = m57 ^ l1;  l18 = m58 ^ l8;  l19 = m63 ^ l4;
-    l20 = l0 ^ l1;   l21 = l1 ^ l7;   l22 = l3 ^ l12;  l23 = l18 ^ l2;
-    l24 = l15 ^ l9;  l25 = l6 ^ l10;  l26 = l7 ^ l9;   l27 = l8 ^ l10;
-    l28 = l11 ^ l14; l29 = l11 ^ l17;
+    /* bottom linear layer (the affine constant 0x63 as the four NOTs) */
+    t86 = t83 ^ t84;  t87 = t78 ^ t86;  t88 = t77 ^ t87;  t89 = t68 ^ t70;
+    t90 = t69 ^ t68;  t91 = t71 ^ t72;  t92 = t80 ^ t89;  t93 = t75 ^ t91;
+    t94 = t76 ^ t92;  t95 = t93 ^ t94;  t96 = t91 ^ t90;  t97 = t71 ^ t73;
+    t98 = t81 ^ t86;  t99 = t89 ^ t97;  t100 = t74 ^ t93; t101 = t82 ^ t95;
+    t102 = t98 ^ t99; t103 = t83 ^ t100; t104 = t87 ^ t79; t105 = t101 ^ t103;
 
-    q[7] = l6 ^ l24;
-    q[6] = ~(l16 ^ l26);
-    q[5] = ~(l19 ^ l28);
-    q[4] = l6 ^ l21;
-    q[3] = l20 ^ l22;
-    q[2] = l25 ^ l29;
-    q[1] = ~(l13 ^ l27);
-    q[0] = ~(l6 ^ l23);
+    q[7] = t88 ^ t100;
+    q[4] = t88 ^ t96;
+    q[6] = ~(q[4] ^ t100);
+    q[5] = ~(t105 ^ t85);
+    q[3] = t99 ^ q[4];
+    q[2] = t104 ^ t101;
+    q[1] = ~(t95 ^ t102);
+    q[0] = ~(t80 ^ t102);
 }
 #endif
 

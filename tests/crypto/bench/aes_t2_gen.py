@@ -39,7 +39,8 @@ def parse(path):
     body = src[src.index("static void sbox(uint32_t q[8])"):]
     body = body[:body.index("\n}\n")]
     gates = []
-    for m in re.finditer(r"(\w+(?:\[\d\])?) = (~?\(?)(\w+) ([\^&]) (\w+)\)?;", body):
+    for m in re.finditer(r"(\w+(?:\[\d\])?) = (~?\(?)(\w+(?:\[\d\])?) ([\^&]) "
+                         r"(\w+(?:\[\d\])?)\)?;", body):
         dst, neg, a, op, b = m.groups()
         gates.append((dst, a, op, b, neg.startswith("~")))
     homes = {}
