@@ -64,9 +64,8 @@ static void blocks(rp_cipher_ctx *c, const uint8_t *in, size_t n, uint8_t *out)
             xor16(t, c->iv, in);
             rp_aes_encrypt(&c->aes, t, c->iv);
             memcpy(out, c->iv, 16);
-        } else if (!c->decrypt) {                             /* ECB encrypt */
-            rp_aes_encrypt2(&c->aes, in, in + 16 * (k - 1), t, t + 16);
-            memcpy(out, t, 16 * k);
+        } else if (!c->decrypt) {             /* ECB encrypt, straight into out */
+            rp_aes_encrypt2(&c->aes, in, in + 16 * (k - 1), out, k == 2 ? out + 16 : t);
         } else {
             rp_aes_decrypt2(&c->aes, in, in + 16 * (k - 1), t, t + 16);
             if (c->mode != RP_AES_ECB) {                      /* CBC decrypt */
