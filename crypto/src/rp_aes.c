@@ -36,7 +36,11 @@
 
 /* 8x8 bit transpose inside every byte lane across q[0..7] (an involution): turns eight
  * little-endian column words (q[2c+b] = column c of block b, byte r = row r) into bit
- * planes and back. */
+ * planes and back. (With RP_SYM_T2 the assembly's copy serves the C as well.) */
+#ifdef RP_SYM_T2
+void rp_aes_ortho_t2(uint32_t q[8]);
+#define ortho rp_aes_ortho_t2
+#else
 static void ortho(uint32_t q[8])
 {
     uint32_t q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3];   /* in registers throughout */
@@ -51,6 +55,7 @@ static void ortho(uint32_t q[8])
     q[0] = q0; q[1] = q1; q[2] = q2; q[3] = q3;
     q[4] = q4; q[5] = q5; q[6] = q6; q[7] = q7;
 }
+#endif
 
 /* Column words q[2c+b] = bytes 4c..4c+3 of block b, then transposed into bit planes. */
 static void load2(uint32_t q[8], const uint8_t *b0, const uint8_t *b1)

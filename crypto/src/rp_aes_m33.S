@@ -471,31 +471,10 @@ mc3:
     bx lr
     .size mc3, .-mc3
 
-    .section .text.rp_aes_enc2_t2,"ax",%progbits
-    .global rp_aes_enc2_t2
-    .type rp_aes_enc2_t2, %function
+    .section .text.ortho_core,"ax",%progbits
+    .type ortho_core, %function
     .p2align 2
-rp_aes_enc2_t2:
-    push {r4-r11, lr}
-    sub sp, sp, #160
-    ldr r12, [sp, #196]
-    str r12, [sp, #52]
-    str r3, [sp, #40]
-    ldr r12, [r0, #480]
-    str r12, [sp, #48]
-    add r12, r0, r12, lsl #5
-    str r12, [sp, #36]
-    mov r12, r0
-    mov r8, r1
-    mov r9, r2
-    ldr r0, [r8, #0]
-    ldr r1, [r9, #0]
-    ldr r2, [r8, #4]
-    ldr r3, [r9, #4]
-    ldr r4, [r8, #8]
-    ldr r5, [r9, #8]
-    ldr r6, [r8, #12]
-    ldr r7, [r9, #12]
+ortho_core:
     eor r8, r1, r0, lsr #1
     and r8, r8, #0x55555555
     eor r1, r1, r8
@@ -544,6 +523,69 @@ rp_aes_enc2_t2:
     and r8, r8, #0x0f0f0f0f
     eor r7, r7, r8
     eor r3, r3, r8, lsl #4
+    bx lr
+    .size ortho_core, .-ortho_core
+
+    .section .text.wipe_frame,"ax",%progbits
+    .type wipe_frame, %function
+    .p2align 2
+wipe_frame:
+    mov r0, #0
+    mov r1, #0
+    mov r2, #0
+    mov r3, #0
+    mov r4, #0
+    mov r5, #0
+    mov r6, #0
+    mov r7, #0
+    mov r8, sp
+    stm r8!, {r0-r7}
+    stm r8!, {r0-r7}
+    stm r8!, {r0-r7}
+    stm r8!, {r0-r7}
+    stm r8!, {r0-r7}
+    bx lr
+    .size wipe_frame, .-wipe_frame
+
+    .section .text.rp_aes_ortho_t2,"ax",%progbits
+    .global rp_aes_ortho_t2
+    .type rp_aes_ortho_t2, %function
+    .p2align 2
+rp_aes_ortho_t2:
+    push {r4-r8, lr}
+    mov r12, r0
+    ldm r0, {r0-r7}
+    bl ortho_core
+    stm r12, {r0-r7}
+    pop {r4-r8, pc}
+    .size rp_aes_ortho_t2, .-rp_aes_ortho_t2
+
+    .section .text.rp_aes_enc2_t2,"ax",%progbits
+    .global rp_aes_enc2_t2
+    .type rp_aes_enc2_t2, %function
+    .p2align 2
+rp_aes_enc2_t2:
+    push {r4-r11, lr}
+    sub sp, sp, #160
+    ldr r12, [sp, #196]
+    str r12, [sp, #52]
+    str r3, [sp, #40]
+    ldr r12, [r0, #480]
+    str r12, [sp, #48]
+    add r12, r0, r12, lsl #5
+    str r12, [sp, #36]
+    mov r12, r0
+    mov r8, r1
+    mov r9, r2
+    ldr r0, [r8, #0]
+    ldr r1, [r9, #0]
+    ldr r2, [r8, #4]
+    ldr r3, [r9, #4]
+    ldr r4, [r8, #8]
+    ldr r5, [r9, #8]
+    ldr r6, [r8, #12]
+    ldr r7, [r9, #12]
+    bl ortho_core
     ldm r12!, {r8-r11}
     eor r0, r0, r8
     eor r1, r1, r9
@@ -621,54 +663,7 @@ rp_aes_enc2_t2:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
-    eor r8, r1, r0, lsr #1
-    and r8, r8, #0x55555555
-    eor r1, r1, r8
-    eor r0, r0, r8, lsl #1
-    eor r8, r3, r2, lsr #1
-    and r8, r8, #0x55555555
-    eor r3, r3, r8
-    eor r2, r2, r8, lsl #1
-    eor r8, r5, r4, lsr #1
-    and r8, r8, #0x55555555
-    eor r5, r5, r8
-    eor r4, r4, r8, lsl #1
-    eor r8, r7, r6, lsr #1
-    and r8, r8, #0x55555555
-    eor r7, r7, r8
-    eor r6, r6, r8, lsl #1
-    eor r8, r2, r0, lsr #2
-    and r8, r8, #0x33333333
-    eor r2, r2, r8
-    eor r0, r0, r8, lsl #2
-    eor r8, r3, r1, lsr #2
-    and r8, r8, #0x33333333
-    eor r3, r3, r8
-    eor r1, r1, r8, lsl #2
-    eor r8, r6, r4, lsr #2
-    and r8, r8, #0x33333333
-    eor r6, r6, r8
-    eor r4, r4, r8, lsl #2
-    eor r8, r7, r5, lsr #2
-    and r8, r8, #0x33333333
-    eor r7, r7, r8
-    eor r5, r5, r8, lsl #2
-    eor r8, r4, r0, lsr #4
-    and r8, r8, #0x0f0f0f0f
-    eor r4, r4, r8
-    eor r0, r0, r8, lsl #4
-    eor r8, r5, r1, lsr #4
-    and r8, r8, #0x0f0f0f0f
-    eor r5, r5, r8
-    eor r1, r1, r8, lsl #4
-    eor r8, r6, r2, lsr #4
-    and r8, r8, #0x0f0f0f0f
-    eor r6, r6, r8
-    eor r2, r2, r8, lsl #4
-    eor r8, r7, r3, lsr #4
-    and r8, r8, #0x0f0f0f0f
-    eor r7, r7, r8
-    eor r3, r3, r8, lsl #4
+    bl ortho_core
     ldr r8, [sp, #40]
     ldr r9, [sp, #52]
     str r0, [r8, #0]
@@ -679,20 +674,7 @@ rp_aes_enc2_t2:
     str r5, [r9, #8]
     str r6, [r8, #12]
     str r7, [r9, #12]
-    mov r0, #0
-    mov r1, #0
-    mov r2, #0
-    mov r3, #0
-    mov r4, #0
-    mov r5, #0
-    mov r6, #0
-    mov r7, #0
-    mov r8, sp
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
+    bl wipe_frame
     add sp, sp, #160
     pop {r4-r11, pc}
     .size rp_aes_enc2_t2, .-rp_aes_enc2_t2
@@ -714,20 +696,7 @@ rp_aes_sbox_t2:
     mvn r6, r6
     ldr r8, [sp, #40]
     stm r8, {r0-r7}
-    mov r0, #0
-    mov r1, #0
-    mov r2, #0
-    mov r3, #0
-    mov r4, #0
-    mov r5, #0
-    mov r6, #0
-    mov r7, #0
-    mov r8, sp
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
+    bl wipe_frame
     add sp, sp, #160
     pop {r4-r11, pc}
     .size rp_aes_sbox_t2, .-rp_aes_sbox_t2
@@ -763,20 +732,7 @@ rp_aes_mix_t2:
 4:
     ldr r8, [sp, #40]
     stm r8, {r0-r7}
-    mov r0, #0
-    mov r1, #0
-    mov r2, #0
-    mov r3, #0
-    mov r4, #0
-    mov r5, #0
-    mov r6, #0
-    mov r7, #0
-    mov r8, sp
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
-    stm r8!, {r0-r7}
+    bl wipe_frame
     add sp, sp, #160
     pop {r4-r11, pc}
     .size rp_aes_mix_t2, .-rp_aes_mix_t2

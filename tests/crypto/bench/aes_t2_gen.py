@@ -311,8 +311,10 @@ def ortho():
     return code
 
 
-WIPE = ["mov r0, #0", "mov r1, #0", "mov r2, #0", "mov r3, #0", "mov r4, #0", "mov r5, #0",
-        "mov r6, #0", "mov r7, #0", "mov r8, sp"] + ["stm r8!, {r0-r7}"] * (FRAME // 32)
+WIPE = ["bl wipe_frame"]
+WIPE_BODY = (["mov r0, #0", "mov r1, #0", "mov r2, #0", "mov r3, #0", "mov r4, #0",
+              "mov r5, #0", "mov r6, #0", "mov r7, #0", "mov r8, sp"]
+             + ["stm r8!, {r0-r7}"] * (FRAME // 32) + ["bx lr"])
 
 
 def func(name, glob, body):
@@ -344,6 +346,13 @@ def main():
                 + ["ldr pc, [sp, #%d]" % F_LR])
     for m in range(4):
         out += func("mc%d" % m, False, mix(m))
+    out += func("ortho_core", False, ortho() + ["bx lr"])
+    # wipe_frame: zeroes the frame (spilled S-box values, the state) and r0-r7
+    out += func("wipe_frame", False, WIPE_BODY)
+    # rp_aes_ortho_t2(uint32_t q[8]): the bit transpose for the C (key schedule, decryption)
+    out += func("rp_aes_ortho_t2", True, ["push {r4-r8, lr}", "mov r12, r0", "ldm r0, {r0-r7}",
+                                          "bl ortho_core", "stm r12, {r0-r7}",
+                                          "pop {r4-r8, pc}"])
     # rp_aes_enc2_t2(const rp_aes_ctx *ctx, in0, in1, out0, out1): the two blocks loaded
     # as column words, transposed into planes, encrypted under the fixsliced round keys
     # (keys 1..rounds carrying the S-box constant on planes 0, 1, 5, 6), transposed back
@@ -355,7 +364,7 @@ def main():
          "mov r8, r1", "mov r9, r2"]
     for c in range(4):
         b += ["ldr r%d, [r8, #%d]" % (2 * c, 4 * c), "ldr r%d, [r9, #%d]" % (2 * c + 1, 4 * c)]
-    b += ortho()
+    b += ["bl ortho_core"]
     for half in (0, 4):
         b.append("ldm r12!, {r8-r11}")
         for j in range(4):
@@ -377,7 +386,7 @@ def main():
         b.append("ldm r12!, {r8-r11}")
         for j in range(4):
             b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
-    b += ortho()
+    b += ["bl ortho_core"]
     b += ["ldr r8, [sp, #%d]" % F_Q, "ldr r9, [sp, #%d]" % F_OUT1]
     for c in range(4):
         b += ["str r%d, [r8, #%d]" % (2 * c, 4 * c), "str r%d, [r9, #%d]" % (2 * c + 1, 4 * c)]
