@@ -12,150 +12,150 @@
     .p2align 2
 sbox_core:
     str lr, [sp, #44]
+    eor r8, r7, r1
+    eor r9, r4, r2
+    eor r10, r7, r2
+    eor r11, r8, r9
     eors r5, r6
-    eor r8, r5, r0
-    eor r9, r7, r1
-    eor r10, r4, r2
-    eor r11, r8, r4
-    eor r12, r7, r2
-    eor lr, r9, r10
-    eor r1, r1, r8
-    str r9, [sp, #56]
-    and r9, r1, r8
-    eor r3, r3, lr
-    str r11, [sp, #60]
-    and r11, r11, r0
-    eors r4, r7
-    eors r2, r3
-    eors r0, r2
-    eors r6, r3
-    and r3, lr, r2
-    str lr, [sp, #64]
-    eor lr, r2, r5
-    str r2, [sp, #68]
-    eor r2, r6, r4
-    str r8, [sp, #72]
-    eor r8, r8, r7
-    eors r5, r2
-    eor r7, lr, r12
-    str r1, [sp, #76]
-    eor r1, r1, r12
-    str r4, [sp, #80]
-    ands r4, r2
-    str r12, [sp, #84]
-    and r12, r12, lr
-    str lr, [sp, #88]
-    eor lr, lr, r2
-    eor r12, r12, r4
-    str r1, [sp, #92]
-    ands r1, r0
-    eors r1, r3
-    str r10, [sp, #96]
-    and r10, r10, lr
-    eor r4, r4, r10
-    ldr r10, [sp, #56]
-    str lr, [sp, #100]
-    and lr, r10, r5
     eor r3, r3, r11
-    eor r11, r10, r5
-    eors r6, r1
-    eors r6, r4
-    eor r9, r9, lr
-    ldr r1, [sp, #0]
-    eor r10, r1, r2
-    eor r3, r3, r12
-    eors r7, r3
-    and r3, r8, r10
-    eor lr, lr, r3
-    eor r12, r12, lr
-    ldr lr, [sp, #28]
-    eor lr, lr, r5
-    eor lr, lr, r12
-    eor r4, r4, r9
-    eor r11, r11, r4
-    and r4, r6, r11
-    eor r9, r7, r4
-    eors r6, r7
-    eor r4, r4, lr
-    eor r12, r11, lr
-    and r12, r12, r9
-    eor r12, r12, lr
-    and r9, r6, r4
-    eor r11, r11, r12
-    eor r3, r4, r12
-    and r1, r1, r12
-    eor r7, r7, r9
-    and r3, r3, lr
-    eors r4, r3
-    eor r11, r11, r3
-    ands r4, r7
-    eor r3, r7, r12
-    eor lr, r12, r11
-    eors r4, r6
-    eor r6, r7, r4
-    and r10, r10, r7
-    ands r2, r3
-    ldr r9, [sp, #68]
-    and r9, r9, lr
-    str r2, [sp, #68]
-    ldr r2, [sp, #60]
-    and r2, r2, r12
-    ldr r12, [sp, #80]
-    and r12, r12, r3
-    str r2, [sp, #60]
-    eor r2, r4, r11
-    and r0, r0, r11
-    ands r5, r6
-    eor r0, r0, r9
-    eor r1, r1, r9
-    ldr r9, [sp, #72]
-    and r9, r9, r4
-    eor r10, r10, r5
-    and r8, r8, r7
-    eors r3, r2
-    ldr r7, [sp, #76]
-    ands r7, r4
-    ldr r4, [sp, #64]
-    and r4, r4, lr
+    eor r12, r5, r0
+    eors r6, r3
+    eors r2, r3
+    eor r3, r12, r4
+    eor lr, r12, r7
+    eor r1, r1, r12
+    str lr, [sp, #56]
+    eor lr, r2, r5
+    str r9, [sp, #60]
+    eor r9, lr, r10
+    str lr, [sp, #64]
+    and lr, lr, r10
+    str r11, [sp, #68]
+    and r11, r11, r2
+    str r2, [sp, #72]
+    eors r2, r0
+    str r12, [sp, #76]
+    and r12, r12, r1
+    str r10, [sp, #80]
     eor r10, r10, r1
-    eor r9, r9, r5
-    ldr r5, [sp, #56]
-    ands r5, r6
-    ldr r6, [sp, #100]
-    ands r6, r3
-    eor r0, r0, r9
-    eors r1, r5
-    ldr lr, [sp, #92]
-    and lr, lr, r11
-    ldr r11, [sp, #96]
-    and r11, r11, r3
-    eor r11, r11, r12
-    ldr r3, [sp, #88]
-    ands r3, r2
-    eors r1, r3
-    eor r9, r9, r6
-    eor r7, r7, r11
-    eor r1, r1, r9
-    eor r11, r11, lr
-    ldr lr, [sp, #84]
-    and lr, lr, r2
-    eor r7, r7, r10
-    ldr r2, [sp, #68]
-    eor r9, r9, r2
-    eor r12, r12, r9
-    ldr r2, [sp, #60]
+    eors r4, r7
+    str r1, [sp, #84]
+    eor r1, r6, r4
+    str r10, [sp, #88]
+    and r10, r10, r2
+    str r2, [sp, #92]
+    and r2, r3, r0
     eor r2, r2, r11
-    eor r11, r11, r4
-    eor r4, r11, r0
-    eor r0, r5, r7
-    eor r3, r10, r4
+    str r4, [sp, #96]
+    ands r4, r1
+    eor lr, lr, r4
+    eor r11, r11, r10
+    eor r2, r2, lr
+    eors r5, r1
+    and r10, r8, r5
+    eor r12, r12, r10
+    eor r6, r6, r11
+    eor r9, r9, r2
+    ldr r2, [sp, #64]
+    eor r11, r2, r1
+    ldr r2, [sp, #60]
+    str r11, [sp, #100]
+    and r11, r11, r2
+    eor r2, r8, r5
+    eor r4, r4, r11
+    eor r11, r0, r1
+    eor r12, r12, r4
+    eor r2, r2, r12
+    ldr r12, [sp, #56]
+    and r12, r12, r11
+    eors r4, r6
+    eor r10, r10, r12
+    eors r7, r5
+    eor lr, lr, r10
+    eor r7, r7, lr
+    and lr, r4, r2
+    eor r4, r4, r9
+    eor r10, r7, lr
+    eor r12, r2, r7
+    and r6, r4, r10
+    eor lr, lr, r9
+    eor r9, r9, r6
+    and r12, r12, lr
+    eor r12, r12, r7
+    eor lr, r10, r12
+    and lr, lr, r7
+    eor r10, r10, lr
+    eor r2, r2, r12
+    and r10, r10, r9
+    and r3, r3, r12
+    eor r2, r2, lr
+    eor r10, r10, r4
+    and r11, r11, r9
+    eor r4, r9, r12
+    eor lr, r10, r2
+    eor r7, r9, r10
+    and r8, r8, r7
+    ands r5, r7
+    ldr r7, [sp, #92]
+    ands r7, r2
+    eor r6, r12, r2
+    str r9, [sp, #92]
+    ldr r9, [sp, #76]
+    and r9, r9, r10
+    str r3, [sp, #76]
+    ldr r3, [sp, #84]
+    and r3, r3, r10
+    ldr r10, [sp, #72]
+    and r10, r10, r6
+    and r0, r0, r12
+    ldr r12, [sp, #96]
+    and r12, r12, r4
+    ands r1, r4
+    eor r11, r11, r5
+    eor r4, r4, lr
+    eor r0, r0, r10
+    eor r10, r10, r7
+    ldr r7, [sp, #60]
+    ands r7, r4
+    eor r9, r9, r5
+    eor r7, r7, r12
+    ldr r5, [sp, #68]
+    ands r5, r6
+    eor r10, r10, r9
+    ldr r6, [sp, #100]
+    ands r6, r4
+    eor r9, r9, r6
+    eor r6, r8, r0
+    eors r3, r7
+    eor r11, r11, r0
+    ldr r0, [sp, #64]
+    and r0, r0, lr
+    ldr r4, [sp, #88]
+    ands r4, r2
+    eors r7, r4
+    eor r3, r3, r11
+    eors r6, r0
+    eor r6, r6, r9
+    eors r5, r7
+    eor r0, r8, r3
+    ldr r8, [sp, #76]
+    eor r8, r8, r7
+    eor r9, r9, r1
+    eor r4, r5, r10
+    eor r1, r6, r3
+    eor r12, r12, r9
+    ldr r3, [sp, #92]
+    ldr r10, [sp, #56]
+    and r10, r10, r3
+    eor r6, r6, r10
+    eor r3, r11, r4
+    eor r12, r12, r6
+    eor r7, r5, r9
+    eor r2, r8, r6
+    ldr r6, [sp, #80]
+    and r6, r6, lr
+    eor r5, r12, r6
     eor r6, r4, r9
-    eor r8, r8, r1
-    eor r12, r12, r8
-    eor r2, r2, r8
-    eors r1, r7
-    eor r5, r12, lr
-    eor r7, r11, r9
     ldr pc, [sp, #44]
     .size sbox_core, .-sbox_core
 
@@ -202,7 +202,6 @@ mc0:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
-    stm sp, {r0-r7}
     str r12, [sp, #32]
     bx lr
     .size mc0, .-mc0
@@ -298,7 +297,6 @@ mc1:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
-    stm sp, {r0-r7}
     str r12, [sp, #32]
     bx lr
     .size mc1, .-mc1
@@ -370,7 +368,6 @@ mc2:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
-    stm sp, {r0-r7}
     str r12, [sp, #32]
     bx lr
     .size mc2, .-mc2
@@ -466,7 +463,6 @@ mc3:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
-    stm sp, {r0-r7}
     str r12, [sp, #32]
     bx lr
     .size mc3, .-mc3
@@ -596,7 +592,6 @@ rp_aes_enc2_t2:
     eor r5, r5, r9
     eor r6, r6, r10
     eor r7, r7, r11
-    stm sp, {r0-r7}
     str r12, [sp, #32]
 1:
     bl sbox_core
@@ -688,7 +683,6 @@ rp_aes_sbox_t2:
     sub sp, sp, #160
     str r0, [sp, #40]
     ldm r0, {r0-r7}
-    stm sp, {r0-r7}
     bl sbox_core
     mvn r0, r0
     mvn r1, r1
@@ -712,7 +706,6 @@ rp_aes_mix_t2:
     str r1, [sp, #32]
     mov r12, r2
     ldm r0, {r0-r7}
-    stm sp, {r0-r7}
     cmp r12, #1
     beq 1f
     cmp r12, #2

@@ -90,9 +90,9 @@ def gate_insn(op, rd, ra, rb):
 
 
 def allocate(order, homes):
-    """Register allocation with Belady spilling. On entry q[k] is in rk and in the frame's
-    q[] (reloading an input costs a load, evicting it nothing); on exit output q[k] must be
-    in rk (values headed for another register are moved at the end)."""
+    """Register allocation with Belady spilling. On entry q[k] is in rk (only there: an
+    evicted input is spilled like any value); on exit output q[k] must be in rk (values
+    headed for another register are moved at the end)."""
     uses = {}
     for i, g in enumerate(order):
         for x in (g[1], g[3]):
@@ -145,8 +145,6 @@ def allocate(order, homes):
         reg[v] = r
         return r
 
-    for v, k in homes.items():
-        mem[v] = "[sp, #%d]" % (4 * k)
     for v, k in homes.items():
         reg[v] = "r%d" % k
         free.remove("r%d" % k)
@@ -271,7 +269,7 @@ def row_map(code, x, spec, plain):
 
 
 def mix(m):
-    """mc<m>: state q[0..7] from the frame, result MixColumns_m(q) ^ k (k at [sp, #F_RK],
+    """mc<m>: state q[0..7] in r0-r7, result MixColumns_m(q) ^ k (k at [sp, #F_RK],
     advanced by 32) in r0-r7 and in the frame. r8 = t7, r9/r10 = t of the previous and
     current plane, r11 scratch, r12 the key pointer."""
     code = ["ldr r12, [sp, #%d]" % F_RK]
@@ -295,7 +293,7 @@ def mix(m):
         code.append("ldm r12!, {r8-r11}")
         for j in range(4):
             code.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
-    code += ["stm sp, {r0-r7}", "str r12, [sp, #%d]" % F_RK, "bx lr"]
+    code += ["str r12, [sp, #%d]" % F_RK, "bx lr"]
     return code
 
 
@@ -369,7 +367,7 @@ def main():
         b.append("ldm r12!, {r8-r11}")
         for j in range(4):
             b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
-    b += ["stm sp, {r0-r7}", "str r12, [sp, #%d]" % F_RK, "1:"]
+    b += ["str r12, [sp, #%d]" % F_RK, "1:"]
     for m in (1, 2, 3, 0):       # Nr - 1 = 1 (mod 4) for AES-128/256, 3 for AES-192
         b += ["bl sbox_core", "bl mc%d" % m]
         if m in (1, 3):
@@ -395,7 +393,7 @@ def main():
     out += func("rp_aes_enc2_t2", True, b)
     # rp_aes_sbox_t2(uint32_t q[8]): SubBytes in place (with the constant).
     b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
-         "ldm r0, {r0-r7}", "stm sp, {r0-r7}", "bl sbox_core",
+         "ldm r0, {r0-r7}", "bl sbox_core",
          "mvn r0, r0", "mvn r1, r1", "mvn r5, r5", "mvn r6, r6",
          "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
     b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
@@ -403,7 +401,7 @@ def main():
     # rp_aes_mix_t2(uint32_t q[8], const uint32_t k[8], unsigned m): q = MixColumns_m(q)
     # ^ k, m = 0..3 (public).
     b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
-         "str r1, [sp, #%d]" % F_RK, "mov r12, r2", "ldm r0, {r0-r7}", "stm sp, {r0-r7}",
+         "str r1, [sp, #%d]" % F_RK, "mov r12, r2", "ldm r0, {r0-r7}",
          "cmp r12, #1", "beq 1f", "cmp r12, #2", "beq 2f", "cmp r12, #3", "beq 3f",
          "bl mc0", "b 4f", "1:", "bl mc1", "b 4f", "2:", "bl mc2", "b 4f", "3:", "bl mc3",
          "4:", "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
