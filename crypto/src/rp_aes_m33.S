@@ -12,150 +12,137 @@
     .p2align 2
 sbox_core:
     str lr, [sp, #44]
-    eor r8, r7, r1
-    eor r9, r4, r2
-    eor r10, r7, r2
-    eor r11, r8, r9
+    eor r8, r4, r2
+    eor r9, r7, r1
+    eor r10, r7, r4
+    eor r11, r9, r8
     eors r5, r6
-    eor r3, r3, r11
     eor r12, r5, r0
-    eors r6, r3
-    eors r2, r3
-    eor r3, r12, r4
-    eor lr, r12, r7
-    eor r1, r1, r12
-    str lr, [sp, #56]
-    eor lr, r2, r5
-    str r9, [sp, #60]
-    eor r9, lr, r10
-    str lr, [sp, #64]
-    and lr, lr, r10
-    str r11, [sp, #68]
-    and r11, r11, r2
-    str r2, [sp, #72]
-    eors r2, r0
-    str r12, [sp, #76]
-    and r12, r12, r1
-    str r10, [sp, #80]
-    eor r10, r10, r1
-    eors r4, r7
-    str r1, [sp, #84]
-    eor r1, r6, r4
-    str r10, [sp, #88]
-    and r10, r10, r2
-    str r2, [sp, #92]
-    and r2, r3, r0
-    eor r2, r2, r11
-    str r4, [sp, #96]
-    ands r4, r1
-    eor lr, lr, r4
-    eor r11, r11, r10
-    eor r2, r2, lr
-    eors r5, r1
-    and r10, r8, r5
-    eor r12, r12, r10
-    eor r6, r6, r11
-    eor r9, r9, r2
-    ldr r2, [sp, #64]
-    eor r11, r2, r1
-    ldr r2, [sp, #60]
-    str r11, [sp, #100]
-    and r11, r11, r2
-    eor r2, r8, r5
-    eor r4, r4, r11
-    eor r11, r0, r1
-    eor r12, r12, r4
-    eor r2, r2, r12
-    ldr r12, [sp, #56]
-    and r12, r12, r11
-    eors r4, r6
-    eor r10, r10, r12
-    eors r7, r5
-    eor lr, lr, r10
-    eor r7, r7, lr
-    and lr, r4, r2
-    eor r4, r4, r9
-    eor r10, r7, lr
-    eor r12, r2, r7
-    and r6, r4, r10
-    eor lr, lr, r9
-    eor r9, r9, r6
-    and r12, r12, lr
-    eor r12, r12, r7
-    eor lr, r10, r12
-    and lr, lr, r7
-    eor r10, r10, lr
-    eor r2, r2, r12
-    and r10, r10, r9
-    and r3, r3, r12
-    eor r2, r2, lr
-    eor r10, r10, r4
-    and r11, r11, r9
-    eor r4, r9, r12
-    eor lr, r10, r2
-    eor r7, r9, r10
-    and r8, r8, r7
-    ands r5, r7
-    ldr r7, [sp, #92]
-    ands r7, r2
-    eor r6, r12, r2
-    str r9, [sp, #92]
-    ldr r9, [sp, #76]
-    and r9, r9, r10
-    str r3, [sp, #76]
-    ldr r3, [sp, #84]
-    and r3, r3, r10
-    ldr r10, [sp, #72]
-    and r10, r10, r6
-    and r0, r0, r12
-    ldr r12, [sp, #96]
-    and r12, r12, r4
-    ands r1, r4
-    eor r11, r11, r5
-    eor r4, r4, lr
-    eor r0, r0, r10
-    eor r10, r10, r7
-    ldr r7, [sp, #60]
-    ands r7, r4
-    eor r9, r9, r5
-    eor r7, r7, r12
-    ldr r5, [sp, #68]
-    ands r5, r6
-    eor r10, r10, r9
-    ldr r6, [sp, #100]
-    ands r6, r4
-    eor r9, r9, r6
-    eor r6, r8, r0
-    eors r3, r7
-    eor r11, r11, r0
-    ldr r0, [sp, #64]
-    and r0, r0, lr
-    ldr r4, [sp, #88]
-    ands r4, r2
-    eors r7, r4
     eor r3, r3, r11
+    eor r1, r1, r12
+    and lr, r1, r12
+    eors r6, r3
+    eors r3, r2
+    strd lr, r1, [sp, #96]
+    eor lr, r6, r10
+    eors r2, r7
+    eors r1, r2
+    strd r9, r6, [sp, #88]
+    eor r9, r3, r5
+    eor r6, r9, r2
+    eor r4, r4, r12
+    strd r10, r2, [sp, #56]
+    and r10, r10, lr
+    and r2, r2, r9
+    strd r12, r4, [sp, #104]
+    ands r4, r0
+    eor r12, r12, r7
+    strd r11, r3, [sp, #64]
+    and r11, r11, r3
+    eors r3, r0
+    strd r8, r9, [sp, #80]
+    eor r9, r9, lr
+    eor r5, r5, lr
+    and r8, r8, r9
+    eor r4, r4, r11
+    eor r2, r2, r10
+    strd r3, r9, [sp, #72]
+    and r9, r1, r3
+    eor r10, r10, r8
+    eors r7, r5
+    eor r11, r11, r9
+    ldrd r9, r3, [sp, #92]
+    eor r9, r9, r11
+    eor r9, r9, r10
+    ldr r11, [sp, #88]
+    and r8, r11, r5
+    eor r3, r3, r8
+    eor r10, r10, r3
+    eor r3, r0, lr
+    eor r11, r11, r5
+    eors r4, r2
+    eor r11, r11, r10
+    and r10, r12, r3
+    eors r6, r4
+    eor r8, r8, r10
+    and r10, r9, r11
+    eor r2, r2, r8
+    eor r8, r6, r10
+    eors r7, r2
+    eor r9, r9, r6
+    eor r10, r10, r7
+    and r2, r9, r10
+    eor r4, r11, r7
+    and r4, r4, r8
+    eors r6, r2
+    eors r4, r7
+    eor r2, r10, r4
+    eor r8, r6, r4
+    and r12, r12, r6
+    eor r11, r11, r4
+    ands r2, r7
+    eor r10, r10, r2
+    eor r11, r11, r2
+    and r10, r10, r6
+    ldr r2, [sp, #56]
+    and r2, r2, r8
+    eor r10, r10, r9
+    eor r9, r6, r10
+    and r1, r1, r11
+    and lr, lr, r8
+    eor r7, r4, r11
+    ands r0, r4
+    strd r4, r12, [sp, #112]
+    ldrd r4, r12, [sp, #68]
+    and r12, r12, r11
+    ands r4, r7
+    and r5, r5, r9
+    ands r3, r6
+    eors r0, r4
+    eor r11, r11, r10
+    eor r4, r4, r12
+    ldrd r12, r6, [sp, #100]
+    and r12, r12, r10
+    and r6, r6, r10
+    eors r6, r5
+    eor r8, r8, r11
+    eors r3, r5
+    ldrd r5, r10, [sp, #76]
+    and r5, r5, r8
+    eors r4, r6
+    and r10, r10, r8
+    eors r6, r5
+    eor r10, r10, r2
+    ldrd r5, r8, [sp, #84]
+    and r5, r5, r11
+    eor lr, lr, r6
+    and r8, r8, r9
+    eor r12, r12, r10
+    eor r10, r10, r1
+    eor r2, r2, lr
+    ldrd r9, r1, [sp, #60]
+    ands r1, r7
+    eor r1, r1, r10
+    eor r7, r1, lr
+    eors r3, r0
+    and r9, r9, r11
+    eor r0, r0, r8
+    eors r0, r5
+    ldrd r11, r5, [sp, #108]
+    and r11, r11, r5
+    eor r11, r11, r10
+    eors r0, r6
+    eor r12, r12, r3
+    ldr r6, [sp, #116]
     eors r6, r0
-    eor r6, r6, r9
-    eors r5, r7
-    eor r0, r8, r3
-    ldr r8, [sp, #76]
-    eor r8, r8, r7
-    eor r9, r9, r1
-    eor r4, r5, r10
-    eor r1, r6, r3
-    eor r12, r12, r9
-    ldr r3, [sp, #92]
-    ldr r10, [sp, #56]
-    and r10, r10, r3
-    eor r6, r6, r10
-    eor r3, r11, r4
-    eor r12, r12, r6
-    eor r7, r5, r9
-    eor r2, r8, r6
-    ldr r6, [sp, #80]
-    and r6, r6, lr
-    eor r5, r12, r6
-    eor r6, r4, r9
+    eors r2, r6
+    eor r5, r2, r9
+    eors r4, r1
+    eor r2, r11, r6
+    eor r6, r4, lr
+    eors r3, r4
+    eor r1, r0, r12
+    eor r0, r8, r12
     ldr pc, [sp, #44]
     .size sbox_core, .-sbox_core
 

@@ -7,8 +7,10 @@ Pieces (all share one stack frame set up by the C-callable entries):
   sbox_core  the Boyar-Peralta circuit read from sbox() in rp_aes.c, without its four
              NOTs (the encryption keys carry the 0x63 constant instead: MixColumns and
              ShiftRows map an all-0x63 state to itself), gates ordered to keep few values
-             live (greedy list scheduling, best of seeded randomised runs) and registers
-             r0-r12, lr allocated with furthest-next-use (Belady) spilling;
+             live (greedy list scheduling, best of seeded randomised runs, then a seeded
+             local search that moves single gates), registers r0-r12, lr allocated with
+             furthest-next-use (Belady) spilling, and spill loads/stores paired into
+             ldrd/strd with their slots laid out next to each other;
   mc0..mc3   MixColumns conjugated by ShiftRows^m, then AddRoundKey (the same algebra as
              MC_ALL in rp_aes.c; the byte-lane rotations are two XORs and an AND with an
              immediate, the final 32-bit rotation folded into the consumers' operands);
@@ -30,8 +32,7 @@ LOW = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"}
 # sbox_core, spill slots
 F_RK, F_END, F_Q, F_LR, F_NR, F_OUT1, F_SPILL = 32, 36, 40, 44, 48, 52, 56
 FRAME = 160
-CLEAN = int(__import__('os').environ.get('AES_GEN_CLEAN', '0'))
-STEPS = int(__import__('os').environ.get('AES_GEN_STEPS', '3000'))
+STEPS = int(__import__('os').environ.get('AES_GEN_STEPS', '8000'))
 
 
 def parse(path):
@@ -123,17 +124,11 @@ def allocate(order, homes):
             return want
         if free:
             return free.pop(0)
-        victim = max((v for v in reg if v not in keep),
-                     key=lambda v: next_use(v, i) + (CLEAN if v in mem else 0))
+        victim = max((v for v in reg if v not in keep), key=lambda v: next_use(v, i))
         r = reg.pop(victim)
         if victim not in mem and not dead(victim, i):
-            if None in slots:
-                k = slots.index(None)
-            else:
-                k = len(slots)
-                slots.append(None)
-            slots[k] = victim
-            mem[victim] = "[sp, #%d]" % (F_SPILL + 4 * k)
+            slots.append(victim)                # one slot per spilled value, named for now
+            mem[victim] = "[sp, #@%d]" % (len(slots) - 1)
             code.append("str %s, %s" % (r, mem[victim]))
         return r
 
@@ -155,8 +150,6 @@ def allocate(order, homes):
         for x in operands(g):
             if dead(x, i + 1):
                 free.insert(0, reg.pop(x))
-                if x in mem and mem[x].startswith("[sp, #") and x in slots:
-                    slots[slots.index(x)] = None
         want = "r%d" % int(dst[2]) if dst.startswith("q[") else None
         rd = get_reg(i + 1, set(), want)
         code.append(gate_insn(op, rd, ra, rb))
@@ -191,11 +184,100 @@ def allocate(order, homes):
     return code
 
 
+SLOT = re.compile(r"^(ldr|str) (\w+), \[sp, #@(\d+)\]$")
+REG = re.compile(r"\b(r\d+|lr)\b")
+
+
+def writes(line):
+    """The registers an instruction of this file's code writes."""
+    op, rest = line.split(" ", 1)
+    regs = REG.findall(rest)
+    if op.startswith("str"):
+        return []
+    return regs[:2] if op == "ldrd" else regs[:1]
+
+
+def pair_mem(code):
+    """Pairs spill loads (stores) into ldrd (strd): a later load (store) moves up next to an
+    earlier one when nothing between touches its register (or, for a load, stores its
+    slot), and the two slots are then placed next to each other in the frame. The pairs'
+    slots form paths, laid out one after another. Returns the final instruction lines."""
+    code = list(code)
+    nslot = 1 + max([int(m.group(3)) for m in map(SLOT.match, code) if m] + [-1])
+    parent = list(range(nslot))
+    degree = [0] * nslot
+    adj = [[] for _ in range(nslot)]
+
+    def root(a):
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    pairs = {}                                   # index of first instruction -> second
+    i = 0
+    while i < len(code):
+        m1 = SLOT.match(code[i])
+        if not m1 or i in pairs.values():
+            i += 1
+            continue
+        op, r1, s1 = m1.group(1), m1.group(2), int(m1.group(3))
+        for j in range(i + 1, min(len(code), i + 40)):
+            m2 = SLOT.match(code[j])
+            between = code[i + 1:j]
+            if m2 and m2.group(1) == op and m2.group(2) != r1:
+                r2, s2 = m2.group(2), int(m2.group(3))
+                ok = degree[s1] < 2 and degree[s2] < 2 and root(s1) != root(s2)
+                if op == "ldr":                  # r2 untouched, slot not yet written
+                    ok = ok and all(r2 not in REG.findall(x) for x in between)
+                    ok = ok and all("#@%d]" % s2 not in x for x in between)
+                else:                            # r2 holds the same value at i + 1
+                    ok = ok and all(r2 not in writes(x) for x in between)
+                if ok:
+                    code.insert(i + 1, code.pop(j))
+                    pairs[i] = i + 1
+                    parent[root(s1)] = root(s2)
+                    degree[s1] += 1
+                    degree[s2] += 1
+                    adj[s1].append(s2)
+                    adj[s2].append(s1)
+                    break
+        i += 1
+    # lay the paths out
+    offset, seen = {}, set()
+    for a in range(nslot):
+        if a in seen or degree[a] == 2:
+            continue
+        x, prev = a, None
+        while x is not None and x not in seen:
+            seen.add(x)
+            offset[x] = F_SPILL + 4 * len(offset)
+            nxt = [y for y in adj[x] if y != prev and y not in seen]
+            prev, x = x, (nxt[0] if nxt else None)
+    assert len(offset) == nslot
+    out, skip = [], set()
+    for i, line in enumerate(code):
+        if i in skip:
+            continue
+        if i in pairs:
+            m1, m2 = SLOT.match(line), SLOT.match(code[i + 1])
+            a, b = offset[int(m1.group(3))], offset[int(m2.group(3))]
+            assert abs(a - b) == 4
+            lo, hi = (m1, m2) if a < b else (m2, m1)
+            out.append("%sd %s, %s, [sp, #%d]" % (m1.group(1), lo.group(2), hi.group(2),
+                                                  min(a, b)))
+            skip.add(i + 1)
+            continue
+        m = SLOT.match(line)
+        out.append(line if not m else "%s %s, [sp, #%d]" % (m.group(1), m.group(2),
+                                                               offset[int(m.group(3))]))
+    return out
+
+
 def improve(order, homes, rng, steps):
     """Local search on the gate order: move one gate to another place its dependences
     allow, keep the move if the allocated code is no longer."""
     pos_of = lambda o: {g[0]: i for i, g in enumerate(o)}
-    cur = len(allocate(order, homes))
+    cur = len(pair_mem(allocate(order, homes)))
     for _ in range(steps):
         i = rng.randrange(len(order))
         g = order[i]
@@ -210,31 +292,10 @@ def improve(order, homes, rng, steps):
             continue
         cand = order[:i] + order[i + 1:]
         cand.insert(j if j < i else j, g)
-        n = len(allocate(cand, homes))
+        n = len(pair_mem(allocate(cand, homes)))
         if n <= cur:
             order, cur = cand, n
     return order
-
-
-SPMEM = re.compile(r"^(ldr|str) (\w+), \[sp, #(\d+)\]$")
-
-
-def pair(code):
-    """Merge two adjacent loads (or stores) of neighbouring frame words into one ldrd
-    (strd); a load pair must not load the same register twice."""
-    out = []
-    for line in code:
-        m1 = SPMEM.match(out[-1]) if out else None
-        m2 = SPMEM.match(line)
-        if m1 and m2 and m1.group(1) == m2.group(1) and m1.group(2) != m2.group(2):
-            a, b = int(m1.group(3)), int(m2.group(3))
-            if abs(a - b) == 4:
-                lo, hi = (m1, m2) if a < b else (m2, m1)
-                out[-1] = "%sd %s, %s, [sp, #%d]" % (m1.group(1), lo.group(2), hi.group(2),
-                                                     min(a, b))
-                continue
-        out.append(line)
-    return out
 
 
 def best_sbox(gates, homes):
@@ -246,7 +307,7 @@ def best_sbox(gates, homes):
         if best is None or len(code) < len(best[0]):
             best = (code, seed, order)
     order = improve(best[2], homes, random.Random(1), STEPS)
-    return pair(allocate(order, homes)), best[1]
+    return pair_mem(allocate(order, homes)), best[1]
 
 
 # MixColumns conjugated by SR^m: the row maps R1 (row r <- row r+1) and R2 (row r <- row
