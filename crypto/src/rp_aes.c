@@ -69,6 +69,7 @@ static void load2(uint32_t q[8], const uint8_t *b0, const uint8_t *b1)
     ortho(q);
 }
 
+#ifndef RP_SYM_T2
 static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
 {
     unsigned c;
@@ -79,6 +80,7 @@ static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
         rp_st32le(b1 + 4 * c, q[2 * c + 1]);
     }
 }
+#endif
 
 /* SubBytes on all 32 bytes: the Boyar-Matthews-Peralta circuit. U0 is the most
  * significant bit. The one assembly seam of the symmetric code: with RP_SYM_T2 (set by
@@ -90,8 +92,9 @@ static void store2(uint32_t q[8], uint8_t *b0, uint8_t *b1)
  * checks the assembly on QEMU. */
 #ifdef RP_SYM_T2
 void rp_aes_sbox_t2(uint32_t q[8]);
-void rp_aes_mix_t2(uint32_t q[8], const uint32_t k[8], unsigned m);
 void rp_aes_enc2_t2(const rp_aes_ctx *ctx, const uint8_t *in0, const uint8_t *in1,
+                    uint8_t *out0, uint8_t *out1);
+void rp_aes_dec2_t2(const rp_aes_ctx *ctx, const uint8_t *in0, const uint8_t *in1,
                     uint8_t *out0, uint8_t *out1);
 /* the assembly reads sk[] at offset 0 and rounds at offset 480 */
 typedef char rp_aes_ctx_layout[offsetof(rp_aes_ctx, rounds) == 480 ? 1 : -1];
@@ -153,6 +156,7 @@ static void sbox(uint32_t q[8])
 }
 #endif
 
+#ifndef RP_SYM_T2
 /* The inverse of the AES affine map on bit planes (FIPS 197 5.3.2), then XOR with k (a
  * round key, or zeros): b'_i = b_{i+2} ^ b_{i+5} ^ b_{i+7} ^ (bit i of
  * 0x05). Since S(x) = A(x^-1), InvSubBytes = A^-1 o S o A^-1. */
@@ -172,18 +176,19 @@ static void inv_affine(uint32_t q[8], const uint32_t k[8])
 }
 
 static const uint32_t zero_key[8];
+#endif
 
 /* With RP_SYM_T2 the encryption rounds run the S-box without its affine constant 0x63
  * (NOTs of planes 0, 1, 5, 6) and round keys 1..Nr carry it instead: ShiftRows and
- * MixColumns map an all-0x63 state to itself (2 ^ 3 ^ 1 ^ 1 = 1). sbox_const adds or
- * removes it (decryption removes it after each such key); a no-op in the portable C. */
+ * MixColumns map an all-0x63 state to itself (2 ^ 3 ^ 1 ^ 1 = 1). setkey adds it with
+ * sbox_const. The assembly decryption needs no correction: its state carries the
+ * constant through InvMixColumns, and the inverse affine map's linear part takes 0x63
+ * to 0x05, its own constant. */
 #ifdef RP_SYM_T2
 static void sbox_const(uint32_t q[8])
 {
     q[0] = ~q[0]; q[1] = ~q[1]; q[5] = ~q[5]; q[6] = ~q[6];
 }
-#else
-#define sbox_const(q) ((void)(q))
 #endif
 
 /* Rotate every byte right by k bits (k = 2, 4, 6): column c <- column c + k/2 in every
@@ -226,9 +231,7 @@ static void sbox_const(uint32_t q[8])
         MC_PLANE(6, 0, R1, R2);  MC_PLANE(7, 0, R1, R2);                           \
     } while (0)
 
-#ifdef RP_SYM_T2
-#define mix_m(q, k, m) rp_aes_mix_t2(q, k, (m) & 3)
-#else
+#ifndef RP_SYM_T2
 /* q = MixColumns_m(q) ^ k, where MixColumns_m = SR^-m o MixColumns o SR^m (m = 0..3; the
  * round number mod 4, public). One function per m: merged, GCC hoists the four variants'
  * common rotations out of the switch and spills them. */
@@ -248,7 +251,6 @@ static void mix_m(uint32_t q[8], const uint32_t k[8], unsigned m)
 {
     mix_fn[m & 3](q, k);
 }
-#endif
 
 /* InvMixColumns_m = MixColumns_m o (a[r] ^= 4(a[r] ^ a[r+2])) (the circulant 05 00 04 00,
  * conjugated the same way); 4t on planes shifts them up by two, folding t_6 and t_7. */
@@ -289,6 +291,7 @@ RP_INLINE void add_round_key(uint32_t q[8], const uint32_t *k)
     q[0] ^= k[0]; q[1] ^= k[1]; q[2] ^= k[2]; q[3] ^= k[3];
     q[4] ^= k[4]; q[5] ^= k[5]; q[6] ^= k[6]; q[7] ^= k[7];
 }
+#endif
 
 /* SubWord of FIPS 197 5.2 through the bitsliced S-box (the four bytes of lane word 0). */
 static uint32_t sub_word(uint32_t w)
@@ -431,8 +434,6 @@ static void encrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     shift_rows2_ark(q, ctx->sk + 8 * ctx->rounds, (ctx->rounds & 3) ? 0x0f000f00u : 0);
 }
 
-#endif
-
 /* InvSubBytes = A^-1 o S o A^-1, the second inverse affine map fused with AddRoundKey k. */
 static void inv_sub_bytes_ark(uint32_t q[8], const uint32_t k[8])
 {
@@ -446,15 +447,14 @@ static void decrypt_planes(const rp_aes_ctx *ctx, uint32_t q[8])
     unsigned r;
 
     add_round_key(q, ctx->sk + 8 * ctx->rounds);
-    sbox_const(q);
     shift_rows2_ark(q, zero_key, (ctx->rounds & 3) ? 0x0f000f00u : 0);
     for (r = ctx->rounds - 1; r > 0; r--) {
         inv_sub_bytes_ark(q, ctx->sk + 8 * r);
-        sbox_const(q);
         inv_mix_m(q, r & 3);
     }
     inv_sub_bytes_ark(q, ctx->sk);
 }
+#endif
 
 void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
                      uint8_t out0[16], uint8_t out1[16])
@@ -482,12 +482,16 @@ void rp_aes_encrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16]
 void rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
                      uint8_t out0[16], uint8_t out1[16])
 {
+#ifdef RP_SYM_T2
+    rp_aes_dec2_t2(ctx, in0, in1, out0, out1);  /* loads, rounds, stores; wipes its frame */
+#else
     uint32_t q[8];
 
     load2(q, in0, in1);
     decrypt_planes(ctx, q);
     store2(q, out0, out1);
     rp_wipe(q, sizeof q);
+#endif
 }
 
 void rp_aes_decrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16])

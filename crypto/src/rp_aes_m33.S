@@ -23,38 +23,38 @@ sbox_core:
     and lr, r1, r12
     eors r6, r3
     eors r3, r2
-    strd lr, r1, [sp, #96]
+    strd lr, r1, [sp, #104]
     eor lr, r6, r10
     eors r2, r7
     eors r1, r2
-    strd r9, r6, [sp, #88]
+    strd r9, r6, [sp, #96]
     eor r9, r3, r5
     eor r6, r9, r2
     eor r4, r4, r12
-    strd r10, r2, [sp, #56]
+    strd r10, r2, [sp, #64]
     and r10, r10, lr
     and r2, r2, r9
-    strd r12, r4, [sp, #104]
+    strd r12, r4, [sp, #112]
     ands r4, r0
     eor r12, r12, r7
-    strd r11, r3, [sp, #64]
+    strd r11, r3, [sp, #72]
     and r11, r11, r3
     eors r3, r0
-    strd r8, r9, [sp, #80]
+    strd r8, r9, [sp, #88]
     eor r9, r9, lr
     eor r5, r5, lr
     and r8, r8, r9
     eor r4, r4, r11
     eor r2, r2, r10
-    strd r3, r9, [sp, #72]
+    strd r3, r9, [sp, #80]
     and r9, r1, r3
     eor r10, r10, r8
     eors r7, r5
     eor r11, r11, r9
-    ldrd r9, r3, [sp, #92]
+    ldrd r9, r3, [sp, #100]
     eor r9, r9, r11
     eor r9, r9, r10
-    ldr r11, [sp, #88]
+    ldr r11, [sp, #96]
     and r8, r11, r5
     eor r3, r3, r8
     eor r10, r10, r3
@@ -84,7 +84,7 @@ sbox_core:
     eor r10, r10, r2
     eor r11, r11, r2
     and r10, r10, r6
-    ldr r2, [sp, #56]
+    ldr r2, [sp, #64]
     and r2, r2, r8
     eor r10, r10, r9
     eor r9, r6, r10
@@ -92,8 +92,8 @@ sbox_core:
     and lr, lr, r8
     eor r7, r4, r11
     ands r0, r4
-    strd r4, r12, [sp, #112]
-    ldrd r4, r12, [sp, #68]
+    strd r4, r12, [sp, #120]
+    ldrd r4, r12, [sp, #76]
     and r12, r12, r11
     ands r4, r7
     and r5, r5, r9
@@ -101,26 +101,26 @@ sbox_core:
     eors r0, r4
     eor r11, r11, r10
     eor r4, r4, r12
-    ldrd r12, r6, [sp, #100]
+    ldrd r12, r6, [sp, #108]
     and r12, r12, r10
     and r6, r6, r10
     eors r6, r5
     eor r8, r8, r11
     eors r3, r5
-    ldrd r5, r10, [sp, #76]
+    ldrd r5, r10, [sp, #84]
     and r5, r5, r8
     eors r4, r6
     and r10, r10, r8
     eors r6, r5
     eor r10, r10, r2
-    ldrd r5, r8, [sp, #84]
+    ldrd r5, r8, [sp, #92]
     and r5, r5, r11
     eor lr, lr, r6
     and r8, r8, r9
     eor r12, r12, r10
     eor r10, r10, r1
     eor r2, r2, lr
-    ldrd r9, r1, [sp, #60]
+    ldrd r9, r1, [sp, #68]
     ands r1, r7
     eor r1, r1, r10
     eor r7, r1, lr
@@ -128,12 +128,12 @@ sbox_core:
     and r9, r9, r11
     eor r0, r0, r8
     eors r0, r5
-    ldrd r11, r5, [sp, #108]
+    ldrd r11, r5, [sp, #116]
     and r11, r11, r5
     eor r11, r11, r10
     eors r0, r6
     eor r12, r12, r3
-    ldr r6, [sp, #116]
+    ldr r6, [sp, #124]
     eors r6, r0
     eors r2, r6
     eor r5, r2, r9
@@ -509,6 +509,189 @@ ortho_core:
     bx lr
     .size ortho_core, .-ortho_core
 
+    .section .text.sr2_core,"ax",%progbits
+    .type sr2_core, %function
+    .p2align 2
+sr2_core:
+    eor r8, r0, r0, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r0, r0, r8
+    eor r0, r0, r8, lsl #4
+    eor r8, r1, r1, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r1, r1, r8
+    eor r1, r1, r8, lsl #4
+    eor r8, r2, r2, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r2, r2, r8
+    eor r2, r2, r8, lsl #4
+    eor r8, r3, r3, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r3, r3, r8
+    eor r3, r3, r8, lsl #4
+    eor r8, r4, r4, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r4, r4, r8
+    eor r4, r4, r8, lsl #4
+    eor r8, r5, r5, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r5, r5, r8
+    eor r5, r5, r8, lsl #4
+    eor r8, r6, r6, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r6, r6, r8
+    eor r6, r6, r8, lsl #4
+    eor r8, r7, r7, lsr #4
+    and r8, r8, #0x0f000f00
+    eor r7, r7, r8
+    eor r7, r7, r8, lsl #4
+    bx lr
+    .size sr2_core, .-sr2_core
+
+    .section .text.inv_core,"ax",%progbits
+    .type inv_core, %function
+    .p2align 2
+inv_core:
+    str lr, [sp, #60]
+    eor r8, r1, r4
+    eor r8, r8, r6
+    eor r9, r0, r3
+    eor r9, r9, r5
+    eor r10, r6, r1
+    eor r10, r10, r3
+    eors r6, r3
+    eors r6, r0
+    eors r0, r5
+    eor r3, r0, r2
+    eors r5, r2
+    eor r0, r5, r7
+    eors r2, r7
+    eor r5, r2, r4
+    eors r7, r4
+    eor r2, r7, r1
+    mov r1, r6
+    mov r4, r10
+    mov r6, r9
+    mov r7, r8
+    bl sbox_core
+    eor r8, r1, r4
+    eor r8, r8, r6
+    eor r9, r0, r3
+    eor r9, r9, r5
+    eor r10, r6, r1
+    eor r10, r10, r3
+    eors r6, r3
+    eors r6, r0
+    eors r0, r5
+    eor r3, r0, r2
+    eors r5, r2
+    eor r0, r5, r7
+    eors r2, r7
+    eor r5, r2, r4
+    eors r7, r4
+    eor r2, r7, r1
+    mov r1, r6
+    mov r4, r10
+    mov r6, r9
+    mov r7, r8
+    ldr r12, [sp, #56]
+    ldm r12!, {r8-r11}
+    eor r0, r0, r8
+    eor r1, r1, r9
+    eor r2, r2, r10
+    eor r3, r3, r11
+    ldm r12!, {r8-r11}
+    eor r4, r4, r8
+    eor r5, r5, r9
+    eor r6, r6, r10
+    eor r7, r7, r11
+    sub r12, r12, #64
+    str r12, [sp, #56]
+    ldr pc, [sp, #60]
+    .size inv_core, .-inv_core
+
+    .section .text.pre_even,"ax",%progbits
+    .type pre_even, %function
+    .p2align 2
+pre_even:
+    eor r8, r6, r6, ror #16
+    eor r9, r7, r7, ror #16
+    eor r10, r5, r5, ror #16
+    eor r7, r7, r10
+    eor r10, r4, r4, ror #16
+    eor r6, r6, r10
+    eor r10, r3, r3, ror #16
+    eor r5, r5, r10
+    eor r5, r5, r9
+    eor r10, r2, r2, ror #16
+    eor r4, r4, r10
+    eor r4, r4, r9
+    eor r4, r4, r8
+    eor r10, r1, r1, ror #16
+    eor r3, r3, r10
+    eor r3, r3, r8
+    eor r10, r0, r0, ror #16
+    eor r2, r2, r10
+    eor r2, r2, r9
+    eor r1, r1, r9
+    eor r1, r1, r8
+    eor r0, r0, r8
+    bx lr
+    .size pre_even, .-pre_even
+
+    .section .text.pre_odd,"ax",%progbits
+    .type pre_odd, %function
+    .p2align 2
+pre_odd:
+    eor r11, r6, r6, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r6
+    eor r8, r6, r11, ror #12
+    eor r11, r7, r7, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r7
+    eor r9, r7, r11, ror #12
+    eor r11, r5, r5, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r5
+    eor r10, r5, r11, ror #12
+    eor r7, r7, r10
+    eor r11, r4, r4, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r4
+    eor r10, r4, r11, ror #12
+    eor r6, r6, r10
+    eor r11, r3, r3, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r3
+    eor r10, r3, r11, ror #12
+    eor r5, r5, r10
+    eor r5, r5, r9
+    eor r11, r2, r2, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r2
+    eor r10, r2, r11, ror #12
+    eor r4, r4, r10
+    eor r4, r4, r9
+    eor r4, r4, r8
+    eor r11, r1, r1, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r1
+    eor r10, r1, r11, ror #12
+    eor r3, r3, r10
+    eor r3, r3, r8
+    eor r11, r0, r0, ror #8
+    and r11, r11, #0xf0f0f0f0
+    eor r11, r11, r0
+    eor r10, r0, r11, ror #12
+    eor r2, r2, r10
+    eor r2, r2, r9
+    eor r1, r1, r9
+    eor r1, r1, r8
+    eor r0, r0, r8
+    bx lr
+    .size pre_odd, .-pre_odd
+
     .section .text.wipe_frame,"ax",%progbits
     .type wipe_frame, %function
     .p2align 2
@@ -602,38 +785,7 @@ rp_aes_enc2_t2:
     ldr r8, [sp, #48]
     tst r8, #2
     beq 3f
-    eor r8, r0, r0, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r0, r0, r8
-    eor r0, r0, r8, lsl #4
-    eor r8, r1, r1, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r1, r1, r8
-    eor r1, r1, r8, lsl #4
-    eor r8, r2, r2, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r2, r2, r8
-    eor r2, r2, r8, lsl #4
-    eor r8, r3, r3, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r3, r3, r8
-    eor r3, r3, r8, lsl #4
-    eor r8, r4, r4, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r4, r4, r8
-    eor r4, r4, r8, lsl #4
-    eor r8, r5, r5, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r5, r5, r8
-    eor r5, r5, r8, lsl #4
-    eor r8, r6, r6, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r6, r6, r8
-    eor r6, r6, r8, lsl #4
-    eor r8, r7, r7, lsr #4
-    and r8, r8, #0x0f000f00
-    eor r7, r7, r8
-    eor r7, r7, r8, lsl #4
+    bl sr2_core
 3:
     ldm r12!, {r8-r11}
     eor r0, r0, r8
@@ -682,37 +834,96 @@ rp_aes_sbox_t2:
     pop {r4-r11, pc}
     .size rp_aes_sbox_t2, .-rp_aes_sbox_t2
 
-    .section .text.rp_aes_mix_t2,"ax",%progbits
-    .global rp_aes_mix_t2
-    .type rp_aes_mix_t2, %function
+    .section .text.rp_aes_dec2_t2,"ax",%progbits
+    .global rp_aes_dec2_t2
+    .type rp_aes_dec2_t2, %function
     .p2align 2
-rp_aes_mix_t2:
+rp_aes_dec2_t2:
     push {r4-r11, lr}
     sub sp, sp, #160
-    str r0, [sp, #40]
-    str r1, [sp, #32]
-    mov r12, r2
-    ldm r0, {r0-r7}
-    cmp r12, #1
+    ldr r12, [sp, #196]
+    str r12, [sp, #52]
+    str r3, [sp, #40]
+    str r0, [sp, #36]
+    ldr r12, [r0, #480]
+    str r12, [sp, #48]
+    add r12, r0, r12, lsl #5
+    mov r8, r1
+    mov r9, r2
+    ldr r0, [r8, #0]
+    ldr r1, [r9, #0]
+    ldr r2, [r8, #4]
+    ldr r3, [r9, #4]
+    ldr r4, [r8, #8]
+    ldr r5, [r9, #8]
+    ldr r6, [r8, #12]
+    ldr r7, [r9, #12]
+    bl ortho_core
+    ldm r12!, {r8-r11}
+    eor r0, r0, r8
+    eor r1, r1, r9
+    eor r2, r2, r10
+    eor r3, r3, r11
+    ldm r12!, {r8-r11}
+    eor r4, r4, r8
+    eor r5, r5, r9
+    eor r6, r6, r10
+    eor r7, r7, r11
+    sub r12, r12, #64
+    str r12, [sp, #56]
+    mov r8, #0
+    mov r9, #0
+    mov r10, #0
+    mov r11, #0
+    stm sp, {r8-r11}
+    add r12, sp, #16
+    stm r12, {r8-r11}
+    ldr r8, [sp, #48]
+    tst r8, #2
     beq 1f
-    cmp r12, #2
-    beq 2f
-    cmp r12, #3
-    beq 3f
-    bl mc0
-    b 4f
+    bl sr2_core
+    b 2f
 1:
-    bl mc1
-    b 4f
-2:
-    bl mc2
-    b 4f
-3:
+    bl inv_core
+    bl pre_odd
+    mov r8, sp
+    str r8, [sp, #32]
     bl mc3
-4:
+    bl inv_core
+    bl pre_even
+    mov r8, sp
+    str r8, [sp, #32]
+    bl mc2
+2:
+    bl inv_core
+    bl pre_odd
+    mov r8, sp
+    str r8, [sp, #32]
+    bl mc1
+    ldr r8, [sp, #56]
+    ldr r9, [sp, #36]
+    cmp r8, r9
+    beq 3f
+    bl inv_core
+    bl pre_even
+    mov r8, sp
+    str r8, [sp, #32]
+    bl mc0
+    b 1b
+3:
+    bl inv_core
+    bl ortho_core
     ldr r8, [sp, #40]
-    stm r8, {r0-r7}
+    ldr r9, [sp, #52]
+    str r0, [r8, #0]
+    str r1, [r9, #0]
+    str r2, [r8, #4]
+    str r3, [r9, #4]
+    str r4, [r8, #8]
+    str r5, [r9, #8]
+    str r6, [r8, #12]
+    str r7, [r9, #12]
     bl wipe_frame
     add sp, sp, #160
     pop {r4-r11, pc}
-    .size rp_aes_mix_t2, .-rp_aes_mix_t2
+    .size rp_aes_dec2_t2, .-rp_aes_dec2_t2

@@ -15,8 +15,10 @@ Pieces (all share one stack frame set up by the C-callable entries):
              MC_ALL in rp_aes.c; the byte-lane rotations are two XORs and an AND with an
              immediate, the final 32-bit rotation folded into the consumers' operands);
   rp_aes_enc2_t2(q, rk, rounds)  the whole encryption of two blocks in planes;
-  rp_aes_sbox_t2(q), rp_aes_mix_t2(q, k, m)  C-callable S-box (with the NOTs) and
-             MixColumns_m ^ k, for the key schedule and decryption.
+  rp_aes_dec2_t2(...)  the decryption of two blocks: inverse affine maps around the same
+             S-box, the (05 00 04 00) pre-multiplication, then MixColumns_m;
+  rp_aes_sbox_t2(q), rp_aes_ortho_t2(q)  C-callable S-box (with the NOTs) and transpose,
+             for the key schedule.
 Deterministic: the same source gives the same file.
 
   aes_t2_gen.py [crypto/src/rp_aes.c] [crypto/src/rp_aes_m33.S]
@@ -30,7 +32,7 @@ REGS = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"
 LOW = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"}
 # frame (bytes from sp): state q[0..7], round-key pointer, end pointer, q pointer, lr of
 # sbox_core, spill slots
-F_RK, F_END, F_Q, F_LR, F_NR, F_OUT1, F_SPILL = 32, 36, 40, 44, 48, 52, 56
+F_RK, F_END, F_Q, F_LR, F_NR, F_OUT1, F_DK, F_LR2, F_SPILL = 32, 36, 40, 44, 48, 52, 56, 60, 64
 FRAME = 160
 STEPS = int(__import__('os').environ.get('AES_GEN_STEPS', '8000'))
 
@@ -358,6 +360,59 @@ def mix(m):
     return code
 
 
+def sr2():
+    """ShiftRows^2 on r0-r7 (its own inverse): rows 1 and 3 (lanes 0x0f000f00) move by two
+    columns, a nibble swap in their byte lanes; r8 scratch."""
+    code = []
+    for i in range(8):
+        code += ["eor r8, r%d, r%d, lsr #4" % (i, i), "and r8, r8, #0x0f000f00",
+                 "eor r%d, r%d, r8" % (i, i), "eor r%d, r%d, r8, lsl #4" % (i, i)]
+    return code
+
+
+def inv_linear(seed):
+    """The linear part of the inverse affine map on r0-r7 in place (FIPS 197 5.3.2 without
+    its constant): b_i = a_(i+2) ^ a_(i+5) ^ a_(i+7), indices mod 8, through allocate()."""
+    gates = []
+    for i in range(8):
+        gates.append(("x%d" % i, "a%d" % ((i + 2) % 8), "^", "a%d" % ((i + 5) % 8), False))
+        gates.append(("q[%d]" % i, "x%d" % i, "^", "a%d" % ((i + 7) % 8), False))
+    homes = {"a%d" % k: k for k in range(8)}
+    best = None
+    for sd in range(seed, seed + 50):
+        order = schedule(gates, set(homes), random.Random(sd), 1.0)
+        code = pair_mem(allocate(order, homes))
+        if best is None or len(code) < len(best):
+            best = code
+    return best
+
+
+def premult(odd):
+    """q = (05 00 04 00)-circulant of q, conjugated by SR^m (m odd: the row map rotates
+    inside bytes), the first factor of InvMixColumns_m = MixColumns_m o this. With
+    t_j = q_j ^ R2(q_j): q0 ^= t6, q1 ^= t7 ^ t6, q2 ^= t0 ^ t7, q3 ^= t1 ^ t6,
+    q4 ^= t2 ^ t7 ^ t6, q5 ^= t3 ^ t7, q6 ^= t4, q7 ^= t5; planes updated from 7 down so
+    each t_j is made from the original q_j. r8 = t6, r9 = t7, r10/r11 scratch."""
+    code = []
+
+    def t_of(j, into):
+        if not odd:
+            return ["eor %s, r%d, r%d, ror #16" % (into, j, j)]
+        return ["eor r11, r%d, r%d, ror #8" % (j, j), "and r11, r11, #0xf0f0f0f0",
+                "eor r11, r11, r%d" % j, "eor %s, r%d, r11, ror #12" % (into, j)]
+    code += t_of(6, "r8") + t_of(7, "r9")
+    plan = {7: [5], 6: [4], 5: [3, "r9"], 4: [2, "r9", "r8"], 3: [1, "r8"],
+            2: [0, "r9"], 1: ["r9", "r8"], 0: ["r8"]}
+    for i in range(7, -1, -1):
+        for src in plan[i]:
+            if isinstance(src, int):
+                code += t_of(src, "r10")
+                code.append("eor r%d, r%d, r10" % (i, i))
+            else:
+                code.append("eor r%d, r%d, %s" % (i, i, src))
+    return code
+
+
 def ortho():
     """The 8x8 bit transpose in every byte lane of r0-r7 (ortho() in rp_aes.c), r8 scratch."""
     code = []
@@ -406,6 +461,22 @@ def main():
     for m in range(4):
         out += func("mc%d" % m, False, mix(m))
     out += func("ortho_core", False, ortho() + ["bx lr"])
+    out += func("sr2_core", False, sr2() + ["bx lr"])
+    lin = inv_linear(1)
+    # inv_core: L (inverse affine, linear part), S-box, L again, then the round key at
+    # [sp, #F_DK], which steps back one key. The constants cancel: the decryption state
+    # carries the S-box constant 0x63 (keys 1..Nr hold it, L(0x63) = 0x05 is the inverse
+    # affine constant, InvMixColumns and ShiftRows fix an all-0x63 state), key 0 has none.
+    ik = ["ldr r12, [sp, #%d]" % F_DK]
+    for half in (0, 4):
+        ik.append("ldm r12!, {r8-r11}")
+        for j in range(4):
+            ik.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
+    ik += ["sub r12, r12, #64", "str r12, [sp, #%d]" % F_DK]
+    out += func("inv_core", False, ["str lr, [sp, #%d]" % F_LR2] + lin + ["bl sbox_core"]
+                + lin + ik + ["ldr pc, [sp, #%d]" % F_LR2])
+    out += func("pre_even", False, premult(False) + ["bx lr"])
+    out += func("pre_odd", False, premult(True) + ["bx lr"])
     # wipe_frame: zeroes the frame (spilled S-box values, the state) and r0-r7
     out += func("wipe_frame", False, WIPE_BODY)
     # rp_aes_ortho_t2(uint32_t q[8]): the bit transpose for the C (key schedule, decryption)
@@ -435,12 +506,8 @@ def main():
             b += ["ldr r8, [sp, #%d]" % F_END, "cmp r12, r8", "beq 2f"]
     b += ["b 1b", "2:", "bl sbox_core",
           "ldr r12, [sp, #%d]" % F_END, "ldr r8, [sp, #%d]" % F_NR]
-    # Nr mod 4 = 2 (AES-128/256): SR^2, rows 1 and 3 (lanes 0x0f000f00) swap nibbles
-    b += ["tst r8, #2", "beq 3f"]
-    for i in range(8):
-        b += ["eor r8, r%d, r%d, lsr #4" % (i, i), "and r8, r8, #0x0f000f00",
-              "eor r%d, r%d, r8" % (i, i), "eor r%d, r%d, r8, lsl #4" % (i, i)]
-    b.append("3:")
+    # Nr mod 4 = 2 (AES-128/256): SR^2
+    b += ["tst r8, #2", "beq 3f", "bl sr2_core", "3:"]
     for half in (0, 4):
         b.append("ldm r12!, {r8-r11}")
         for j in range(4):
@@ -459,15 +526,37 @@ def main():
          "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
     b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
     out += func("rp_aes_sbox_t2", True, b)
-    # rp_aes_mix_t2(uint32_t q[8], const uint32_t k[8], unsigned m): q = MixColumns_m(q)
-    # ^ k, m = 0..3 (public).
-    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME, "str r0, [sp, #%d]" % F_Q,
-         "str r1, [sp, #%d]" % F_RK, "mov r12, r2", "ldm r0, {r0-r7}",
-         "cmp r12, #1", "beq 1f", "cmp r12, #2", "beq 2f", "cmp r12, #3", "beq 3f",
-         "bl mc0", "b 4f", "1:", "bl mc1", "b 4f", "2:", "bl mc2", "b 4f", "3:", "bl mc3",
-         "4:", "ldr r8, [sp, #%d]" % F_Q, "stm r8, {r0-r7}"] + WIPE
-    b += ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
-    out += func("rp_aes_mix_t2", True, b)
+    # rp_aes_dec2_t2(const rp_aes_ctx *ctx, in0, in1, out0, out1): the decryption of the
+    # two blocks (the rounds of rp_aes.c's decrypt_planes; MixColumns_m is called with
+    # the 32 zero bytes at [sp, #0] as its key).
+    b = ["push {r4-r11, lr}", "sub sp, sp, #%d" % FRAME,
+         "ldr r12, [sp, #%d]" % (FRAME + 36), "str r12, [sp, #%d]" % F_OUT1,
+         "str r3, [sp, #%d]" % F_Q, "str r0, [sp, #%d]" % F_END,        # key 0
+         "ldr r12, [r0, #480]", "str r12, [sp, #%d]" % F_NR,
+         "add r12, r0, r12, lsl #5", "mov r8, r1", "mov r9, r2"]
+    for c in range(4):
+        b += ["ldr r%d, [r8, #%d]" % (2 * c, 4 * c), "ldr r%d, [r9, #%d]" % (2 * c + 1, 4 * c)]
+    b += ["bl ortho_core"]
+    for half in (0, 4):                                  # AddRoundKey Nr
+        b.append("ldm r12!, {r8-r11}")
+        for j in range(4):
+            b.append("eor r%d, r%d, r%d" % (half + j, half + j, 8 + j))
+    b += ["sub r12, r12, #64", "str r12, [sp, #%d]" % F_DK,        # key Nr - 1
+          "mov r8, #0", "mov r9, #0", "mov r10, #0", "mov r11, #0", "stm sp, {r8-r11}",
+          "add r12, sp, #16", "stm r12, {r8-r11}",
+          "ldr r8, [sp, #%d]" % F_NR, "tst r8, #2", "beq 1f", "bl sr2_core", "b 2f"]
+    zero_rk = ["mov r8, sp", "str r8, [sp, #%d]" % F_RK]
+    b += ["1:", "bl inv_core", "bl pre_odd"] + zero_rk + ["bl mc3",
+          "bl inv_core", "bl pre_even"] + zero_rk + ["bl mc2",
+          "2:", "bl inv_core", "bl pre_odd"] + zero_rk + ["bl mc1",
+          "ldr r8, [sp, #%d]" % F_DK, "ldr r9, [sp, #%d]" % F_END, "cmp r8, r9", "beq 3f",
+          "bl inv_core", "bl pre_even"] + zero_rk + ["bl mc0", "b 1b",
+          "3:", "bl inv_core", "bl ortho_core",
+          "ldr r8, [sp, #%d]" % F_Q, "ldr r9, [sp, #%d]" % F_OUT1]
+    for c in range(4):
+        b += ["str r%d, [r8, #%d]" % (2 * c, 4 * c), "str r%d, [r9, #%d]" % (2 * c + 1, 4 * c)]
+    b += WIPE + ["add sp, sp, #%d" % FRAME, "pop {r4-r11, pc}"]
+    out += func("rp_aes_dec2_t2", True, b)
     out.append("")
     open(s_path, "w").write("\n".join(out))
     print("%s: S-box %d instructions" % (s_path, len(code)))
