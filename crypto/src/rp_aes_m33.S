@@ -732,8 +732,8 @@ rp_aes_ortho_t2:
     .p2align 2
 rp_aes_enc2_t2:
     push {r4-r11, lr}
-    sub sp, sp, #160
-    ldr r12, [sp, #196]
+    sub sp, sp, #164
+    ldr r12, [sp, #200]
     str r12, [sp, #52]
     str r3, [sp, #40]
     ldr r12, [r0, #480]
@@ -809,7 +809,7 @@ rp_aes_enc2_t2:
     str r6, [r8, #12]
     str r7, [r9, #12]
     bl wipe_frame
-    add sp, sp, #160
+    add sp, sp, #164
     pop {r4-r11, pc}
     .size rp_aes_enc2_t2, .-rp_aes_enc2_t2
 
@@ -819,7 +819,7 @@ rp_aes_enc2_t2:
     .p2align 2
 rp_aes_sbox_t2:
     push {r4-r11, lr}
-    sub sp, sp, #160
+    sub sp, sp, #164
     str r0, [sp, #40]
     ldm r0, {r0-r7}
     bl sbox_core
@@ -830,7 +830,7 @@ rp_aes_sbox_t2:
     ldr r8, [sp, #40]
     stm r8, {r0-r7}
     bl wipe_frame
-    add sp, sp, #160
+    add sp, sp, #164
     pop {r4-r11, pc}
     .size rp_aes_sbox_t2, .-rp_aes_sbox_t2
 
@@ -840,8 +840,8 @@ rp_aes_sbox_t2:
     .p2align 2
 rp_aes_dec2_t2:
     push {r4-r11, lr}
-    sub sp, sp, #160
-    ldr r12, [sp, #196]
+    sub sp, sp, #164
+    ldr r12, [sp, #200]
     str r12, [sp, #52]
     str r3, [sp, #40]
     str r0, [sp, #36]
@@ -924,6 +924,6 @@ rp_aes_dec2_t2:
     str r6, [r8, #12]
     str r7, [r9, #12]
     bl wipe_frame
-    add sp, sp, #160
+    add sp, sp, #164
     pop {r4-r11, pc}
     .size rp_aes_dec2_t2, .-rp_aes_dec2_t2

@@ -85,7 +85,7 @@
     .p2align 2
 rp_sha256_blocks_t2:
     push {r4-r11, lr}
-    sub sp, sp, #24
+    sub sp, sp, #28             /* 36 + 28: sp stays 8-byte aligned */
     str r0, [sp, #0]            /* st */
     str r2, [sp, #8]            /* blocks left */
     str r3, [sp, #12]           /* w */
@@ -131,7 +131,7 @@ rp_sha256_blocks_t2:
     ldm r0, {r4-r11}
     eor r3, r5, r6              /* b ^ c */
     ldr r12, [sp, #12]
-    ldr lr, [sp, #(24 + 36)]    /* k512 (fifth argument) */
+    ldr lr, [sp, #(28 + 36)]    /* k512 (fifth argument) */
 4:  ROUND r4, r5, r6, r7, r8, r9, r10, r11, 0, r2, r3
     ROUND r11, r4, r5, r6, r7, r8, r9, r10, 1, r3, r2
     ROUND r10, r11, r4, r5, r6, r7, r8, r9, 2, r2, r3
@@ -166,6 +166,6 @@ rp_sha256_blocks_t2:
     subs r2, r2, #1
     str r2, [sp, #8]
     bne 1b
-    add sp, sp, #24
+    add sp, sp, #28
     pop {r4-r11, pc}
     .size rp_sha256_blocks_t2, .-rp_sha256_blocks_t2

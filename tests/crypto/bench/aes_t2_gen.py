@@ -33,7 +33,7 @@ LOW = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"}
 # frame (bytes from sp): state q[0..7], round-key pointer, end pointer, q pointer, lr of
 # sbox_core, spill slots
 F_RK, F_END, F_Q, F_LR, F_NR, F_OUT1, F_DK, F_LR2, F_SPILL = 32, 36, 40, 44, 48, 52, 56, 60, 64
-FRAME = 160
+FRAME = 164                 # with push {r4-r11, lr}: sp stays 8-byte aligned
 STEPS = int(__import__('os').environ.get('AES_GEN_STEPS', '8000'))
 
 
@@ -182,7 +182,7 @@ def allocate(order, homes):
             tmp = next(r for r in REGS if r not in reg.values() and r != "lr")
             code.append("mov %s, %s" % (tmp, reg[o]))
             reg[o] = tmp
-    assert F_SPILL + 4 * len(slots) <= FRAME, "spill area too small"
+    assert F_SPILL + 4 * len(slots) <= FRAME // 32 * 32, "spill area too small (or unwiped)"
     return code
 
 
