@@ -308,11 +308,10 @@ static uint32_t sub_word(uint32_t w)
 }
 
 /* FIPS 197 5.2 KeyExpansion on 32-bit words (little-endian columns), then each round key
- * into planes. Used for AES-192, whose 6-word steps straddle round keys; AES-128/256 take
- * the bitsliced path below. */
+ * into planes (the same key in both block slots), for every key size. */
 static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
 {
-    uint32_t w[52], q[8];
+    uint32_t w[60], q[8];                      /* 4 (Nr + 1) words, up to 60 */
     uint8_t kb[16];
     unsigned nw = 4 * (ctx->rounds + 1), i, c, rcon = 1;
 
@@ -323,6 +322,8 @@ static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
         if (i % nk == 0) {
             t = sub_word(rotr(t, 8)) ^ rcon;
             rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
+        } else if (nk == 8 && i % nk == 4) {
+            t = sub_word(t);                    /* AES-256: SubWord without RotWord */
         }
         w[i] = w[i - nk] ^ t;
     }
@@ -335,30 +336,6 @@ static void expand_words(rp_aes_ctx *ctx, const uint8_t *key, unsigned nk)
     rp_wipe(w, sizeof w);
     rp_wipe(q, sizeof q);
     rp_wipe(kb, sizeof kb);
-}
-
-/* One 4-word step of the key expansion, entirely on planes (rows are byte lanes, columns
- * 2-bit groups in them): dst (the round key four words back) becomes the next round key,
- * given src (the round key just before it): t = SubWord(RotWord?(column 3 of src)) ^ rcon
- * in column 0, then every column is the XOR of dst's columns up to it and t (a prefix XOR
- * inside each byte lane). */
-static void expand_step(uint32_t dst[8], const uint32_t src[8], uint32_t rcon, int rot)
-{
-    uint32_t sb[8], t;
-    unsigned i;
-
-    memcpy(sb, src, sizeof sb);
-    sbox(sb);
-    for (i = 0; i < 8; i++) {
-        t = (sb[i] >> 6) & 0x03030303u;               /* column 3 -> column 0 */
-        if (rot)
-            t = rotr(t, 8);                           /* RotWord: row r <- row r + 1 */
-        t ^= 3u & (0u - (rcon >> i & 1));             /* rcon in row 0, both blocks */
-        t ^= dst[i];
-        t ^= (t << 2) & 0xfcfcfcfcu;
-        dst[i] = t ^ ((t << 4) & 0xf0f0f0f0u);
-    }
-    rp_wipe(sb, sizeof sb);
 }
 
 /* Rotate the byte lanes selected by mask left by 2 (LANE_ROTL2) or 4 (LANE_ROTL4) bits. */
@@ -388,28 +365,14 @@ static void twist(uint32_t k[8], unsigned m)
  * (K_Nr meets the state after the final ShiftRows^(Nr mod 4), so it stays as it is). */
 int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 {
-    uint32_t *sk = ctx->sk, rcon = 1;
+    uint32_t *sk = ctx->sk;
     unsigned r, nk;
 
     if (key_len != 16 && key_len != 24 && key_len != 32)
         return -1;
     nk = (unsigned)key_len / 4;
     ctx->rounds = nk + 6;
-    if (nk == 6) {
-        expand_words(ctx, key, nk);
-    } else {
-        load2(sk, key, key);                        /* round key 0 (and 1 for AES-256) */
-        if (nk == 8)
-            load2(sk + 8, key + 16, key + 16);
-        for (r = nk / 4; r <= ctx->rounds; r++) {
-            uint32_t *dst = sk + 8 * r;
-            int full = nk == 4 || r % 2 == 0;       /* AES-256 odd steps: SubWord only */
-            memcpy(dst, dst - 8 * (nk / 4), 32);
-            expand_step(dst, dst - 8, full ? rcon : 0, full);
-            if (full)
-                rcon = (rcon << 1) ^ (0x11bu & (0u - (rcon >> 7)));
-        }
-    }
+    expand_words(ctx, key, nk);
     for (r = 1; r < ctx->rounds; r++)
         twist(sk + 8 * r, r & 3);
 #ifdef RP_SYM_T2
