@@ -436,10 +436,8 @@ void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t
 
 void rp_aes_encrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16])
 {
-    uint8_t dummy[16];
-
-    rp_aes_encrypt2(ctx, in, in, out, dummy);
-    rp_wipe(dummy, sizeof dummy);
+    /* the same block in both slots gives the same result twice: both go to out */
+    rp_aes_encrypt2(ctx, in, in, out, out);
 }
 
 void rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
@@ -459,8 +457,6 @@ void rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t
 
 void rp_aes_decrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16])
 {
-    uint8_t dummy[16];
-
-    rp_aes_decrypt2(ctx, in, in, out, dummy);
-    rp_wipe(dummy, sizeof dummy);
+    /* the same block in both slots gives the same result twice: both go to out */
+    rp_aes_decrypt2(ctx, in, in, out, out);
 }
