@@ -4,7 +4,7 @@ crypto/src/rp_aes.c (the portable C stays the reference; tests/crypto/t2_check.s
 the assembly against it and against an S-box computed from its definition, on QEMU).
 
 Pieces (all share one stack frame set up by the C-callable entries):
-  sbox_core  the Boyar-Peralta circuit read from sbox() in rp_aes.c, without its four
+  sbox_core  the Boyar-Matthews-Peralta circuit read from sbox() in rp_aes.c, without its four
              NOTs (the encryption keys carry the 0x63 constant instead: MixColumns and
              ShiftRows map an all-0x63 state to itself), gates ordered to keep few values
              live (greedy list scheduling, best of seeded randomised runs, then a seeded
@@ -14,7 +14,9 @@ Pieces (all share one stack frame set up by the C-callable entries):
   mc0..mc3   MixColumns conjugated by ShiftRows^m, then AddRoundKey (the same algebra as
              MC_ALL in rp_aes.c; the byte-lane rotations are two XORs and an AND with an
              immediate, the final 32-bit rotation folded into the consumers' operands);
-  rp_aes_enc2_t2(q, rk, rounds)  the whole encryption of two blocks in planes;
+  ortho_core, sr2_core, wipe_frame  the bit transpose, ShiftRows^2, the frame wipe;
+  rp_aes_enc2_t2(ctx, in0, in1, out0, out1)  the encryption of two blocks: loads,
+             transpose, rounds, transpose, stores;
   rp_aes_dec2_t2(...)  the decryption of two blocks: inverse affine maps around the same
              S-box, the (05 00 04 00) pre-multiplication, then MixColumns_m;
   rp_aes_sbox_t2(q), rp_aes_ortho_t2(q)  C-callable S-box (with the NOTs) and transpose,
@@ -30,10 +32,12 @@ import sys
 REGS = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
         "lr"]
 LOW = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"}
-# frame (bytes from sp): state q[0..7], round-key pointer, end pointer, q pointer, lr of
-# sbox_core, spill slots
+# frame (bytes from sp): 32 zero bytes (decryption's MixColumns key), round-key pointer,
+# end pointer (or key 0), out0, lr of sbox_core, Nr, out1, decryption key pointer, lr of
+# inv_core, spill slots (all of it zeroed by wipe_frame before returning)
 F_RK, F_END, F_Q, F_LR, F_NR, F_OUT1, F_DK, F_LR2, F_SPILL = 32, 36, 40, 44, 48, 52, 56, 60, 64
 FRAME = 164                 # with push {r4-r11, lr}: sp stays 8-byte aligned
+# local-search steps for the S-box gate order (t2_check.sh regenerates with the default)
 STEPS = int(__import__('os').environ.get('AES_GEN_STEPS', '8000'))
 
 
