@@ -5,10 +5,15 @@
  * so the same code runs in bl2.elf and on the host under the power-cut flash simulator.
  * Layout, trailer and the power-fail argument: docs/boot.md; FORMATS.md §1.4-1.5.
  *
- * Rampart's choices within MCUboot's format: the last sector of every slot is reserved for
- * the trailer (an image with its TLVs ends before it); the swap progress records live in
- * the scratch area's second sector, never in a slot; the scratch's first sector is the
- * swap buffer.
+ * The swap state lives in MCUboot's trailers (FORMATS.md 1.4): the request in the
+ * secondary's (magic, image_ok), "swap in progress" in the primary's (magic, swap_info,
+ * swap_size, copy_done unset) with the per-sector progress in its status area, the result
+ * in the primary's (copy_done, image_ok). Rampart's choices within the format: the last
+ * sector of every slot is reserved for the trailer (an image with its TLVs ends before
+ * it), so the swap never moves a trailer; the status area has 3 bytes per sector of the
+ * slot (imgtool's default of 128 sectors for AN521's 0x80000 slots: a 432-byte trailer);
+ * the scratch area's first sector is the swap buffer and its last one holds the scratch
+ * trailer, through which every primary trailer rewrite is staged.
  */
 #ifndef RP_BOOT_H
 #define RP_BOOT_H
@@ -35,6 +40,7 @@
 #define RP_TRAILER_IMAGE_OK   24u
 #define RP_TRAILER_COPY_DONE  32u
 #define RP_TRAILER_SWAP_INFO  40u
+#define RP_TRAILER_SWAP_SIZE  48u   /* u32, bytes; below it the swap status area */
 
 /* rp_boot_go() results. */
 #define RP_BOOT_OK        0
@@ -54,7 +60,9 @@ struct rp_boot_cfg {
     const struct rp_image_key *keys;
     uint32_t nkeys;
     uint32_t slot_size;            /* a multiple of the sector size */
-    uint32_t scratch;              /* scratch area offset (swap mode): 3 sectors */
+    uint32_t scratch;              /* scratch area offset (swap mode) */
+    uint32_t scratch_size;         /* >= 2 sectors: the swap buffer first, the staged
+                                      trailer in the last */
     uint32_t mode;                 /* RP_BOOT_MODE_* */
     uint32_t image_count;          /* 1..RP_BOOT_MAX_IMAGES; image i's id is i */
     struct rp_boot_image_cfg img[RP_BOOT_MAX_IMAGES];
