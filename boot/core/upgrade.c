@@ -5,11 +5,6 @@
 
 #include "rp_boot.h"
 
-static const uint8_t boot_magic[16] = {
-    0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f,
-    0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80,
-};
-
 #define MAGIC_UNSET 0
 #define MAGIC_GOOD  1
 #define MAGIC_BAD   2
@@ -19,7 +14,7 @@ static int magic_state(const uint8_t *p)
     uint8_t all = 0xFF, diff = 0;
     for (int i = 0; i < 16; i++) {
         all &= p[i];
-        diff |= (uint8_t)(p[i] ^ boot_magic[i]);
+        diff |= (uint8_t)(p[i] ^ rp_boot_magic[i]);
     }
     return all == 0xFF ? MAGIC_UNSET : diff == 0 ? MAGIC_GOOD : MAGIC_BAD;
 }
@@ -146,7 +141,7 @@ static int commit(const struct rp_boot_cfg *c, uint32_t i)
                     RP_TRAILER_SWAP_SIZE - RP_TRAILER_MAGIC);
     }
     if (!e) {
-        e = program(c, end - RP_TRAILER_MAGIC, boot_magic, 16);
+        e = program(c, end - RP_TRAILER_MAGIC, rp_boot_magic, 16);
     }
     return e ? e : erase(c, send - sec_size(c));
 }
@@ -174,7 +169,7 @@ static int stage(const struct rp_boot_cfg *c, uint32_t i, uint32_t type, uint32_
         e = program(c, send - RP_TRAILER_SWAP_SIZE, f, sizeof f);
     }
     if (!e) {
-        e = program(c, send - RP_TRAILER_MAGIC, boot_magic, 16);
+        e = program(c, send - RP_TRAILER_MAGIC, rp_boot_magic, 16);
     }
     return e ? e : commit(c, i);
 }

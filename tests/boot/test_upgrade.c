@@ -85,11 +85,36 @@ static int boot(void)
     return rp_boot_go(&cfg, &res);
 }
 
-/* The running secure image confirms itself: image_ok = 1 in the primary trailer. */
+/* The running secure image confirms itself (rp_boot_confirm: image_ok = 1 in its primary
+ * trailer). RP_FLASH_OK when it did. */
 static int confirm(void)
 {
-    uint8_t one = 1;
-    return sim.flash.program(sim.flash.ctx, S_PRI + SLOT - RP_TRAILER_IMAGE_OK, &one, 1);
+    return rp_boot_confirm(&sim.flash, S_PRI + SLOT) == RP_BOOT_OK ? RP_FLASH_OK
+                                                                    : RP_FLASH_ERR_IO;
+}
+
+/* rp_boot_confirm against each trailer state. */
+static void test_confirm(void)
+{
+    uint8_t *ok = mem + S_PRI + SLOT - RP_TRAILER_IMAGE_OK;
+    setup(RP_BOOT_MODE_SWAP);
+    unsigned long programs = sim.programs;
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* no trailer */
+    RP_CHECK_EQ(sim.programs, programs);
+    RP_CHECK_EQ(*ok, 0xFF);
+    request(S_PRI, 0);
+    mem[S_PRI + SLOT - 1] ^= 1;                                           /* BAD magic */
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_ERR_TRAILER);
+    mem[S_PRI + SLOT - 1] ^= 1;
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* GOOD, unset */
+    RP_CHECK_EQ(*ok, 0x01);
+    RP_CHECK_EQ(ok[1], 0xFF);
+    programs = sim.programs;
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* already */
+    RP_CHECK_EQ(sim.programs, programs);
+    *ok = 0x81;                                                           /* BAD image_ok */
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_ERR_TRAILER);
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, 10), RP_BOOT_ERR_CFG);        /* before 0 */
 }
 
 static void test_swap(void)
@@ -347,6 +372,7 @@ int main(void)
     keys[0].hash = key.hash;
     keys[0].pub = key.pub;
     test_counters();
+    test_confirm();
     test_swap();
     test_refused(RP_BOOT_MODE_SWAP);
     test_refused(RP_BOOT_MODE_OVERWRITE);

@@ -47,6 +47,10 @@
 #define RP_BOOT_ERR_IMAGE (-1)  /* an image is not bootable: see the result's status[] */
 #define RP_BOOT_ERR_FLASH (-2)  /* a flash or NV counter operation failed (power loss) */
 #define RP_BOOT_ERR_CFG   (-3)  /* the configuration is inconsistent */
+#define RP_BOOT_ERR_TRAILER (-4) /* rp_boot_confirm: a malformed trailer (BAD magic or image_ok) */
+
+/* MCUboot's trailer magic for BOOT_MAX_ALIGN 8 (FORMATS.md 1.4). */
+extern const uint8_t rp_boot_magic[16];
 
 struct rp_boot_image_cfg {
     uint32_t primary, secondary;   /* slot flash offsets */
@@ -90,6 +94,14 @@ struct rp_boot_result {
  * image is bootable. Every step is restartable: a power loss at any flash write leaves a
  * state from which the next rp_boot_go() boots the old or the new image. */
 int rp_boot_go(const struct rp_boot_cfg *cfg, struct rp_boot_result *res);
+
+/* The running image confirms itself (a TEST upgrade is otherwise reverted at the next
+ * boot): f is the flash device that holds its primary slot, slot_end the slot's end as an
+ * offset in f. Writes image_ok = 0x01 if the trailer's magic is GOOD and image_ok unset;
+ * RP_BOOT_OK also when there is no trailer (the image is permanent) or it is already
+ * confirmed; RP_BOOT_ERR_TRAILER for a BAD magic or image_ok; RP_BOOT_ERR_FLASH if a read
+ * or the write fails; RP_BOOT_ERR_CFG for a program unit over 8 bytes. */
+int rp_boot_confirm(const struct rp_flash *f, uint32_t slot_end);
 
 /* NV counters emulated in one-time-programmable style over flash (never erased): counter
  * id owns [base + id * per_counter, +per_counter), a log of 8-byte records (value, ~value);
