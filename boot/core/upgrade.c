@@ -117,12 +117,12 @@ static uint32_t tr_swap(const struct rp_boot_cfg *c, uint32_t end, uint32_t *ima
 {
     const uint8_t *t = c->map + end;
     uint32_t info = t[-(int)RP_TRAILER_SWAP_INFO], size = rd32(t - RP_TRAILER_SWAP_SIZE);
-    uint32_t type = info & 0x0Fu;
+    uint32_t type = info & 0x0Fu, S = sec_size(c);
     *image = info >> 4;
-    *n = size / sec_size(c);
-    if (magic_state(t - RP_TRAILER_MAGIC) != MAGIC_GOOD || type < RP_SWAP_TEST ||
-        type > RP_SWAP_REVERT || *image >= c->image_count || size % sec_size(c) ||
-        *n == 0 || *n >= slot_sectors(c)) {
+    *n = size / S;
+    /* unsigned wrap-around: one compare each for 2..4 and for S..slot_size - S */
+    if (magic_state(t - RP_TRAILER_MAGIC) != MAGIC_GOOD || type - RP_SWAP_TEST > 2u ||
+        *image >= c->image_count || size % S || size - S >= c->slot_size - S) {
         return 0;
     }
     return type;
@@ -223,29 +223,37 @@ static int up_code(uint32_t type)
          : type == RP_SWAP_PERM ? RP_BOOT_UP_PERM : RP_BOOT_UP_REVERTED;
 }
 
-/* Where a power loss left a swap (swap mode only): a staged trailer is committed first
- * (sets done[i] when it was the final one: image i's swap is complete), then each image
- * whose primary trailer says "in progress" (GOOD, valid swap_info for this image,
- * copy_done unset) has its swap finished. */
-static int resume(const struct rp_boot_cfg *c, struct rp_boot_result *res, uint8_t *done)
+/* A staged trailer that a power loss left in the scratch (swap mode only): commit it.
+ * Sets done[i] when it was image i's final trailer (the swap is complete). */
+static int resume_staged(const struct rp_boot_cfg *c, struct rp_boot_result *res,
+                         uint8_t *done)
 {
     uint32_t i, n, type = tr_swap(c, scratch_end(c), &i, &n);
-    int e = 0;
-    if (type) {
-        done[i] = c->map[scratch_end(c) - RP_TRAILER_COPY_DONE] == 0x01;
-        res->upgrade[i] = done[i] ? up_code(type) : 0;
-        e = commit(c, i);
+    if (!type) {
+        return RP_BOOT_OK;
     }
-    for (uint32_t k = 0; k < c->image_count && !e; k++) {
-        uint32_t end = c->img[k].primary + c->slot_size;
-        type = tr_swap(c, end, &i, &n);
-        if (type && i == k && c->map[end - RP_TRAILER_COPY_DONE] == 0xFF) {
-            done[k] = 1;
-            res->upgrade[k] = up_code(type);
-            e = swap_run(c, k, type, n);
-        }
+    if (c->map[scratch_end(c) - RP_TRAILER_COPY_DONE] == 0x01) {
+        done[i] = 1;
+        res->upgrade[i] = up_code(type);
     }
-    return e;
+    return commit(c, i);
+}
+
+/* Image i's swap that a power loss interrupted (its primary trailer says "in progress":
+ * GOOD, a valid swap_info for this image, copy_done unset): finish it. Returns 1 with *e
+ * set if there was one, else 0. */
+static int resume_swap(const struct rp_boot_cfg *c, struct rp_boot_result *res, uint32_t i,
+                       int *e)
+{
+    uint32_t end = c->img[i].primary + c->slot_size, k, n;
+    uint32_t type = tr_swap(c, end, &k, &n);
+    if (c->mode != RP_BOOT_MODE_SWAP || !type || k != i ||
+        c->map[end - RP_TRAILER_COPY_DONE] != 0xFF) {
+        return 0;
+    }
+    res->upgrade[i] = up_code(type);
+    *e = swap_run(c, i, type, n);
+    return 1;
 }
 
 /* A requested image that fails validation: erase its header and trailer sectors, and mark
@@ -374,10 +382,10 @@ int rp_boot_go(const struct rp_boot_cfg *c, struct rp_boot_result *res)
             RP_BOOT_ERR_FLASH : RP_BOOT_OK;
     }
     if (!e && c->mode == RP_BOOT_MODE_SWAP) {
-        e = resume(c, res, done);
+        e = resume_staged(c, res, done);
     }
     for (uint32_t i = 0; i < c->image_count && !e; i++) {
-        if (!done[i]) {
+        if (!done[i] && !resume_swap(c, res, i, &e)) {
             e = upgrade_one(c, res, i);
         }
     }
