@@ -21,6 +21,7 @@ set(BL2_SOURCES
     boot/core/image.c
     boot/core/boot_data.c
     boot/core/upgrade.c
+    boot/core/confirm.c
     boot/core/nv_otp.c
     crypto/src/rp_sha2.c
     crypto/src/rp_sha256_m33.S  # the Thumb-2 compression rp_sha2.c uses on this core
