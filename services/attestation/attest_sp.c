@@ -305,7 +305,8 @@ static psa_status_t size_for(int32_t client_id, size_t challenge_size, size_t *o
         return PSA_ERROR_GENERIC_ERROR;
     }
     *out = token_len(e.len);
-    return PSA_SUCCESS;
+    /* The header promises no token is larger than this: refuse rather than break it. */
+    return *out <= PSA_INITIAL_ATTEST_MAX_TOKEN_SIZE ? PSA_SUCCESS : PSA_ERROR_GENERIC_ERROR;
 }
 
 #if RP_ATTEST_SYMMETRIC
