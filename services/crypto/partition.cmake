@@ -13,6 +13,18 @@ if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/crypto/pk.cmake)
   include(${CMAKE_CURRENT_SOURCE_DIR}/crypto/pk.cmake)
 endif()
 target_sources(part_${name} PRIVATE ${RAMPART_CRYPTO_SOURCES})
-target_compile_definitions(part_${name} PRIVATE ${RAMPART_CRYPTO_DEFINITIONS})
+# RSA on the device: the primitive keeps its numbers in a static workspace (in this
+# library's .bss, so in the partition's own data region), so it fits the partition's
+# stacks (docs/crypto-service.md, "Stack").
+target_compile_definitions(part_${name} PRIVATE ${RAMPART_CRYPTO_DEFINITIONS}
+                           RP_CRYPTO_WITH_RSA=1)
 target_include_directories(part_${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/crypto/include
                            ${CMAKE_CURRENT_SOURCE_DIR}/services/crypto)
+# The RSA known answers of the NS Crypto suite (ns/tests/test_crypto.c), made by a second
+# implementation (python3-cryptography, tests/crypto_service/gen_rsa_kat.py) at configure
+# time and installed with the interface package, which the NS build reads.
+execute_process(COMMAND ${RAMPART_PYTHON}
+                        ${CMAKE_CURRENT_SOURCE_DIR}/tests/crypto_service/gen_rsa_kat.py
+                        ${CMAKE_CURRENT_BINARY_DIR}/rp_test_rsa_kat.h
+                COMMAND_ERROR_IS_FATAL ANY)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/rp_test_rsa_kat.h DESTINATION include)
