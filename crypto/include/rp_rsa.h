@@ -72,7 +72,7 @@ int rp_rsa_private_export(const rp_rsa_private *key, uint8_t *der, size_t cap,
 
 /* A fresh key pair: bits = 2048 (the supported size), e = 65537 (FIPS 186-4 B.3.3 with
  * B.3.1): random primes p, q = 3 mod 4 with the two top bits set, p - 1 and q - 1 prime
- * to e, trial division by the primes below 256 and 8 Miller-Rabin rounds, |p - q| >
+ * to e, trial division by the odd primes below 4096, 8 Miller-Rabin rounds, |p - q| >
  * 2^(nlen/2 - 100); d = e^-1 mod lcm(p-1, q-1) and d > 2^(nlen/2) (else redrawn).
  * Constant time for the primes that are kept (only a rejected candidate's verdict
  * branches). Slow: seconds on the host, minutes on a Cortex-M33. On failure *key is

@@ -1114,30 +1114,47 @@ static int miller_rabin(const uint32_t *w, size_t k, unsigned rounds, rp_rng_fn 
     return result;
 }
 
-static const uint8_t SMALL_PRIMES[] = {
-    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
-    97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181,
-    191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251 };
+/* Trial division by the odd primes below 2^12: with a bound of 256 about 20 % of the
+ * candidates would reach Miller-Rabin, with 4096 about 13.5 %, which saves a quarter of
+ * the exponentiations of a key generation for 0.4 M instructions of division per
+ * candidate. The primes are found once per key generation by a sieve (public data). */
+#define SIEVE_BOUND 4096u
+#define SIEVE_LIMBS (SIEVE_BOUND / 64)       /* one bit per odd number below the bound */
 
-/* v mod d for v < 2^24 and an odd d < 2^8 with m = ceil(2^32 / d), without a division
+/* bits: bit i set iff 2i + 1 is an odd prime below SIEVE_BOUND (Eratosthenes). */
+static void sieve(uint32_t *bits)
+{
+    memset(bits, 0xff, 4 * SIEVE_LIMBS);
+    bits[0] &= ~1u;                          /* 1 is not prime */
+    for (uint32_t i = 1; (2 * i + 1) * (2 * i + 1) < SIEVE_BOUND; i++) {
+        if (!((bits[i / 32] >> (i % 32)) & 1u))
+            continue;
+        for (uint32_t j = ((2 * i + 1) * (2 * i + 1)) / 2; j < SIEVE_BOUND / 2; j += 2 * i + 1)
+            bits[j / 32] &= ~(1u << (j % 32));
+    }
+}
+
+/* v mod d for v < 2^20 and an odd d < 2^12 with m = ceil(2^32 / d), without a division
  * instruction (whose time depends on the operands): floor(v m / 2^32) = floor(v / d)
- * exactly, since the error v (m d - 2^32) / (d 2^32) < 2^24 d / (d 2^32) = 1/256 < 1/d. */
-static uint32_t mod_small24(uint32_t v, uint32_t d, uint32_t m)
+ * exactly, since the error v (m d - 2^32) / (d 2^32) < v / 2^32 < 2^-12 < 1/d. */
+static uint32_t mod_small(uint32_t v, uint32_t d, uint32_t m)
 {
     return v - (uint32_t)(((uint64_t)v * m) >> 32) * d;
 }
 
-/* An all-ones mask if x (k limbs) has a factor among SMALL_PRIMES: every prime is tried
- * (no early exit), 16 bits at a time. */
-static uint32_t small_factor_mask(const uint32_t *x, size_t k)
+/* An all-ones mask if x (k limbs) has a factor among the primes of the sieve: every prime
+ * is tried (no early exit), 8 bits at a time. The loop follows the sieve (public); the
+ * residues are combined with masks only. */
+static uint32_t small_factor_mask(const uint32_t *x, size_t k, const uint32_t *primes)
 {
     uint32_t hit = 0;
-    for (size_t i = 0; i < sizeof SMALL_PRIMES; i++) {
-        uint32_t d = SMALL_PRIMES[i], m = 0xffffffffu / d + 1u, r = 0;   /* d public */
-        for (size_t j = k; j-- > 0;) {
-            r = mod_small24(r << 16 | x[j] >> 16, d, m);
-            r = mod_small24(r << 16 | (x[j] & 0xffffu), d, m);
-        }
+    for (uint32_t i = 1; i < SIEVE_BOUND / 2; i++) {
+        if (!((primes[i / 32] >> (i % 32)) & 1u))
+            continue;
+        uint32_t d = 2 * i + 1, m = 0xffffffffu / d + 1u, r = 0;   /* d public */
+        for (size_t j = k; j-- > 0;)
+            for (int b = 24; b >= 0; b -= 8)
+                r = mod_small(r << 8 | ((x[j] >> b) & 0xffu), d, m);
         hit |= rp_ct_mask_zero(r);
     }
     return hit;
@@ -1145,8 +1162,9 @@ static uint32_t small_factor_mask(const uint32_t *x, size_t k)
 
 /* A random prime of 32 kp bits with its two top bits set (so that two of them multiply to
  * exactly 64 kp bits), p = 3 mod 4 (so that Miller-Rabin has a = 1, no data-dependent
- * squaring loop) and p - 1 prime to 65537 (FIPS 186-4 B.3.3 step 4.5). */
-static int gen_prime(uint32_t *p, size_t kp, rp_rng_fn rng, void *rng_ctx)
+ * squaring loop) and p - 1 prime to 65537 (FIPS 186-4 B.3.3 step 4.5). primes: sieve(). */
+static int gen_prime(uint32_t *p, size_t kp, const uint32_t *primes, rp_rng_fn rng,
+                     void *rng_ctx)
 {
     uint8_t *buf = ws_take_bytes(4 * kp);
     int ret = RP_RSA_ERR_RNG;
@@ -1156,7 +1174,7 @@ static int gen_prime(uint32_t *p, size_t kp, rp_rng_fn rng, void *rng_ctx)
         bn_from_bytes(p, kp, buf, 4 * kp);
         p[kp - 1] |= 0xc0000000u;
         p[0] |= 3u;
-        uint32_t reject = rp_ct_mask_eq(mod_e(p, kp), 1) | small_factor_mask(p, kp);
+        uint32_t reject = rp_ct_mask_eq(mod_e(p, kp), 1) | small_factor_mask(p, kp, primes);
         RP_UNPOISON(&reject, sizeof reject); /* a rejected candidate is thrown away */
         if (reject)
             continue;
@@ -1229,11 +1247,13 @@ int rp_rsa_keygen(rp_rsa_private *key, size_t bits, rp_rng_fn rng, void *rng_ctx
     int ret;
     if (bits != 2048)
         return RP_RSA_ERR_INPUT;
+    uint32_t *primes = ws_take(SIEVE_LIMBS);
+    sieve(primes);
     for (;;) {
         memset(key, 0, sizeof *key);
-        ret = gen_prime(key->p, kp, rng, rng_ctx);
+        ret = gen_prime(key->p, kp, primes, rng, rng_ctx);
         if (ret == RP_RSA_OK)
-            ret = gen_prime(key->q, kp, rng, rng_ctx);
+            ret = gen_prime(key->q, kp, primes, rng, rng_ctx);
         if (ret != RP_RSA_OK)
             break;
         uint32_t ok = primes_far_apart(key->p, key->q, kp);
