@@ -33,10 +33,16 @@ static const uint32_t ONE[RP_RSA_LIMBS] = { 1 };
 
 static uint32_t ws[WS_LIMBS];
 static size_t ws_top, ws_high;
-#ifdef RP_RSA_WS_PEAK
+#ifdef RP_RSA_WS_PEAK                        /* host measuring aid: the peak, at exit */
 #include <stdio.h>
 static size_t ws_peak;
-__attribute__((destructor)) static void ws_report(void) { fprintf(stderr, "WS_PEAK %zu\n", ws_peak); }
+__attribute__((destructor)) static void ws_report(void)
+{
+    fprintf(stderr, "WS_PEAK %zu limbs\n", ws_peak);
+}
+#define WS_NOTE_PEAK() (ws_peak = ws_top > ws_peak ? ws_top : ws_peak)
+#else
+#define WS_NOTE_PEAK() ((void)0)
 #endif
 
 static void ws_overflow(void)
@@ -57,9 +63,7 @@ static uint32_t *ws_take(size_t k)
     ws_top += k;
     if (ws_top > ws_high)
         ws_high = ws_top;
-#ifdef RP_RSA_WS_PEAK
-    if (ws_top > ws_peak) ws_peak = ws_top;
-#endif
+    WS_NOTE_PEAK();
     return p;
 }
 
