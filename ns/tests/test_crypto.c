@@ -10,7 +10,14 @@
 
 #include "ns_test.h"
 #include "psa/crypto.h"
+#include "rp_test_crypto_build.h"            /* RP_TEST_CRYPTO_RSA: the build has RSA */
 #include "rp_test_rsa_kat.h"
+/* The long RSA cases (a 4096-bit private operation, RSA-2048 key generation) run on the
+ * host always, on the device when the NS image is built with RP_CRYPTO_RSA_LONG: they
+ * take seconds to minutes of QEMU time (docs/crypto-service.md). */
+#if defined(RP_HOST_SUITE) || defined(RP_CRYPTO_RSA_LONG)
+#define RP_RSA_LONG_CASES 1
+#endif
 #ifdef RP_HOST_SUITE
 #include "rp_host.h"
 static void set_client(int32_t id) { rp_host_set_client(id); }
@@ -1263,7 +1270,8 @@ static int t_ecc_p384(void)
 /* RSA: a well-formed RSAPublicKey of a made-up 1024-bit modulus is taken and used for
  * encryption; policies, sizes and malformed keys are refused. Known answers are in the
  * cases below (OpenSSL at build time) and in tests/crypto_service/test_rsa_psa.c
- * (Wycheproof, host). */
+ * (Wycheproof, host). A build without RSA (a profile with `crypto_rsa: false`) must say
+ * PSA_ERROR_NOT_SUPPORTED; misuse is caught either way. */
 static int t_rsa(void)
 {
     psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
@@ -1276,6 +1284,12 @@ static int t_rsa(void)
     psa_set_key_type(&a, PSA_KEY_TYPE_RSA_PUBLIC_KEY);
     psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_VERIFY_HASH);
     psa_set_key_algorithm(&a, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256));
+#if !RP_TEST_CRYPTO_RSA
+    NS_CHECK(psa_import_key(&a, k1, 140, &id) == PSA_ERROR_NOT_SUPPORTED && id == 0);
+    psa_set_key_type(&a, PSA_KEY_TYPE_RSA_KEY_PAIR);
+    psa_set_key_bits(&a, 2048);
+    NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_NOT_SUPPORTED && id == 0);
+#else
     CHECK_OK(psa_import_key(&a, k1, 140, &id));
     CHECK_OK(psa_get_key_attributes(id, &a));
     NS_CHECK(psa_get_key_bits(&a) == 1024);
@@ -1299,7 +1313,8 @@ static int t_rsa(void)
     psa_set_key_bits(&a, 2048);              /* a size the data does not have */
     k1[7 + 127] = 0x37;
     NS_CHECK(psa_import_key(&a, k1, 140, &id) == PSA_ERROR_INVALID_ARGUMENT);
-    /* misuse */
+#endif
+    /* misuse, whatever the build */
     memset(k1, 1, 16);
     aes = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256),
                  k1, 16);
@@ -1320,6 +1335,7 @@ static int t_rsa(void)
     return 0;
 }
 
+#if RP_TEST_CRYPTO_RSA
 /* ---------------- RSA known answers ----------------
  * Keys, signatures and ciphertexts made by a second implementation, OpenSSL through
  * python3-cryptography, when the build was configured (tests/crypto_service/
@@ -1468,6 +1484,7 @@ static int t_rsa_kat_crypt(void)
     CHECK_OK(psa_destroy_key(pub));
     CHECK_OK(psa_destroy_key(oaep));
     CHECK_OK(psa_destroy_key(v15));
+#ifdef RP_RSA_LONG_CASES
     /* 4096 bits: a private operation at the largest size */
     oaep = import(PSA_KEY_TYPE_RSA_KEY_PAIR, PSA_KEY_USAGE_DECRYPT, RSA_OAEP, RSA_KAT_4096_PAIR,
                   RSA_KAT_4096_PAIR_LEN);
@@ -1475,6 +1492,7 @@ static int t_rsa_kat_crypt(void)
     NS_CHECK(rsa_decrypts_to_msg(oaep, RSA_OAEP, RSA_KAT_4096_OAEP_CT, 512, lab,
                                  RSA_KAT_LABEL_LEN));
     CHECK_OK(psa_destroy_key(oaep));
+#endif
     return 0;
 }
 
@@ -1537,11 +1555,9 @@ static int t_rsa_kat_keys(void)
 
 /* RSA-2048 key generation in the service: the key signs, its exported public key (an
  * RSAPublicKey of 2048 bits) verifies, other sizes are refused. (The generated numbers
- * are checked against OpenSSL on the host: tests/pk/test_rsa_openssl.c.) It takes about
- * 23 s of QEMU time, too long for the suite's 60 s limit on a loaded machine, so the NS
- * image runs it only when built with RP_CRYPTO_RSA_KEYGEN; the host suite always does. */
-#if defined(RP_HOST_SUITE) || defined(RP_CRYPTO_RSA_KEYGEN)
-#define RP_RSA_GENERATE_CASE 1
+ * are checked against OpenSSL on the host: tests/pk/test_rsa_openssl.c.) About 23 s of
+ * QEMU time: one of the long cases. */
+#ifdef RP_RSA_LONG_CASES
 static int t_rsa_generate(void)
 {
     psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
@@ -1567,6 +1583,7 @@ static int t_rsa_generate(void)
     return 0;
 }
 #endif
+#endif /* RP_TEST_CRYPTO_RSA */
 
 /* ---------------- long inputs and outputs ----------------
  * Through the partition, multipart calls and hash/MAC computations of any length are split
@@ -1698,11 +1715,13 @@ static const ns_test_case_t cases[] = {
     { "ecdsa", t_ecdsa },
     { "ecc_p384", t_ecc_p384 },
     { "rsa", t_rsa },
+#if RP_TEST_CRYPTO_RSA
     { "rsa_kat_sign", t_rsa_kat_sign },
     { "rsa_kat_crypt", t_rsa_kat_crypt },
     { "rsa_kat_keys", t_rsa_kat_keys },
-#ifdef RP_RSA_GENERATE_CASE
+#ifdef RP_RSA_LONG_CASES
     { "rsa_generate", t_rsa_generate },
+#endif
 #endif
     { "long_io", t_long_io },
     { "random", t_random },
