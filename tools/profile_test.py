@@ -26,7 +26,7 @@ SUITES = {
 def qemu(fw, ns, extra, exit_code=0):
     cmd = [sys.executable, os.path.join(HERE, "qemu_run.py"), "--bl2",
            os.path.join(fw, "s", "bl2.elf"), "--s", os.path.join(fw, "s", "rampart_s_signed.bin"),
-           "--ns", ns, "--exit", str(exit_code), "--timeout", "120", "--icount",
+           "--ns", ns, "--exit", str(exit_code), "--timeout", "400", "--icount",
            "--reject", " FAIL$", "--reject", "^FAULT"] + extra
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT).returncode == 0
 
