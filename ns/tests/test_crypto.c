@@ -959,7 +959,7 @@ static int t_kdf_errors(void)
     psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
     psa_key_id_t aes;
     NS_CHECK(psa_key_derivation_setup(&op, PSA_ALG_SHA_256) == PSA_ERROR_INVALID_ARGUMENT);
-    NS_CHECK(psa_key_derivation_setup(&op, PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256)) ==
+    NS_CHECK(psa_key_derivation_setup(&op, PSA_ALG_PBKDF2_HMAC(PSA_ALG_MD5)) ==
              PSA_ERROR_NOT_SUPPORTED);
     NS_CHECK(psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_MD5)) ==
              PSA_ERROR_NOT_SUPPORTED);
@@ -991,6 +991,95 @@ static int t_kdf_errors(void)
              PSA_ERROR_NOT_PERMITTED);               /* no DERIVE usage */
     CHECK_OK(psa_key_derivation_abort(&op));
     CHECK_OK(psa_destroy_key(aes));
+    return 0;
+}
+
+/* PBKDF2 (RFC 8018 5.2) through the PSA steps: cost, salt (in pieces), password. The
+ * first answer is RFC 7914 section 11's; the others were made with Python's
+ * hashlib.pbkdf2_hmac and, for AES-CMAC-PRF-128 (RFC 4615), python3-cryptography's CMAC. */
+static int pbkdf2_kat(psa_algorithm_t alg, uint64_t cost, const char *salt1, const char *salt2,
+                      const uint8_t *pw, size_t pw_len, psa_key_id_t pw_key, const char *expect)
+{
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    size_t n = hx(b2, expect);
+    CHECK_OK(psa_key_derivation_setup(&op, alg));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, cost));
+    CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT,
+                                            (const uint8_t *)salt1, strlen(salt1)));
+    CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT,
+                                            (const uint8_t *)salt2, strlen(salt2)));
+    if (pw_key)
+        CHECK_OK(psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, pw_key));
+    else
+        CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, pw,
+                                                pw_len));
+    memset(b1, 0, n);
+    CHECK_OK(psa_key_derivation_output_bytes(&op, b1, 7));        /* a block boundary */
+    CHECK_OK(psa_key_derivation_output_bytes(&op, b1 + 7, n - 7)); /* is crossed */
+    NS_CHECK(memcmp(b1, b2, n) == 0);
+    CHECK_OK(psa_key_derivation_abort(&op));
+    return 0;
+}
+
+static int t_pbkdf2(void)
+{
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    const psa_algorithm_t sha256 = PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256);
+    psa_key_id_t pw;
+    NS_CHECK(pbkdf2_kat(sha256, 1, "sa", "lt", (const uint8_t *)"passwd", 6, 0,
+                        "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                        "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783") == 0);
+    pw = import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, sha256,
+                (const uint8_t *)"Password", 8);
+    NS_CHECK(pw != 0);
+    NS_CHECK(pbkdf2_kat(sha256, 80, "Na", "Cl", NULL, 0, pw,
+                        "5cd8c5198ca4ce355157529d232cfb4ef412a62851caf68baa9d3b6275a08f30"
+                        "732f01da58401ca0") == 0);
+    CHECK_OK(psa_destroy_key(pw));
+    NS_CHECK(pbkdf2_kat(PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_512), 3, "salt", "SALT",
+                        (const uint8_t *)"pass", 4, 0,
+                        "7ae2a44ebfc09f79b6b3462fc78a3804e22f52efaf746ddcccde7b0413d3fa0c"
+                        "fb05260e7db32e9f941747bbc1e3b24d28e4f858d6eb1ae4d5e37740d5962e4e"
+                        "b1a9c6493602") == 0);
+    NS_CHECK(pbkdf2_kat(PSA_ALG_PBKDF2_AES_CMAC_PRF_128, 3, "", "salt",
+                        (const uint8_t *)"password", 8, 0,
+                        "c931e3f45d8493327384557db7c32db3baf2f97850b04307e7b48fd7578d0d8c"
+                        "81dfa756b258b57a") == 0);
+    hx(k1, "000102030405060708090a0b0c0d0e0f");       /* a 16-byte password is the key */
+    NS_CHECK(pbkdf2_kat(PSA_ALG_PBKDF2_AES_CMAC_PRF_128, 2, "Na", "Cl", k1, 16, 0,
+                        "04728e598a7a5d80fbd5bac349fe63bc9ba2c2ff") == 0);
+    /* order and argument errors */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, b3, 4) ==
+             PSA_ERROR_BAD_STATE);                    /* the cost comes first */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 0) ==
+             PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_COST, b3, 4) ==
+             PSA_ERROR_INVALID_ARGUMENT);             /* an integer step */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 2));
+    NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 2) ==
+             PSA_ERROR_BAD_STATE);
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 2));
+    NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, b3, 4) ==
+             PSA_ERROR_INVALID_ARGUMENT);             /* PBKDF2 has a password, no secret */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 2));
+    NS_CHECK(psa_key_derivation_output_bytes(&op, b1, 4) == PSA_ERROR_BAD_STATE); /* no pw */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 2));
+    CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, b3, 4));
+    NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, b3, 4) ==
+             PSA_ERROR_BAD_STATE);                    /* salt after the password */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 2));
+    CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, b3, 4));
+    NS_CHECK(psa_key_derivation_output_key(&(psa_key_attributes_t)PSA_KEY_ATTRIBUTES_INIT,
+                                           &op, &pw) == PSA_ERROR_NOT_PERMITTED); /* bytes pw */
+    CHECK_OK(psa_key_derivation_abort(&op));
     return 0;
 }
 
@@ -1730,6 +1819,7 @@ static const ns_test_case_t cases[] = {
     { "builtin", t_builtin },
     { "hkdf", t_hkdf },
     { "kdf_errors", t_kdf_errors },
+    { "pbkdf2", t_pbkdf2 },
     { "tls12_prf", t_tls12_prf },
     { "tls12_psk_to_ms", t_tls12_psk_to_ms },
     { "ecdh", t_ecdh },

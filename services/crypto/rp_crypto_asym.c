@@ -316,6 +316,11 @@ psa_status_t rp_crypto_raw_key_agreement(int32_t client, psa_algorithm_t alg,
 }
 
 /* ================= key derivation ================= */
+static int is_pbkdf2(psa_algorithm_t kdf)
+{
+    return PSA_ALG_IS_PBKDF2_HMAC(kdf) || kdf == PSA_ALG_PBKDF2_AES_CMAC_PRF_128;
+}
+
 static psa_status_t kdf_alg(psa_algorithm_t alg, struct rp_op_kdf *d)
 {
     psa_algorithm_t kdf = alg;
@@ -328,17 +333,28 @@ static psa_status_t kdf_alg(psa_algorithm_t alg, struct rp_op_kdf *d)
     }
     if (!PSA_ALG_IS_KEY_DERIVATION(kdf))
         return PSA_ERROR_INVALID_ARGUMENT;
-    if (!PSA_ALG_IS_HKDF(kdf) && !PSA_ALG_IS_HKDF_EXTRACT(kdf) && !PSA_ALG_IS_HKDF_EXPAND(kdf) &&
-        !PSA_ALG_IS_TLS12_PRF(kdf) && !PSA_ALG_IS_TLS12_PSK_TO_MS(kdf))
-        return PSA_ERROR_NOT_SUPPORTED;       /* PBKDF2, EC J-PAKE to PMS */
-    d->hid = rp_ck_hash_id(PSA_ALG_GET_HASH(kdf));
-    if (!d->hid)
-        return PSA_ERROR_NOT_SUPPORTED;
+    if (kdf == PSA_ALG_PBKDF2_AES_CMAC_PRF_128) {
+        d->hlen = 16;
+    } else if (!PSA_ALG_IS_HKDF(kdf) && !PSA_ALG_IS_HKDF_EXTRACT(kdf) &&
+               !PSA_ALG_IS_HKDF_EXPAND(kdf) && !PSA_ALG_IS_TLS12_PRF(kdf) &&
+               !PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) && !PSA_ALG_IS_PBKDF2_HMAC(kdf)) {
+        return PSA_ERROR_NOT_SUPPORTED;       /* EC J-PAKE to PMS */
+    } else {
+        d->hid = rp_ck_hash_id(PSA_ALG_GET_HASH(kdf));
+        if (!d->hid)
+            return PSA_ERROR_NOT_SUPPORTED;
+        d->hlen = (uint8_t)rp_hash_size(d->hid);
+    }
+    if (is_pbkdf2(kdf) && PSA_ALG_IS_KEY_AGREEMENT(alg))
+        return PSA_ERROR_INVALID_ARGUMENT;    /* its secret is a password, not a share */
     d->alg = alg;
     d->kdf = kdf;
-    d->hlen = (uint8_t)rp_hash_size(d->hid);
     d->block_used = d->hlen;
-    d->capacity = PSA_ALG_IS_HKDF_EXTRACT(kdf) ? d->hlen : 255u * d->hlen;
+    if (is_pbkdf2(kdf))   /* RFC 8018 5.2: at most (2^32 - 1) blocks */
+        d->capacity = (size_t)-1 / d->hlen > 0xFFFFFFFFu ? (size_t)0xFFFFFFFFu * d->hlen
+                                                         : (size_t)-1;
+    else
+        d->capacity = PSA_ALG_IS_HKDF_EXTRACT(kdf) ? d->hlen : 255u * d->hlen;
     return PSA_SUCCESS;
 }
 
@@ -372,6 +388,21 @@ psa_status_t rp_crypto_kdf_set_capacity(int32_t client, uint32_t *op, size_t cap
     return PSA_SUCCESS;
 }
 
+/* PBKDF2 (Crypto API 1.1, PSA_ALG_PBKDF2_HMAC): the cost first (an integer), then the
+ * salt (zero or more times, concatenated), then the password. */
+static psa_status_t pbkdf2_step_check(const struct rp_op_kdf *d, psa_key_derivation_step_t s)
+{
+    switch (s) {
+    case PSA_KEY_DERIVATION_INPUT_COST:
+        return d->cost ? PSA_ERROR_BAD_STATE : PSA_SUCCESS;
+    case PSA_KEY_DERIVATION_INPUT_SALT:
+    case PSA_KEY_DERIVATION_INPUT_PASSWORD:
+        return !d->cost || (d->have & RP_KDF_HAVE_SECRET) ? PSA_ERROR_BAD_STATE : PSA_SUCCESS;
+    default:
+        return PSA_ERROR_INVALID_ARGUMENT;
+    }
+}
+
 /* Order rules (Crypto API 1.1, 10.6): HKDF: salt before secret, info any time (once);
  * HKDF-Extract: salt, secret; HKDF-Expand: secret and info; TLS 1.2 PRF: seed, secret,
  * label; PSK-to-MS: seed, other secret (optional), secret, label. A step the algorithm
@@ -384,6 +415,8 @@ static psa_status_t kdf_step_check(const struct rp_op_kdf *d, psa_key_derivation
 
     if (d->have & RP_KDF_OUTPUT)
         return PSA_ERROR_BAD_STATE;
+    if (is_pbkdf2(d->kdf))
+        return pbkdf2_step_check(d, s);
     switch (s) {
     case PSA_KEY_DERIVATION_INPUT_SALT:
         if (!hkdf && !ext)
@@ -468,6 +501,33 @@ static psa_status_t kdf_secret(struct rp_op_kdf *d, const uint8_t *s, size_t n)
     return PSA_SUCCESS;
 }
 
+/* PBKDF2 byte inputs, in the order pbkdf2_step_check allows: salt pieces are appended;
+ * the password keys the PRF (HMAC; or for AES-CMAC-PRF-128, RFC 4615 3: the password
+ * itself as the AES key when it is 16 bytes, else AES-CMAC(0^128, password)). */
+static psa_status_t pbkdf2_input(struct rp_op_kdf *d, psa_key_derivation_step_t step,
+                                 const uint8_t *data, size_t n)
+{
+    static const uint8_t zero[16];
+    if (step == PSA_KEY_DERIVATION_INPUT_COST)
+        return PSA_ERROR_INVALID_ARGUMENT;    /* an integer: input_integer */
+    if (step == PSA_KEY_DERIVATION_INPUT_SALT) {
+        if (n > RP_CRYPTO_KDF_BUF - (size_t)d->seed_len)
+            return PSA_ERROR_INSUFFICIENT_MEMORY;
+        memcpy(d->buf + d->seed_len, data, n);
+        d->seed_len = (uint16_t)(d->seed_len + n);
+        d->have |= RP_KDF_HAVE_SALT;
+        return PSA_SUCCESS;
+    }
+    if (d->kdf != PSA_ALG_PBKDF2_AES_CMAC_PRF_128)
+        (void)rp_hmac_init(&d->prf, d->hid, data, n);
+    else if (n == 16)
+        memcpy(d->a, data, 16);
+    else
+        (void)rp_aes_cmac(zero, 16, data, n, d->a);
+    d->have |= RP_KDF_HAVE_SECRET;
+    return PSA_SUCCESS;
+}
+
 static psa_status_t kdf_input(struct rp_op_kdf *d, psa_key_derivation_step_t step,
                               const uint8_t *data, size_t n)
 {
@@ -475,6 +535,8 @@ static psa_status_t kdf_input(struct rp_op_kdf *d, psa_key_derivation_step_t ste
     psa_status_t st = kdf_step_check(d, step);
     if (st != PSA_SUCCESS)
         return st;
+    if (is_pbkdf2(d->kdf))
+        return pbkdf2_input(d, step, data, n);
     switch (step) {
     case PSA_KEY_DERIVATION_INPUT_SALT:
         (void)rp_hmac_init(&d->prf, d->hid, data, n);
@@ -519,12 +581,22 @@ psa_status_t rp_crypto_kdf_input_integer(int32_t client, uint32_t *op,
                                          psa_key_derivation_step_t step, uint64_t value)
 {
     struct rp_op *o = rp_op_get(client, *op, RP_OP_KDF);
-    (void)step;
-    (void)value;
+    struct rp_op_kdf *d;
+    psa_status_t st;
     if (!o)
         return PSA_ERROR_BAD_STATE;
-    /* only PBKDF2 takes an integer (the cost), and PBKDF2 is not supported */
-    return rp_op_fail(o, op, PSA_ERROR_INVALID_ARGUMENT);
+    d = &o->u.kdf;
+    /* only PBKDF2 takes an integer: its cost, RFC 8018's c >= 1 (at most 2^32 - 1 here) */
+    if (!is_pbkdf2(d->kdf) || step != PSA_KEY_DERIVATION_INPUT_COST)
+        return rp_op_fail(o, op, PSA_ERROR_INVALID_ARGUMENT);
+    st = kdf_step_check(d, step);
+    if (st == PSA_SUCCESS && value == 0)
+        st = PSA_ERROR_INVALID_ARGUMENT;
+    if (st == PSA_SUCCESS && value > 0xFFFFFFFFu)
+        st = PSA_ERROR_NOT_SUPPORTED;
+    if (st == PSA_SUCCESS)
+        d->cost = (uint32_t)value;
+    return rp_op_fail(o, op, st);
 }
 
 /* input_key: secret steps take DERIVE keys, the others RAW_DATA keys (1.1, 10.6.2). */
@@ -534,16 +606,22 @@ static psa_status_t kdf_input_key(int32_t client, struct rp_op_kdf *d,
     struct rp_key k;
     int secret = step == PSA_KEY_DERIVATION_INPUT_SECRET ||
                  step == PSA_KEY_DERIVATION_INPUT_OTHER_SECRET;
+    int password = step == PSA_KEY_DERIVATION_INPUT_PASSWORD;
+    psa_key_type_t t;
     psa_status_t st = rp_ck_get(client, key, 0, d->alg, &k);
     if (st != PSA_SUCCESS)
         return st;
+    t = k.attr.type;
     if (!(k.attr.usage & (PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_VERIFY_DERIVATION)))
         st = PSA_ERROR_NOT_PERMITTED;
-    else if (k.attr.type != (secret ? PSA_KEY_TYPE_DERIVE : PSA_KEY_TYPE_RAW_DATA))
+    else if (secret ? t != PSA_KEY_TYPE_DERIVE
+             : password ? t != PSA_KEY_TYPE_PASSWORD && t != PSA_KEY_TYPE_DERIVE
+             : t != PSA_KEY_TYPE_RAW_DATA &&
+                   !(step == PSA_KEY_DERIVATION_INPUT_SALT && t == PSA_KEY_TYPE_PEPPER))
         st = PSA_ERROR_INVALID_ARGUMENT;
     else
         st = kdf_input(d, step, k.data, k.len);
-    if (st == PSA_SUCCESS && step == PSA_KEY_DERIVATION_INPUT_SECRET)
+    if (st == PSA_SUCCESS && (step == PSA_KEY_DERIVATION_INPUT_SECRET || password))
         d->have |= RP_KDF_SECRET_KEY;
     if (st == PSA_SUCCESS && !(k.attr.usage & PSA_KEY_USAGE_DERIVE))
         d->have |= RP_KDF_VERIFY_ONLY;
@@ -598,7 +676,7 @@ psa_status_t rp_crypto_kdf_key_agreement(int32_t client, uint32_t *op,
 /* Whether every mandatory input has been given. */
 static int kdf_complete(const struct rp_op_kdf *d)
 {
-    uint8_t need = RP_KDF_HAVE_SECRET;
+    uint8_t need = RP_KDF_HAVE_SECRET;   /* PBKDF2: the password (so the cost too) */
     if (PSA_ALG_IS_HKDF(d->kdf) || PSA_ALG_IS_HKDF_EXPAND(d->kdf))
         need |= RP_KDF_HAVE_TAIL;
     if (PSA_ALG_IS_TLS12_PRF(d->kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(d->kdf))
@@ -609,9 +687,55 @@ static int kdf_complete(const struct rp_op_kdf *d)
 /* Next output block: HKDF-Expand T(i) = HMAC(PRK, T(i-1) || info || i) (RFC 5869 2.3);
  * TLS P_hash: A(i) = HMAC(secret, A(i-1)), block = HMAC(secret, A(i) || label || seed)
  * (RFC 5246 5). */
+/* PBKDF2's PRF(password, m1 || m2) into out[hlen]: HMAC keyed in d->prf, or
+ * AES-CMAC-PRF-128 under d->a (RFC 4615). */
+static union { rp_hmac_ctx h; rp_cmac_ctx c; } pbkdf2_ctx; /* static, as in kdf_block */
+
+static void pbkdf2_prf(struct rp_op_kdf *d, const uint8_t *m1, size_t n1, const uint8_t *m2,
+                       size_t n2, uint8_t *out)
+{
+    if (d->kdf == PSA_ALG_PBKDF2_AES_CMAC_PRF_128) {
+        (void)rp_cmac_init(&pbkdf2_ctx.c, d->a, 16);
+        rp_cmac_update(&pbkdf2_ctx.c, m1, n1);
+        rp_cmac_update(&pbkdf2_ctx.c, m2, n2);
+        rp_cmac_final(&pbkdf2_ctx.c, out);
+    } else {
+        pbkdf2_ctx.h = d->prf;
+        rp_hmac_update(&pbkdf2_ctx.h, m1, n1);
+        rp_hmac_update(&pbkdf2_ctx.h, m2, n2);
+        rp_hmac_final(&pbkdf2_ctx.h, out);
+    }
+}
+
+/* RFC 8018 5.2: block T_i = U_1 ^ ... ^ U_c, U_1 = PRF(P, S || INT(i)),
+ * U_j = PRF(P, U_{j-1}). */
+static void pbkdf2_block(struct rp_op_kdf *d)
+{
+    uint8_t u[RP_HASH_MAX_SIZE], be[4];
+    uint32_t i = ++d->index, j, k;
+    be[0] = (uint8_t)(i >> 24);
+    be[1] = (uint8_t)(i >> 16);
+    be[2] = (uint8_t)(i >> 8);
+    be[3] = (uint8_t)i;
+    pbkdf2_prf(d, d->buf, d->seed_len, be, 4, u);
+    memcpy(d->block, u, d->hlen);
+    for (j = 1; j < d->cost; j++) {
+        pbkdf2_prf(d, u, d->hlen, be, 0, u);
+        for (k = 0; k < d->hlen; k++)
+            d->block[k] ^= u[k];
+    }
+    rp_wipe(u, sizeof u);
+    rp_wipe(&pbkdf2_ctx, sizeof pbkdf2_ctx);
+    d->block_used = 0;
+}
+
 static void kdf_block(struct rp_op_kdf *d)
 {
     static rp_hmac_ctx h;   /* static: 450 bytes off the secure stack (not reentrant) */
+    if (is_pbkdf2(d->kdf)) {
+        pbkdf2_block(d);
+        return;
+    }
     h = d->prf;
     const uint8_t *label = d->buf + d->seed_len;
     if (PSA_ALG_IS_HKDF(d->kdf) || PSA_ALG_IS_HKDF_EXPAND(d->kdf)) {

@@ -121,13 +121,15 @@ struct rp_op_kdf {
     uint8_t have;             /* RP_KDF_HAVE_* bits */
     uint8_t block_used;       /* bytes of block already output */
     uint8_t counter;          /* HKDF block counter / TLS A(i) index */
+    uint32_t cost;            /* PBKDF2 iteration count (0: not given yet) */
+    uint32_t index;           /* PBKDF2 block index i of the last block */
     size_t capacity;
     uint16_t seed_len, tail_len; /* buf = seed || label (TLS), or info (HKDF) */
     uint16_t other_len;
     rp_hmac_ctx prf;          /* HMAC keyed with PRK / the TLS secret, never finished */
-    uint8_t a[RP_HASH_MAX_SIZE];     /* TLS A(i) */
+    uint8_t a[RP_HASH_MAX_SIZE];     /* TLS A(i); PBKDF2-AES-CMAC-PRF-128: the AES key */
     uint8_t block[RP_HASH_MAX_SIZE]; /* current output block */
-    uint8_t buf[RP_CRYPTO_KDF_BUF];
+    uint8_t buf[RP_CRYPTO_KDF_BUF];  /* PBKDF2: the salt (seed_len bytes) */
 };
 #define RP_KDF_HAVE_SALT     0x01
 #define RP_KDF_HAVE_SECRET   0x02
