@@ -126,6 +126,7 @@ static int t_import_errors(void)
     NS_CHECK(psa_import_key(&a, k1, 8, &id) == PSA_ERROR_NOT_SUPPORTED);
     psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_K1));
     NS_CHECK(psa_import_key(&a, k1, 32, &id) == PSA_ERROR_NOT_SUPPORTED);
+#if RP_TEST_CRYPTO_ECC
     psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(P256));
     memset(k1, 0xff, 32);                            /* d >= n */
     NS_CHECK(psa_import_key(&a, k1, 32, &id) == PSA_ERROR_INVALID_ARGUMENT);
@@ -134,6 +135,7 @@ static int t_import_errors(void)
     psa_set_key_type(&a, PSA_KEY_TYPE_ECC_PUBLIC_KEY(P256));
     k1[0] = 0x04;                                    /* (0, 0) is not on the curve */
     NS_CHECK(psa_import_key(&a, k1, 65, &id) == PSA_ERROR_INVALID_ARGUMENT);
+#endif
     psa_set_key_type(&a, PSA_KEY_TYPE_AES);
     psa_set_key_id(&a, 0x42);                        /* persistent ... */
     psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(
@@ -741,6 +743,7 @@ static int t_chachapoly(void)
     return 0;
 }
 
+#if RP_TEST_CRYPTO_ECC
 /* ---------------- policies ---------------- */
 static int t_policy(void)
 {
@@ -790,6 +793,7 @@ static int t_policy(void)
     CHECK_OK(psa_destroy_key(id));
     return 0;
 }
+#endif
 
 /* ---------------- clients ---------------- */
 static int t_clients(void)
@@ -1176,6 +1180,7 @@ static int t_tls12_psk_to_ms(void)
                    "56fbf3ca366cc23e8157854c13c58d6aac23f046ada30f8353e74f33039872ab"
 #define RFC5903_GIRX "d6840f6b42f6edafd13116e0e12565202fef8e9ece7dce03812464d04b9442de"
 
+#if RP_TEST_CRYPTO_ECC
 static int t_ecdh(void)
 {
     psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
@@ -1224,7 +1229,9 @@ static int t_ecdh(void)
     CHECK_OK(psa_destroy_key(id2));
     return 0;
 }
+#endif
 
+#if RP_TEST_CRYPTO_ECC
 static int t_ecdsa(void)
 {
     const psa_algorithm_t det = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
@@ -1294,7 +1301,9 @@ static int t_ecdsa(void)
     NS_CHECK(psa_import_key(&a, k1, 28, &gen) == PSA_ERROR_NOT_SUPPORTED);
     return 0;
 }
+#endif
 
+#if RP_TEST_CRYPTO_ECC
 /* secp384r1: RFC 6979 A.2.6 (SHA-384, "sample"), RFC 5903 8.2 (ECDH), generated keys */
 static int t_ecc_p384(void)
 {
@@ -1355,6 +1364,33 @@ static int t_ecc_p384(void)
     CHECK_OK(psa_destroy_key(gen));
     return 0;
 }
+
+#endif
+#if !RP_TEST_CRYPTO_ECC
+/* A profile without elliptic curves (crypto_ecc: false): every ECC key type and algorithm
+ * is PSA_ERROR_NOT_SUPPORTED, and nothing else changes. */
+static int t_ecc_absent(void)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(P256));
+    psa_set_key_bits(&a, 256);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_DERIVE);
+    psa_set_key_algorithm(&a, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_NOT_SUPPORTED);
+    memset(k1, 0x11, 32);
+    NS_CHECK(psa_import_key(&a, k1, 32, &id) == PSA_ERROR_NOT_SUPPORTED);
+    psa_set_key_bits(&a, 384);
+    NS_CHECK(psa_generate_key(&a, &id) == PSA_ERROR_NOT_SUPPORTED);
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_PUBLIC_KEY(P256));
+    psa_set_key_bits(&a, 0);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_VERIFY_HASH);
+    k1[0] = 0x04;
+    NS_CHECK(psa_import_key(&a, k1, 65, &id) == PSA_ERROR_NOT_SUPPORTED);
+    NS_CHECK(id == 0);
+    return 0;
+}
+#endif
 
 /* RSA: a well-formed RSAPublicKey of a made-up 1024-bit modulus is taken and used for
  * encryption; policies, sizes and malformed keys are refused. Known answers are in the
@@ -1814,7 +1850,9 @@ static const ns_test_case_t cases[] = {
     { "ccm", t_ccm },
     { "gcm", t_gcm },
     { "chachapoly", t_chachapoly },
+#if RP_TEST_CRYPTO_ECC
     { "policy", t_policy },
+#endif
     { "clients", t_clients },
     { "builtin", t_builtin },
     { "hkdf", t_hkdf },
@@ -1822,9 +1860,13 @@ static const ns_test_case_t cases[] = {
     { "pbkdf2", t_pbkdf2 },
     { "tls12_prf", t_tls12_prf },
     { "tls12_psk_to_ms", t_tls12_psk_to_ms },
+#if RP_TEST_CRYPTO_ECC
     { "ecdh", t_ecdh },
     { "ecdsa", t_ecdsa },
     { "ecc_p384", t_ecc_p384 },
+#else
+    { "ecc_absent", t_ecc_absent },
+#endif
     { "rsa", t_rsa },
 #if RP_TEST_CRYPTO_RSA
     { "rsa_kat_sign", t_rsa_kat_sign },

@@ -32,6 +32,13 @@
 #ifndef RP_CRYPTO_WITH_RSA
 #define RP_CRYPTO_WITH_RSA 0
 #endif
+/* RP_CRYPTO_WITH_ECC: secp256r1 and secp384r1 keys, ECDSA and ECDH (rp_p256.h, rp_p384.h)
+ * and the Initial Attestation Key. On unless a profile turns it off (`crypto_ecc: false`,
+ * docs/profiles.md); off, every ECC key type and algorithm is PSA_ERROR_NOT_SUPPORTED and
+ * the IAK does not exist (attestation must then be symmetric). */
+#ifndef RP_CRYPTO_WITH_ECC
+#define RP_CRYPTO_WITH_ECC 1
+#endif
 
 /* ---- limits (docs/crypto-service.md) ---- */
 #define RP_CRYPTO_KEY_SLOTS        16u    /* volatile keys, all clients together */

@@ -178,6 +178,7 @@ rp_hash_id rp_ck_hash_id(psa_algorithm_t hash)
 }
 
 /* ---------------- curves ---------------- */
+#if RP_CRYPTO_WITH_ECC
 static const struct rp_ecc p256 = {
     32, rp_p256_check_private, rp_p256_check_public, rp_p256_public_from_private,
     rp_p256_keygen, rp_p256_sign, rp_p256_sign_det, rp_p256_verify, rp_p256_ecdh
@@ -193,6 +194,16 @@ const struct rp_ecc *rp_ck_ecc(psa_key_type_t type, size_t bits)
         return 0;
     return bits == 256 ? &p256 : bits == 384 ? &p384 : 0;
 }
+#else
+/* A build without elliptic curves (RP_CRYPTO_WITH_ECC 0): every ECC key type and
+ * algorithm is PSA_ERROR_NOT_SUPPORTED, and P-256/P-384 are not linked in. */
+const struct rp_ecc *rp_ck_ecc(psa_key_type_t type, size_t bits)
+{
+    (void)type;
+    (void)bits;
+    return 0;
+}
+#endif
 
 #if RP_CRYPTO_WITH_RSA
 rp_rsa_private rp_ck_rsa;
@@ -294,7 +305,8 @@ static psa_status_t check_material(psa_key_type_t type, size_t attr_bits, const 
             (type == PSA_KEY_TYPE_CHACHA20 && len != 32))
             return PSA_ERROR_INVALID_ARGUMENT;
         *bits = len * 8u;
-    } else if (PSA_KEY_TYPE_IS_ECC(type) && fam == PSA_ECC_FAMILY_SECP_R1) {
+    } else if (PSA_KEY_TYPE_IS_ECC(type) && fam == PSA_ECC_FAMILY_SECP_R1 &&
+               RP_CRYPTO_WITH_ECC) {
         /* key pair: the scalar (32 or 48 bytes); public key: 0x04 || X || Y */
         int pair = PSA_KEY_TYPE_IS_KEY_PAIR(type);
         const struct rp_ecc *e = rp_ck_ecc(type, len == (pair ? 32u : 65u) ? 256 :
@@ -401,7 +413,7 @@ static psa_status_t builtin_load(int32_t client, psa_key_id_t id, struct rp_key 
     a.lifetime = PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(PSA_KEY_PERSISTENCE_READ_ONLY,
                                                                 PSA_KEY_LOCATION_LOCAL_STORAGE);
     a.bits = 256;
-    if (id == RP_BUILTIN_KEY_ID_IAK && client > 0) {
+    if (id == RP_BUILTIN_KEY_ID_IAK && client > 0 && RP_CRYPTO_WITH_ECC) {
         uint32_t i = 0;
         a.type = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1);
         a.usage = usage_normalise(PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH);

@@ -132,8 +132,8 @@ def test_lists():
          'LIST: partitions[0]: /etc/passwd must be relative to the repository root'),
         ('unknown', 'partitions: []\nisolaton: 2\n', 'LIST: isolaton: unknown field'),
         ('option_unknown', 'partitions: []\noptions:\n  mm_iovek: true\n',
-         'LIST: options.mm_iovek: unknown option (known: attestation, crypto_rsa, mm_iovec, '
-         'p256)'),
+         'LIST: options.mm_iovek: unknown option (known: attestation, crypto_ecc, crypto_rsa, '
+         'mm_iovec, p256)'),
         ('option_not_bool', 'partitions: []\noptions:\n  mm_iovec: 1\n',
          'LIST: options.mm_iovec: 1 is not true or false'),
         ('option_bad_choice', 'partitions: []\noptions:\n  p256: tiny\n',

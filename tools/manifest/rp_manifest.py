@@ -43,6 +43,7 @@ PROFILE_OPTIONS = {
     'mm_iovec': ('RAMPART_MM_IOVEC', 'bool'),
     'p256': ('RAMPART_P256_FAST', ('small', 'fast')),
     'crypto_rsa': ('RAMPART_CRYPTO_RSA', 'bool'),
+    'crypto_ecc': ('RAMPART_CRYPTO_ECC', 'bool'),
     'attestation': ('RAMPART_ATTEST_SYMMETRIC', ('asymmetric', 'symmetric')),
 }
 
