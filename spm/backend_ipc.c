@@ -15,7 +15,6 @@
 #ifndef RP_NS_AGENT_STACK
 #define RP_NS_AGENT_STACK 0x1000
 #endif
-#define RP_THREADS_MAX  (1 + RP_PART_MAX)
 #define ICSR            (*(volatile uint32_t *)0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)
 #define SHPR3           (*(volatile uint32_t *)0xE000ED20u)
@@ -44,7 +43,6 @@ static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
 static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur;
-int rp_running = -1;                          /* == threads[cur].part */
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
@@ -101,7 +99,7 @@ __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
         cur = (uint8_t)__builtin_ctz(ready);
     }
     thread_t *t = &threads[cur];
-    rp_running = t->part;
+    rp_spm.running = t->part;
     if (t->unpriv) {
         rp_isolation_switch(t->own_part);
     }
@@ -161,7 +159,7 @@ static void add_partition_threads(void)
         for (uint16_t p = 0; p < rp_partition_count; p++) {
             const rp_partition_t *part = &rp_partitions[p];
             if (part->model != RP_MODEL_IPC || part->priority != prio ||
-                (rp_spm_panicked & (1u << p))) {
+                (rp_spm.panicked & (1u << p))) {
                 continue;
             }
             thread_t *t = &threads[n_threads];
@@ -277,7 +275,7 @@ static int kill_running_from_handler(void)
     if (t->own_part < 0 || !t->unpriv || t->in_api || t->state == T_DEAD) {
         return -1;
     }
-    rp_spm_panicked |= 1u << t->own_part;
+    rp_spm.panicked |= 1u << t->own_part;
     fail_messages(t->own_part);
     t->state = T_DEAD;
     ready &= ~(1u << cur);
@@ -335,7 +333,7 @@ int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
     int prev = t->part;
     *saved_unwind = t->unwind;
     t->part = (int8_t)part;
-    rp_running = part;
+    rp_spm.running = part;
     t->unwind = unwind;
     return prev;
 }
@@ -343,7 +341,7 @@ int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 void rp_backend_leave_sfn(int prev, void **saved_unwind)
 {
     threads[cur].part = (int8_t)prev;
-    rp_running = prev;
+    rp_spm.running = prev;
     threads[cur].unwind = saved_unwind;
 }
 
@@ -369,9 +367,10 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 static void fail_messages(int part)
 {
     queue[part] = NULL;
-    for (unsigned i = 0; i < RP_MSG_SLOTS; i++) {
-        msg_slot_t *m = rp_spm_msg_at(i);
-        if (m->partition == part && (m->state == MSG_QUEUED || m->state == MSG_ACTIVE)) {
+    for (unsigned i = 0; i < RP_LIVE_MAX; i++) {
+        msg_slot_t *m = rp_spm_live_at(i);
+        if (m != NULL && m->partition == part &&
+            (m->state == MSG_QUEUED || m->state == MSG_ACTIVE)) {
             m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
                                                        : PSA_ERROR_SERVICE_FAILURE;
             m->state = MSG_REPLIED;

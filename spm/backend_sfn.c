@@ -4,8 +4,6 @@
 #include "rp_platform.h"
 #include "spm_internal.h"
 
-int rp_running = -1;           /* partition whose code runs, -1: NS agent / SPM */
-static void **unwind_to;       /* where a panic of `running` lands */
 static psa_signal_t asserted[RP_PART_MAX];
 
 void rp_backend_start(void (*then)(void))
@@ -33,17 +31,17 @@ int rp_backend_caller_unprivileged(void)
 
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 {
-    int prev = rp_running;
-    *saved_unwind = unwind_to;
-    rp_running = part;
-    unwind_to = unwind;
+    int prev = rp_spm.running;
+    *saved_unwind = rp_spm.unwind;
+    rp_spm.running = part;
+    rp_spm.unwind = unwind;
     return prev;
 }
 
 void rp_backend_leave_sfn(int prev, void **saved_unwind)
 {
-    rp_running = prev;
-    unwind_to = saved_unwind;
+    rp_spm.running = prev;
+    rp_spm.unwind = saved_unwind;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -55,7 +53,7 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 void rp_backend_panic(int part)
 {
     (void)part;
-    __builtin_longjmp(unwind_to, 1);
+    __builtin_longjmp(rp_spm.unwind, 1);
 }
 
 /* Nothing else runs while an SFN partition waits, so a signal that is not asserted can

@@ -11,7 +11,7 @@
 #include "spm_internal.h"
 
 /* The message `h` being served by the running partition; panics it on a bad handle. */
-static msg_slot_t *own_msg(psa_handle_t h)
+static inline msg_slot_t *own_msg(psa_handle_t h)
 {
     msg_slot_t *m = rp_spm_msg_of(h);
     if (m == NULL) {
@@ -21,13 +21,34 @@ static msg_slot_t *own_msg(psa_handle_t h)
 }
 
 /* The message `h` if it is a request (type >= PSA_IPC_CALL) and idx names a vector. */
-static msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
+static inline msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
 {
-    msg_slot_t *m = own_msg(h);
-    if (m->msg.type < PSA_IPC_CALL || idx >= PSA_MAX_IOVEC) {
+    msg_slot_t *m = rp_spm_msg_of(h);
+    if (m == NULL || m->msg.type < PSA_IPC_CALL || idx >= PSA_MAX_IOVEC) {
         rp_spm_panic_running();
     }
     return m;
+}
+
+/* memcpy for the usual psa_read/psa_write: with word-aligned ends and a multiple of 8
+ * bytes the copy goes two words at a time inline (16 bytes in a few instructions, no
+ * call); anything else is memcpy's. The ranges do not overlap (a client's buffer and
+ * the partition's own). Words are read through a may_alias type: the buffers are bytes. */
+typedef uint32_t __attribute__((may_alias)) word_t;
+
+static inline void copy(void *dst, const void *src, size_t n)
+{
+    if (((((uintptr_t)dst | (uintptr_t)src) & 3u) | (n & 7u)) != 0) {
+        memcpy(dst, src, n);
+        return;
+    }
+    word_t *d = dst;
+    const word_t *s = src;
+    for (; n != 0; n -= 8u, d += 2, s += 2) {
+        word_t a = s[0], b = s[1];
+        d[0] = a;
+        d[1] = b;
+    }
 }
 
 /* A buffer the running partition passes must be its own: checked with the TT instruction
@@ -72,7 +93,7 @@ size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, si
     size_t n = num_bytes < left ? num_bytes : left;
     own_buffer(buffer, n, 1);
     if (n > 0) {
-        memcpy(buffer, (const uint8_t *)m->in[invec_idx].base + m->in_done[invec_idx], n);
+        copy(buffer, (const uint8_t *)m->in[invec_idx].base + m->in_done[invec_idx], n);
         m->in_done[invec_idx] += n;
     }
     return n;
@@ -101,8 +122,7 @@ void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buff
     }
     own_buffer(buffer, num_bytes, 0);
     if (num_bytes > 0) {
-        memcpy((uint8_t *)m->out[outvec_idx].base + m->out_done[outvec_idx], buffer,
-               num_bytes);
+        copy((uint8_t *)m->out[outvec_idx].base + m->out_done[outvec_idx], buffer, num_bytes);
         m->out_done[outvec_idx] += num_bytes;
     }
 }

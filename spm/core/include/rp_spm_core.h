@@ -47,6 +47,29 @@ int rp_iovec_check(const psa_invec *in_vec, size_t in_len,
                    const psa_outvec *out_vec, size_t out_len,
                    rp_access_fn can_access, void *ctx);
 
+/* The parts of rp_iovec_check, for a caller that copies and checks each vector in one
+ * pass (the SPM's call path); rp_iovec_check is built from them, so the host tests and
+ * the fuzzer cover them.
+ * rp_iovec_form: one vector's own rules, before its access check: RP_IOVEC_OK for
+ *   len 0 (base unchecked), else RP_IOVEC_NULL for base NULL, RP_IOVEC_WRAP if
+ *   [base, base+len) runs past the top of the address space (ending exactly at the top
+ *   is fine). Inline: it is on the path of every vector.
+ * rp_iovec_outvecs_overlap: 1 if two non-empty vectors of out_vec[0..out_len-1] share
+ *   a byte (each already passed rp_iovec_form), else 0. */
+static inline int rp_iovec_form(const void *base, size_t len)
+{
+    if (len == 0u) {
+        return RP_IOVEC_OK;
+    }
+    if (base == NULL) {
+        return RP_IOVEC_NULL;
+    }
+    return (uintptr_t)(len - 1u) > UINTPTR_MAX - (uintptr_t)base ? RP_IOVEC_WRAP
+                                                                 : RP_IOVEC_OK;
+}
+
+int rp_iovec_outvecs_overlap(const psa_outvec *out_vec, size_t out_len);
+
 /* psa_call `type`: FF-M 1.1 makes type < PSA_IPC_CALL (0) a PROGRAMMER ERROR. Rampart also
  * refuses type > INT16_MAX (RP_CALL_TYPE_MAX) so that the veneer may pack the type with the
  * vector counts into one register; docs/manifest.md says so.
