@@ -363,18 +363,27 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     return m->status;
 }
 
-/* Answers every message of a dead partition and readies its clients. */
+/* Answers a message of a dead partition and readies its client. */
+static void fail_message(msg_slot_t *m)
+{
+    m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
+                                               : PSA_ERROR_SERVICE_FAILURE;
+    m->state = MSG_REPLIED;
+    make_ready(m->client);
+}
+
+/* Answers every message of a dead partition, queued or taken, and readies its clients. */
 static void fail_messages(int part)
 {
+    for (msg_slot_t *m = queue[part]; m != NULL; m = m->next) {
+        fail_message(m);
+    }
     queue[part] = NULL;
-    for (unsigned i = 0; i < RP_LIVE_MAX; i++) {
-        msg_slot_t *m = rp_spm_live_at(i);
-        if (m != NULL && m->partition == part &&
-            (m->state == MSG_QUEUED || m->state == MSG_ACTIVE)) {
-            m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
-                                                       : PSA_ERROR_SERVICE_FAILURE;
-            m->state = MSG_REPLIED;
-            make_ready(m->client);
+    for (unsigned t = 0; t < n_threads; t++) {
+        msg_slot_t *m = rp_spm_live_at(RP_LIVE_CLIENT(t));
+        if (m != NULL && m->partition == part) {
+            rp_spm.live[RP_LIVE_CLIENT(t)] = NULL;
+            fail_message(m);
         }
     }
 }
@@ -433,6 +442,7 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
     }
     *link = m->next;
     m->state = MSG_ACTIVE;
+    rp_spm.live[RP_LIVE_CLIENT(m->client)] = m; /* its handle works from now on */
     msg_slot_t *rest = *link;
     while (rest != NULL && rest->svc->signal != signal) {
         rest = rest->next;
@@ -447,6 +457,7 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
 
 void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
+    rp_spm.live[RP_LIVE_CLIENT(m->client)] = NULL; /* its handle is stale from now on */
     m->status = status;
     m->state = MSG_REPLIED;
     uint32_t c = rp_crit_enter();

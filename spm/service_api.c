@@ -30,6 +30,19 @@ static inline msg_slot_t *own_request(psa_handle_t h, uint32_t idx)
     return m;
 }
 
+/* The message `h` for psa_read/psa_skip/psa_write on vector idx of its in (out: 0) or
+ * out (1) vectors: a request (type >= PSA_IPC_CALL), idx < PSA_MAX_IOVEC, the vector not
+ * mapped. The closed bits hold the last two rules, so the path tests one bit. */
+static inline msg_slot_t *open_vec(psa_handle_t h, uint32_t idx, int out)
+{
+    msg_slot_t *m = rp_spm_msg_of(h);
+    if (m == NULL || idx >= PSA_MAX_IOVEC ||
+        (((out ? m->out_closed : m->in_closed) >> idx) & 1u)) {
+        rp_spm_panic_running();
+    }
+    return m;
+}
+
 /* memcpy for the usual psa_read/psa_write: with word-aligned ends and a multiple of 8
  * bytes the copy goes two words at a time inline (16 bytes in a few instructions, no
  * call); anything else is memcpy's. The ranges do not overlap (a client's buffer and
@@ -85,10 +98,7 @@ static size_t out_left(const msg_slot_t *m, uint32_t idx)
 
 size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
 {
-    msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if (m->in_mapped & (1u << invec_idx)) {
-        rp_spm_panic_running();
-    }
+    msg_slot_t *m = open_vec(msg_handle, invec_idx, 0);
     size_t left = in_left(m, invec_idx);
     size_t n = num_bytes < left ? num_bytes : left;
     own_buffer(buffer, n, 1);
@@ -101,10 +111,7 @@ size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, si
 
 size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
 {
-    msg_slot_t *m = own_request(msg_handle, invec_idx);
-    if (m->in_mapped & (1u << invec_idx)) {
-        rp_spm_panic_running();
-    }
+    msg_slot_t *m = open_vec(msg_handle, invec_idx, 0);
     size_t left = in_left(m, invec_idx);
     size_t n = num_bytes < left ? num_bytes : left;
     if (n > 0) {
@@ -116,8 +123,8 @@ size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes
 void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
                size_t num_bytes)
 {
-    msg_slot_t *m = own_request(msg_handle, outvec_idx);
-    if ((m->out_mapped & (1u << outvec_idx)) || num_bytes > out_left(m, outvec_idx)) {
+    msg_slot_t *m = open_vec(msg_handle, outvec_idx, 1);
+    if (num_bytes > out_left(m, outvec_idx)) {
         rp_spm_panic_running();
     }
     own_buffer(buffer, num_bytes, 0);
@@ -149,6 +156,7 @@ const void *rp_api_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
         return NULL;
     }
     m->in_mapped |= (uint8_t)(1u << invec_idx);
+    m->in_closed |= (uint8_t)(1u << invec_idx);
     return m->in[invec_idx].base;
 }
 
@@ -173,6 +181,7 @@ void *rp_api_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
         return NULL;
     }
     m->out_mapped |= (uint8_t)(1u << outvec_idx);
+    m->out_closed |= (uint8_t)(1u << outvec_idx);
     return m->out[outvec_idx].base;
 }
 

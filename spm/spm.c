@@ -81,13 +81,15 @@ static inline void msg_init(msg_slot_t *m, const rp_caller_t *caller,
     m->msg.in_size[0] = m->msg.in_size[1] = m->msg.in_size[2] = m->msg.in_size[3] = 0;
     m->msg.out_size[0] = m->msg.out_size[1] = m->msg.out_size[2] = m->msg.out_size[3] = 0;
     m->in_len = m->out_len = m->in_mapped = m->out_mapped = 0;
+    m->in_closed = m->out_closed = type < PSA_IPC_CALL ? 0x0Fu : 0u;
     m->partition = svc->partition;
     m->svc = svc;
     m->conn = conn;
 }
 
-/* Makes m reachable by its handle, at live index idx, in `state`: the step after which
- * the server may see it. A fresh generation makes every earlier handle of idx stale. */
+/* Gives m its handle for live index idx (a fresh generation makes every earlier handle
+ * of idx stale) and its state. An SFN message is live at once; an IPC message becomes
+ * live when the server takes it with psa_get (backend_ipc.c). */
 static inline void msg_post(msg_slot_t *m, unsigned idx, uint8_t state)
 {
     uint32_t gen = rp_spm.gen + 1u;
@@ -96,7 +98,6 @@ static inline void msg_post(msg_slot_t *m, unsigned idx, uint8_t state)
     m->msg.handle = m->handle;
     m->state = state;
     m->client = rp_backend_thread();
-    rp_spm.live[idx] = m;
 }
 
 /* ---- vectors ------------------------------------------------------------------------ */
@@ -179,7 +180,8 @@ psa_status_t rp_spm_run_sfn(msg_slot_t *m)
     unsigned p = m->partition;
     int prev = rp_backend_enter_sfn((int)p, m->unwind, &saved_unwind);
 
-    msg_post(m, p, MSG_ACTIVE); /* live[p] set: the partition is busy */
+    msg_post(m, p, MSG_ACTIVE);
+    rp_spm.live[p] = m; /* the partition is busy */
     if (__builtin_setjmp(m->unwind) == 0) {
         status = m->svc->sfn(&m->msg);
     } else {
@@ -196,11 +198,9 @@ static psa_status_t deliver(msg_slot_t *m)
     if (m->svc->sfn != NULL) {
         return rp_spm_run_sfn(m);
     }
-    unsigned idx = RP_PART_MAX + rp_backend_thread();
+    unsigned idx = RP_LIVE_CLIENT(rp_backend_thread());
     msg_post(m, idx, MSG_QUEUED);
-    psa_status_t status = rp_backend_deliver_ipc(m);
-    rp_spm.live[idx] = NULL;
-    return status;
+    return rp_backend_deliver_ipc(m);
 }
 
 /* PSA_SUCCESS if svc's partition can take a message now, else the status to return. */

@@ -14,12 +14,14 @@
 #define RP_THREADS_MAX (1 + RP_PART_MAX)          /* IPC: a thread per partition + NS agent */
 #define RP_MSG_HANDLE  0x20000000                 /* | generation << 8 | live index + 1 */
 #define RP_LIVE_MAX    (RP_PART_MAX + RP_THREADS_MAX)
+#define RP_LIVE_CLIENT(t) (RP_PART_MAX + (t))      /* live index of client thread t */
 
 enum msg_state { MSG_QUEUED = 1, MSG_ACTIVE, MSG_REPLIED };
 
 /* A message lives in the frame of the SPM call that sent it (rp_spm_call, _connect,
  * _close): the client waits there until the reply, so no pool is needed. While it is
- * being delivered it is registered in rp_spm.live[], where its handle finds it in O(1):
+ * being served (MSG_ACTIVE: an SFN call, or an IPC message from psa_get to psa_reply) it
+ * is registered in rp_spm.live[], where its handle finds it in O(1):
  *   live[p]                 the message SFN partition p serves (one at most: an SFN
  *                           partition is never re-entered), so live[p] != NULL means busy
  *   live[RP_PART_MAX + t]   the message client thread t waits on (IPC: it is blocked) */
@@ -31,6 +33,9 @@ typedef struct msg_slot {
     size_t out_done[PSA_MAX_IOVEC];    /* bytes written */
     uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
     uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
+    uint8_t in_closed, out_closed;     /* vectors psa_read/skip/write/map may not use: the
+                                        * mapped ones, all four for a connect or
+                                        * disconnect message (one test on their path) */
     uint8_t state;                     /* enum msg_state */
     uint8_t client;                    /* thread that waits for the reply */
     uint16_t partition;                /* index of the serving partition */
@@ -52,7 +57,7 @@ typedef struct rp_spm_state {
     uint32_t panicked;                 /* one bit per partition */
     void **unwind;                     /* SFN backend: where a panic of `running` lands */
     uint32_t gen;                      /* message generation (handles), counts up */
-    msg_slot_t *live[RP_LIVE_MAX];     /* messages being delivered, see msg_slot_t */
+    msg_slot_t *live[RP_LIVE_MAX];     /* messages being served, see msg_slot_t */
 } rp_spm_state_t;
 
 extern rp_spm_state_t rp_spm;
@@ -123,7 +128,8 @@ static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
  * as the running one; a panic inside returns PSA_ERROR_SERVICE_FAILURE. */
 psa_status_t rp_spm_run_sfn(msg_slot_t *m);
 
-/* Live message i (0..RP_LIVE_MAX-1) or NULL, for a backend that must fail a partition's. */
+/* Live (active) message i (0..RP_LIVE_MAX-1) or NULL, for a backend that must fail a
+ * partition's. */
 static inline msg_slot_t *rp_spm_live_at(unsigned i)
 {
     return rp_spm.live[i];
@@ -131,7 +137,8 @@ static inline msg_slot_t *rp_spm_live_at(unsigned i)
 
 /* The message with handle h if the running partition is serving it, else NULL: the
  * handle's low byte is its live index, and the message's own copy of the handle
- * (generation included) must match, so a stale or forged handle finds nothing. */
+ * (generation included) must match, so a stale or forged handle finds nothing. Only
+ * active messages are live, so the state needs no test. */
 static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 {
     uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
@@ -139,8 +146,7 @@ static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
         return NULL;
     }
     msg_slot_t *m = rp_spm.live[idx];
-    if (m == NULL || m->handle != h || m->state != MSG_ACTIVE ||
-        m->partition != rp_spm.running) {
+    if (m == NULL || m->handle != h || m->partition != rp_spm.running) {
         return NULL;
     }
     return m;
