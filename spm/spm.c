@@ -20,6 +20,9 @@
 #define RP_CONN_SLOTS 16
 #endif
 
+/* Parts of the call path, inlined into each entry point (the NS and the secure copy). */
+#define HOT static inline __attribute__((always_inline))
+
 static rp_conn_t conns[RP_CONN_SLOTS];
 rp_spm_state_t rp_spm = { .running = -1 };
 
@@ -44,7 +47,7 @@ __attribute__((noreturn)) void rp_spm_panic_running(void)
 
 /* A programmer error of the caller: a secure partition is panicked, an NS caller gets
  * PSA_ERROR_PROGRAMMER_ERROR (the NS agent's documented behaviour). */
-static psa_status_t caller_fault(const rp_caller_t *caller)
+HOT psa_status_t caller_fault(const rp_caller_t *caller)
 {
     if (!caller->ns) {
         rp_spm_panic_running();
@@ -57,7 +60,7 @@ static psa_status_t caller_fault(const rp_caller_t *caller)
 /* The caller's TT view, computed once per call: CMSE_NONSECURE for NS, plus
  * CMSE_MPU_UNPRIV for an unprivileged NS thread (it gets its own MPU view) or an
  * unprivileged partition. */
-static int caller_tt_flags(const rp_caller_t *caller)
+HOT int caller_tt_flags(const rp_caller_t *caller)
 {
     uint32_t control_ns;
     if (!caller->ns) {
@@ -71,7 +74,7 @@ static int caller_tt_flags(const rp_caller_t *caller)
 
 /* Fills in m for a call to svc but for the vectors. No memset: this is on the path of
  * every call. */
-static inline void msg_init(msg_slot_t *m, const rp_caller_t *caller,
+HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
                             const rp_service_t *svc, int32_t type, rp_conn_t *conn)
 {
     m->msg.type = type;
@@ -90,7 +93,7 @@ static inline void msg_init(msg_slot_t *m, const rp_caller_t *caller,
 /* Gives m its handle for live index idx (a fresh generation makes every earlier handle
  * of idx stale) and its state. An SFN message is live at once; an IPC message becomes
  * live when the server takes it with psa_get (backend_ipc.c). */
-static inline void msg_post(msg_slot_t *m, unsigned idx, uint8_t state)
+HOT void msg_post(msg_slot_t *m, unsigned idx, uint8_t state)
 {
     uint32_t gen = rp_spm.gen + 1u;
     rp_spm.gen = gen;
@@ -108,8 +111,7 @@ static inline void msg_post(msg_slot_t *m, unsigned idx, uint8_t state)
  * (in: read, out: read-write) as TT says for the caller's view, out_vecs disjoint.
  * Each field of the caller's arrays is read once (the caller may change them).
  * flags: the caller's TT view (caller_tt_flags). out: 1 if all is well, else 0. */
-static inline __attribute__((always_inline)) int
-take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_t in_len,
+HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_t in_len,
                 psa_outvec *out_vec, size_t out_len)
 {
     if (in_len + out_len > PSA_MAX_IOVEC) { /* each count <= 0xFF: no overflow */
@@ -158,7 +160,7 @@ take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_t in_len
 
 /* take_vectors_as for the caller: a privileged NS caller (the usual one) gets a copy in
  * which the TT variant is a constant, every other view the general one. */
-static int take_vectors(const rp_caller_t *caller, msg_slot_t *m, const psa_invec *in_vec,
+HOT int take_vectors(const rp_caller_t *caller, msg_slot_t *m, const psa_invec *in_vec,
                         size_t in_len, psa_outvec *out_vec, size_t out_len)
 {
     if ((in_len | out_len) == 0) {
@@ -193,7 +195,7 @@ psa_status_t rp_spm_run_sfn(msg_slot_t *m)
 }
 
 /* Sends m to its service and returns the reply; m is unreachable again after. */
-static psa_status_t deliver(msg_slot_t *m)
+HOT psa_status_t deliver(msg_slot_t *m)
 {
     if (m->svc->sfn != NULL) {
         return rp_spm_run_sfn(m);
@@ -204,7 +206,7 @@ static psa_status_t deliver(msg_slot_t *m)
 }
 
 /* PSA_SUCCESS if svc's partition can take a message now, else the status to return. */
-static psa_status_t server_state(const rp_service_t *svc, psa_status_t if_dead)
+HOT psa_status_t server_state(const rp_service_t *svc, psa_status_t if_dead)
 {
     if (rp_spm.panicked & (1u << svc->partition)) {
         return if_dead;
@@ -229,7 +231,7 @@ uint32_t rp_spm_version(const rp_caller_t *caller, uint32_t sid)
 }
 
 /* A secure partition may use only the services its manifest lists as dependencies. */
-static psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
+HOT psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
 {
     if (caller->ns) {
         return PSA_SUCCESS;
@@ -238,7 +240,17 @@ static psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
     return p < 0 ? PSA_SUCCESS : rp_dependency_check(&rp_partitions[p], rp_dependencies, sid);
 }
 
-psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t version)
+/* The NS agent's calls name their client here (rp_spm_ns_*). */
+static int32_t ns_client = -1; /* FF-M: NS clients are negative; -1 by default */
+
+void rp_spm_set_ns_client(int32_t client_id)
+{
+    ns_client = client_id;
+}
+
+/* The body of rp_spm_connect and rp_spm_ns_connect: inlined into each, so that the NS
+ * agent's copy knows its caller is NS at compile time. */
+HOT psa_handle_t connect_as(const rp_caller_t *caller, uint32_t sid, uint32_t version)
 {
     const rp_service_t *svc = find_service(sid);
 
@@ -273,7 +285,18 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
     return PSA_ERROR_CONNECTION_REFUSED; /* the service failed or answered out of spec */
 }
 
-void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
+psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t version)
+{
+    return connect_as(caller, sid, version);
+}
+
+psa_handle_t rp_spm_ns_connect(uint32_t sid, uint32_t version)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    return connect_as(&c, sid, version);
+}
+
+HOT void close_as(const rp_caller_t *caller, psa_handle_t handle)
 {
     if (handle == PSA_NULL_HANDLE) {
         return;
@@ -294,9 +317,20 @@ void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
     rp_conn_release(conn);
 }
 
+void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
+{
+    close_as(caller, handle);
+}
+
+void rp_spm_ns_close(psa_handle_t handle)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    close_as(&c, handle);
+}
+
 /* Resolves a call's handle to its service (and connection), checking the caller's right
  * to use it. out: PSA_SUCCESS or PSA_ERROR_PROGRAMMER_ERROR. */
-static psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
+HOT psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
                                    const rp_service_t **svc, rp_conn_t **conn)
 {
     if (rp_handle_is_stateless(handle)) {
@@ -315,8 +349,9 @@ static psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handl
     return PSA_SUCCESS;
 }
 
-psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
-                         const psa_invec *in_vec, psa_outvec *out_vec)
+/* The body of rp_spm_call and rp_spm_ns_call (see connect_as). */
+HOT psa_status_t call_as(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
+        const psa_invec *in_vec, psa_outvec *out_vec)
 {
     int32_t type = (int32_t)(packed >> 16); /* 0..0xFFFF here */
     size_t in_len = (packed >> 8) & 0xFFu, out_len = packed & 0xFFu;
@@ -349,6 +384,25 @@ psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_
         out_vec[i].len = m.out_done[i];
     }
     return status;
+}
+
+psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
+                         const psa_invec *in_vec, psa_outvec *out_vec)
+{
+    return call_as(caller, handle, packed, in_vec, out_vec);
+}
+
+psa_status_t rp_spm_ns_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                            psa_outvec *out_vec)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    return call_as(&c, handle, packed, in_vec, out_vec);
+}
+
+uint32_t rp_spm_ns_version(uint32_t sid)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    return rp_spm_version(&c, sid);
 }
 
 void rp_spm_start(void (*then)(void))
