@@ -392,7 +392,7 @@ void rp_backend_panic(int part)
 {
     thread_t *t = &threads[cur];
     if (t->part != t->own_part) {
-        __builtin_longjmp(t->unwind, 1); /* an SFN service running on this thread */
+        rp_spm_unwind(t->unwind); /* an SFN service running on this thread */
     }
     uint32_t c = rp_crit_enter();
     fail_messages(part);

@@ -53,7 +53,7 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 void rp_backend_panic(int part)
 {
     (void)part;
-    __builtin_longjmp(rp_spm.unwind, 1);
+    rp_spm_unwind(rp_spm.unwind);
 }
 
 /* Nothing else runs while an SFN partition waits, so a signal that is not asserted can

@@ -175,22 +175,47 @@ HOT int take_vectors(const rp_caller_t *caller, msg_slot_t *m, const psa_invec *
 
 /* ---- running a service -------------------------------------------------------------- */
 
+/* The panic landing of SFN code: calls fn(arg) after pushing the callee-saved registers
+ * and storing the stack pointer in *landing; rp_spm_unwind(landing) pops them from there
+ * and returns from this call with PSA_ERROR_SERVICE_FAILURE. A handful of instructions,
+ * where __builtin_setjmp made the caller keep its state in memory around the call.
+ * r3 is pushed too, to keep the stack 8-byte aligned for fn. */
+#define UNUSED __attribute__((unused)) /* naked: the asm uses the registers */
+typedef char service_failure_is_minus_144[PSA_ERROR_SERVICE_FAILURE == -144 ? 1 : -1];
+
+__attribute__((naked, noinline)) static psa_status_t
+sfn_invoke(rp_sfn_fn fn UNUSED, const psa_msg_t *arg UNUSED, void **landing UNUSED)
+{
+    __asm volatile(
+        "push {r3-r11, lr}\n\t"
+        "mov r12, sp\n\t"
+        "str r12, [r2]\n\t"
+        "mov r12, r0\n\t"
+        "mov r0, r1\n\t"
+        "blx r12\n\t"
+        "pop {r3-r11, pc}\n\t");
+}
+
+__attribute__((naked, noreturn)) void rp_spm_unwind(void **landing UNUSED)
+{
+    __asm volatile(
+        "ldr r1, [r0]\n\t"
+        "mov sp, r1\n\t"
+        "mvn r0, #143\n\t" /* PSA_ERROR_SERVICE_FAILURE */
+        "pop {r3-r11, pc}\n\t");
+}
+
 psa_status_t rp_spm_run_sfn(msg_slot_t *m)
 {
-    void **saved_unwind;
-    psa_status_t status;
+    void **saved;
     unsigned p = m->partition;
-    int prev = rp_backend_enter_sfn((int)p, m->unwind, &saved_unwind);
+    int prev = rp_backend_enter_sfn((int)p, &m->landing, &saved);
 
     msg_post(m, p, MSG_ACTIVE);
     rp_spm.live[p] = m; /* the partition is busy */
-    if (__builtin_setjmp(m->unwind) == 0) {
-        status = m->svc->sfn(&m->msg);
-    } else {
-        status = PSA_ERROR_SERVICE_FAILURE;
-    }
+    psa_status_t status = sfn_invoke(m->svc->sfn, &m->msg, &m->landing);
     rp_spm.live[p] = NULL;
-    rp_backend_leave_sfn(prev, saved_unwind);
+    rp_backend_leave_sfn(prev, saved);
     return status;
 }
 
@@ -426,12 +451,12 @@ int rp_spm_init(void)
         if (rp_partitions[p].init == NULL) {
             continue;
         }
-        void *unwind[5], **saved;
-        int prev = rp_backend_enter_sfn(p, unwind, &saved);
-        if (__builtin_setjmp(unwind) == 0) {
-            if (rp_partitions[p].init() != PSA_SUCCESS) {
-                rp_spm.panicked |= 1u << p;
-            }
+        void *landing, **saved;
+        int prev = rp_backend_enter_sfn(p, &landing, &saved);
+        /* init takes no argument: the one sfn_invoke passes is ignored (AAPCS) */
+        if (sfn_invoke((rp_sfn_fn)(uintptr_t)rp_partitions[p].init, NULL, &landing) !=
+            PSA_SUCCESS) {
+            rp_spm.panicked |= 1u << p;
         }
         rp_backend_leave_sfn(prev, saved);
         failed |= (int)((rp_spm.panicked >> p) & 1u);

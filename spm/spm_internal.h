@@ -46,7 +46,7 @@ typedef struct msg_slot {
     rp_conn_t *conn;                   /* NULL for a stateless service */
     struct msg_slot *next;             /* IPC: the partition's queue */
     psa_status_t status;               /* IPC: the reply */
-    void *unwind[5];                   /* SFN: __builtin_setjmp buffer for a panic */
+    void *landing;                     /* SFN: the stack pointer a panic unwinds to */
 } msg_slot_t;
 
 /* The SPM's hot state in one struct, so that the call path loads its address once. */
@@ -55,7 +55,7 @@ typedef struct rp_spm_state {
                                         * (the backend keeps it current; read it with
                                         * rp_backend_running) */
     uint32_t panicked;                 /* one bit per partition */
-    void **unwind;                     /* SFN backend: where a panic of `running` lands */
+    void **unwind;                     /* SFN backend: the landing of `running`'s call */
     uint32_t gen;                      /* message generation (handles), counts up */
     msg_slot_t *live[RP_LIVE_MAX];     /* messages being served, see msg_slot_t */
 } rp_spm_state_t;
@@ -154,6 +154,10 @@ static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 
 /* Marks the running partition panicked and stops it. */
 void rp_spm_panic_running(void) __attribute__((noreturn));
+
+/* Ends the SFN call whose landing is `landing` (rp_backend_enter_sfn's): its
+ * rp_spm_run_sfn returns PSA_ERROR_SERVICE_FAILURE. For the backend's panic. */
+void rp_spm_unwind(void **landing) __attribute__((noreturn));
 
 /* ---- provided by the backend ---- */
 
