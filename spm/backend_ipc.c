@@ -43,6 +43,9 @@ static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
 static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur;
+static thread_t *cur_t;                        /* &threads[cur]: one load on every path
+                                                * (each thread sees its own: it changes
+                                                * only while the thread is switched out) */
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
@@ -82,23 +85,25 @@ static inline void schedule(void)
 static void block(uint8_t state)
 {
     uint32_t c = rp_crit_enter();
-    threads[cur].state = state;
+    cur_t->state = state;
     ready &= ~(1u << cur);
     rp_crit_exit(c);
     do {
         schedule();
-    } while (threads[cur].state != T_READY);
+    } while (cur_t->state != T_READY);
 }
 
 /* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's,
  * with its stack limit, privilege and (level 3) MPU regions in place. */
 __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
 {
-    threads[cur].sp = sp;
-    if (ready != 0) {
-        cur = (uint8_t)__builtin_ctz(ready);
+    cur_t->sp = sp;
+    uint32_t r = ready;
+    if (r != 0) {
+        cur = (uint8_t)__builtin_ctz(r);
+        cur_t = &threads[cur];
     }
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     rp_spm.running = t->part;
     if (t->unpriv) {
         rp_isolation_switch(t->own_part);
@@ -197,6 +202,7 @@ void rp_backend_start(void (*then)(void))
     agent->prio = 255;
     agent->control = 2u;
     cur = n_threads;
+    cur_t = agent;
     make_ready(n_threads++);
     after_start = then;
     SHPR3 |= 0xFFu << 16; /* PendSV: the lowest priority */
@@ -222,7 +228,7 @@ uint8_t rp_backend_thread(void)
 
 int rp_backend_caller_unprivileged(void)
 {
-    return threads[cur].unpriv;
+    return cur_t->unpriv;
 }
 
 /* ---- unprivileged partitions: the SVC path into the API (psa_api.c) ----------------- */
@@ -235,7 +241,7 @@ int rp_backend_caller_unprivileged(void)
  * after the partition's SVC, as a Thumb branch target. */
 __attribute__((used)) uint32_t rp_svc_api_leave(void)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     t->in_api = 0;
     t->control = 3u;
     return t->api_return | 1u;
@@ -271,7 +277,7 @@ static void set_control(thread_t *t, uint8_t control)
  * code is not an unprivileged partition's own (then the caller must not contain it). */
 static int kill_running_from_handler(void)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     if (t->own_part < 0 || !t->unpriv || t->in_api || t->state == T_DEAD) {
         return -1;
     }
@@ -289,7 +295,7 @@ static int kill_running_from_handler(void)
 /* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr). */
 __attribute__((used)) void rp_svc_handle(uint32_t *frame, uint32_t exc_return)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     uint8_t number = *((const uint8_t *)(uintptr_t)frame[6] - 2);
 
     if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv) { /* secure thread mode, PSP */
@@ -329,7 +335,7 @@ const char *rp_spm_contain_fault(uint32_t exc_return)
 
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     int prev = t->part;
     *saved_unwind = t->unwind;
     t->part = (int8_t)part;
@@ -340,9 +346,9 @@ int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 
 void rp_backend_leave_sfn(int prev, void **saved_unwind)
 {
-    threads[cur].part = (int8_t)prev;
+    cur_t->part = (int8_t)prev;
     rp_spm.running = prev;
-    threads[cur].unwind = saved_unwind;
+    cur_t->unwind = saved_unwind;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -390,7 +396,7 @@ static void fail_messages(int part)
 
 void rp_backend_panic(int part)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     if (t->part != t->own_part) {
         rp_spm_unwind(t->unwind); /* an SFN service running on this thread */
     }
@@ -412,7 +418,7 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
         }
         return asserted[part] & mask;
     }
-    thread_t *t = &threads[cur];
+    thread_t *t = cur_t;
     for (;;) {
         /* checking and blocking are one step: an interrupt's signal cannot fall between */
         uint32_t c = rp_crit_enter();
