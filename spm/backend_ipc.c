@@ -9,6 +9,8 @@
  *
  * Level 1: everything runs privileged; only thread-mode code changes this state, and
  * PendSV only switches stacks, so no interrupt masking is needed here. */
+#include <stddef.h>
+
 #include "rp_platform.h"
 #include "spm_internal.h"
 
@@ -35,15 +37,21 @@ typedef struct thread {
     uint8_t state;         /* enum thread_state */
     uint8_t prio;          /* 0 highest; the NS agent 255 */
     uint8_t unpriv;        /* the partition runs unprivileged (levels 2, 3) */
-    uint8_t in_api;        /* running an API implementation privileged (SVC path) */
-    uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now */
+    uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now; an
+                            * unpriv thread with 2 here is in an API call (SVC path) */
 } thread_t;
+
+/* api_exit (assembly) reaches these two fields by offset */
+#define THREAD_API_RETURN 12
+#define THREAD_CONTROL    25
+typedef char thread_offsets_checked[(offsetof(thread_t, api_return) == THREAD_API_RETURN &&
+                                     offsetof(thread_t, control) == THREAD_CONTROL) ? 1 : -1];
 
 static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
 static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur;
-static thread_t *cur_t;                        /* &threads[cur]: one load on every path
+__attribute__((used)) thread_t *rp_cur_thread;  /* &threads[cur]: one load on every path
                                                 * (each thread sees its own: it changes
                                                 * only while the thread is switched out) */
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
@@ -85,25 +93,25 @@ static inline void schedule(void)
 static void block(uint8_t state)
 {
     uint32_t c = rp_crit_enter();
-    cur_t->state = state;
+    rp_cur_thread->state = state;
     ready &= ~(1u << cur);
     rp_crit_exit(c);
     do {
         schedule();
-    } while (cur_t->state != T_READY);
+    } while (rp_cur_thread->state != T_READY);
 }
 
 /* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's,
  * with its stack limit, privilege and (level 3) MPU regions in place. */
 __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
 {
-    cur_t->sp = sp;
+    rp_cur_thread->sp = sp;
     uint32_t r = ready;
     if (r != 0) {
         cur = (uint8_t)__builtin_ctz(r);
-        cur_t = &threads[cur];
+        rp_cur_thread = &threads[cur];
     }
-    thread_t *t = cur_t;
+    thread_t *t = rp_cur_thread;
     rp_spm.running = t->part;
     if (t->unpriv) {
         rp_isolation_switch(t->own_part);
@@ -202,7 +210,7 @@ void rp_backend_start(void (*then)(void))
     agent->prio = 255;
     agent->control = 2u;
     cur = n_threads;
-    cur_t = agent;
+    rp_cur_thread = agent;
     make_ready(n_threads++);
     after_start = then;
     SHPR3 |= 0xFFu << 16; /* PendSV: the lowest priority */
@@ -228,42 +236,34 @@ uint8_t rp_backend_thread(void)
 
 int rp_backend_caller_unprivileged(void)
 {
-    return cur_t->unpriv;
+    return rp_cur_thread->unpriv;
 }
 
 /* ---- unprivileged partitions: the SVC path into the API (psa_api.c) ----------------- */
 
 #define RP_SVC_API    1
 
-/* The end of an API call on the SVC path, still privileged: the thread is no longer in
- * the API and its saved CONTROL is unprivileged again (set before the trampoline writes
- * CONTROL, so a switch in between restores the unprivileged state). out: the address
- * after the partition's SVC, as a Thumb branch target. */
-__attribute__((used)) uint32_t rp_svc_api_leave(void)
-{
-    thread_t *t = cur_t;
-    t->in_api = 0;
-    t->control = 3u;
-    return t->api_return | 1u;
-}
-
-/* Runs on the partition's thread, privileged: calls the implementation the SVC handler
- * put in r12 with the caller's r0-r3, then drops privilege itself and returns to the
- * partition. Privileged code may set CONTROL.nPRIV (only clearing it needs an
- * exception), so leaving costs no second SVC. The partition's call (psa_api.c) lets
- * r0-r3, r12 and lr change; r0 carries the result; the stack is the partition's own. */
-__attribute__((naked)) static void api_trampoline(void)
+/* Where an API implementation returns on the SVC path (the SVC handler makes it the
+ * implementation's return address): still privileged, on the partition's own thread and
+ * stack, r0 holding the result. It sets the thread's saved CONTROL to unprivileged first
+ * (a switch in between then restores the unprivileged state), drops privilege itself
+ * (privileged code may set CONTROL.nPRIV; only clearing it needs an exception, so leaving
+ * costs no second SVC) and returns after the partition's SVC. The partition's call
+ * (psa_api.c) lets r1-r3, r12 and lr change. */
+#define STR(x) #x
+#define XSTR(x) STR(x)
+__attribute__((naked)) static void api_exit(void)
 {
     __asm volatile(
-        "blx r12\n\t"
-        "push {r0, r1}\n\t"
-        "bl rp_svc_api_leave\n\t"
-        "mov r12, r0\n\t"
+        "ldr r2, =rp_cur_thread\n\t"
+        "ldr r2, [r2]\n\t"
+        "ldr r12, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
         "movs r1, #3\n\t"       /* SPSEL | nPRIV */
+        "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
         "msr control, r1\n\t"
         "isb\n\t"
-        "pop {r0, r1}\n\t"
-        "bx r12\n\t");
+        "bx r12\n\t"
+        ".ltorg\n\t");
 }
 
 static void set_control(thread_t *t, uint8_t control)
@@ -277,8 +277,8 @@ static void set_control(thread_t *t, uint8_t control)
  * code is not an unprivileged partition's own (then the caller must not contain it). */
 static int kill_running_from_handler(void)
 {
-    thread_t *t = cur_t;
-    if (t->own_part < 0 || !t->unpriv || t->in_api || t->state == T_DEAD) {
+    thread_t *t = rp_cur_thread;
+    if (t->own_part < 0 || !t->unpriv || t->control != 3u || t->state == T_DEAD) {
         return -1;
     }
     rp_spm.panicked |= 1u << t->own_part;
@@ -292,21 +292,23 @@ static int kill_running_from_handler(void)
     return t->own_part;
 }
 
-/* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr). */
+/* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr).
+ * An API call (SVC 1, index in r12) returns from the exception into the implementation,
+ * privileged, with the caller's r0-r3 and api_exit as its return address. */
 __attribute__((used)) void rp_svc_handle(uint32_t *frame, uint32_t exc_return)
 {
-    thread_t *t = cur_t;
-    uint8_t number = *((const uint8_t *)(uintptr_t)frame[6] - 2);
+    thread_t *t = rp_cur_thread;
+    uint32_t pc = frame[6], index = frame[4];
+    uint8_t number = *((const uint8_t *)(uintptr_t)pc - 2);
 
-    if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv) { /* secure thread mode, PSP */
-        if (number == RP_SVC_API && !t->in_api && frame[4] < RP_API_COUNT) {
-            t->api_return = frame[6];
-            t->in_api = 1;
-            frame[4] = (uint32_t)rp_api_table[frame[4]];
-            frame[6] = (uint32_t)(uintptr_t)api_trampoline & ~1u;
-            set_control(t, 2u);
-            return;
-        }
+    /* secure thread mode on PSP, an unprivileged thread not already in the API */
+    if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv && t->control == 3u &&
+        number == RP_SVC_API && index < RP_API_COUNT) {
+        t->api_return = pc | 1u;
+        frame[5] = (uint32_t)(uintptr_t)api_exit;
+        frame[6] = (uint32_t)rp_api_table[index] & ~1u;
+        set_control(t, 2u);
+        return;
     }
     if (kill_running_from_handler() < 0) {
         rp_platform_exit(RP_EXIT_FAULT); /* an SVC the design never makes */
@@ -335,7 +337,7 @@ const char *rp_spm_contain_fault(uint32_t exc_return)
 
 int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 {
-    thread_t *t = cur_t;
+    thread_t *t = rp_cur_thread;
     int prev = t->part;
     *saved_unwind = t->unwind;
     t->part = (int8_t)part;
@@ -346,9 +348,9 @@ int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
 
 void rp_backend_leave_sfn(int prev, void **saved_unwind)
 {
-    cur_t->part = (int8_t)prev;
+    rp_cur_thread->part = (int8_t)prev;
     rp_spm.running = prev;
-    cur_t->unwind = saved_unwind;
+    rp_cur_thread->unwind = saved_unwind;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -396,7 +398,7 @@ static void fail_messages(int part)
 
 void rp_backend_panic(int part)
 {
-    thread_t *t = cur_t;
+    thread_t *t = rp_cur_thread;
     if (t->part != t->own_part) {
         rp_spm_unwind(t->unwind); /* an SFN service running on this thread */
     }
@@ -418,7 +420,7 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
         }
         return asserted[part] & mask;
     }
-    thread_t *t = cur_t;
+    thread_t *t = rp_cur_thread;
     for (;;) {
         /* checking and blocking are one step: an interrupt's signal cannot fall between */
         uint32_t c = rp_crit_enter();
