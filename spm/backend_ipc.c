@@ -89,16 +89,26 @@ static inline void schedule(void)
     }
 }
 
-/* Blocks the running thread in `state` until someone makes it ready. */
-static void block(uint8_t state)
+/* The running thread has just blocked (state set, its bit in `ready` cleared, in a
+ * critical section): switch away, and return when it is ready and runs again. Its own
+ * bit is clear, so whatever is ready is another thread and needs no priority test (the
+ * direct hand-off: the server a client just woke gets the CPU in one PendSV). With no
+ * thread ready the core sleeps until an interrupt readies one. */
+static inline void switch_away(void)
 {
-    uint32_t c = rp_crit_enter();
+    do {
+        while (ready == 0) {
+            __asm volatile("wfi");
+        }
+        request_switch();
+    } while (rp_cur_thread->state != T_READY);
+}
+
+/* Marks the running thread blocked in `state` (caller holds a critical section). */
+static inline void set_blocked(uint8_t state)
+{
     rp_cur_thread->state = state;
     ready &= ~(1u << cur);
-    rp_crit_exit(c);
-    do {
-        schedule();
-    } while (rp_cur_thread->state != T_READY);
 }
 
 /* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's,
@@ -133,7 +143,7 @@ __attribute__((naked)) void PendSV_Handler(void)
 
 /* ---- threads ------------------------------------------------------------------------ */
 
-static void wake_if_waiting(int part)
+static inline void wake_if_waiting(int part)
 {
     uint8_t t = part_thread[part];
     if (threads[t].state == T_WAIT_SIGNAL && (asserted[part] & threads[t].wait_mask)) {
@@ -363,11 +373,13 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     m->next = NULL;
     m->state = MSG_QUEUED;
     *tail = m;
+    /* signal, wake the server, block: one critical section, then one switch */
     uint32_t c = rp_crit_enter();
     asserted[p] |= m->svc->signal;
     wake_if_waiting(p);
+    set_blocked(T_WAIT_REPLY);
     rp_crit_exit(c);
-    block(T_WAIT_REPLY);
+    switch_away();
     return m->status;
 }
 
@@ -430,12 +442,9 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
             return got;
         }
         t->wait_mask = mask;
-        t->state = T_WAIT_SIGNAL;
-        ready &= ~(1u << cur);
+        set_blocked(T_WAIT_SIGNAL);
         rp_crit_exit(c);
-        do {
-            schedule();
-        } while (t->state != T_READY);
+        switch_away();
     }
 }
 
