@@ -5,28 +5,6 @@
 #define CONN_GEN_MASK 0x7fffu
 #define CONN_HANDLE_MASK 0x7fffff /* 15 generation bits above 8 slot bits */
 
-psa_status_t rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
-                                 int32_t client_id, const rp_service_t **svc)
-{
-    uint32_t index, version;
-    const rp_service_t *s;
-
-    if (!rp_handle_is_stateless(h) || (h & ~RP_HANDLE_STATELESS_MASK) != 0) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    index = ((uint32_t)h >> 8) & 0x3fu;
-    version = (uint32_t)h & 0xffu;
-    if (index == 0u || index > RP_STATELESS_MAX) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    s = table[index - 1u];
-    if (rp_service_access_check(s, client_id, version) != PSA_SUCCESS) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    *svc = s;
-    return PSA_SUCCESS;
-}
-
 void rp_conn_pool_init(rp_conn_t *pool, size_t n)
 {
     memset(pool, 0, n * sizeof(*pool));

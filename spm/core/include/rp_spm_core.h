@@ -123,8 +123,29 @@ static inline int rp_handle_is_stateless(psa_handle_t h)
  * out: PSA_SUCCESS and *svc set, or PSA_ERROR_PROGRAMMER_ERROR (bad form, index outside
  *      1..32 or unused, version refused by the policy, NS caller not allowed) with *svc
  *      untouched. The handle's version byte is the version asked. */
-psa_status_t rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
-                                 int32_t client_id, const rp_service_t **svc);
+/* Inline: on the path of every stateless call. */
+static inline __attribute__((always_inline)) psa_status_t
+rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
+                    int32_t client_id, const rp_service_t **svc)
+{
+    uint32_t index, version;
+    const rp_service_t *s;
+
+    if (!rp_handle_is_stateless(h) || (h & ~RP_HANDLE_STATELESS_MASK) != 0) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    index = ((uint32_t)h >> 8) & 0x3fu;
+    version = (uint32_t)h & 0xffu;
+    if (index == 0u || index > RP_STATELESS_MAX) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    s = table[index - 1u];
+    if (rp_service_access_check(s, client_id, version) != PSA_SUCCESS) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    *svc = s;
+    return PSA_SUCCESS;
+}
 
 /* Connection pool: a caller-provided array of slots; handle = (gen & 0x7fff) << 8 | (slot+1),
  * so a handle is in 1..0x7fffff: positive, bit 30 clear. Releasing a slot bumps its
