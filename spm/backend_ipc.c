@@ -29,7 +29,6 @@ enum thread_state { T_READY, T_WAIT_SIGNAL, T_WAIT_REPLY, T_DEAD };
 typedef struct thread {
     uint32_t *sp;          /* saved PSP while switched out */
     uint32_t *limit;       /* its stack's lowest address (PSPLIM) */
-    void **unwind;         /* panic landing of the SFN call in progress, or NULL */
     uint32_t api_return;   /* SVC path: where the partition's API call returns to */
     psa_signal_t wait_mask;
     int8_t part;           /* partition whose code runs now (-1: NS agent) */
@@ -42,8 +41,8 @@ typedef struct thread {
 } thread_t;
 
 /* api_exit (assembly) reaches these two fields by offset */
-#define THREAD_API_RETURN 12
-#define THREAD_CONTROL    25
+#define THREAD_API_RETURN 8
+#define THREAD_CONTROL    21
 typedef char thread_offsets_checked[(offsetof(thread_t, api_return) == THREAD_API_RETURN &&
                                      offsetof(thread_t, control) == THREAD_CONTROL) ? 1 : -1];
 
@@ -51,9 +50,10 @@ static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
 static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur;
-__attribute__((used)) thread_t *rp_cur_thread;  /* &threads[cur]: one load on every path
-                                                * (each thread sees its own: it changes
-                                                * only while the thread is switched out) */
+/* &threads[cur]: one load on every path (each thread sees its own: it changes only while
+ * the thread is switched out). threads[0] before the start, as cur: the SPM's boot (SFN
+ * init functions) runs as that not yet started thread. */
+__attribute__((used)) thread_t *rp_cur_thread = &threads[0];
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
@@ -345,22 +345,19 @@ const char *rp_spm_contain_fault(uint32_t exc_return)
     return part < 0 ? NULL : rp_partitions[part].name;
 }
 
-int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
+int rp_backend_enter_sfn(int part)
 {
     thread_t *t = rp_cur_thread;
     int prev = t->part;
-    *saved_unwind = t->unwind;
     t->part = (int8_t)part;
     rp_spm.running = part;
-    t->unwind = unwind;
     return prev;
 }
 
-void rp_backend_leave_sfn(int prev, void **saved_unwind)
+void rp_backend_leave_sfn(int prev)
 {
     rp_cur_thread->part = (int8_t)prev;
     rp_spm.running = prev;
-    rp_cur_thread->unwind = saved_unwind;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -412,7 +409,7 @@ void rp_backend_panic(int part)
 {
     thread_t *t = rp_cur_thread;
     if (t->part != t->own_part) {
-        rp_spm_unwind(t->unwind); /* an SFN service running on this thread */
+        rp_spm_unwind_sfn(t->part); /* an SFN service running on this thread */
     }
     uint32_t c = rp_crit_enter();
     fail_messages(part);

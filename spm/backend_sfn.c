@@ -29,19 +29,16 @@ int rp_backend_caller_unprivileged(void)
     return 0; /* the SFN backend exists at isolation level 1 only */
 }
 
-int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
+int rp_backend_enter_sfn(int part)
 {
     int prev = rp_spm.running;
-    *saved_unwind = rp_spm.unwind;
     rp_spm.running = part;
-    rp_spm.unwind = unwind;
     return prev;
 }
 
-void rp_backend_leave_sfn(int prev, void **saved_unwind)
+void rp_backend_leave_sfn(int prev)
 {
     rp_spm.running = prev;
-    rp_spm.unwind = saved_unwind;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -52,8 +49,7 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 
 void rp_backend_panic(int part)
 {
-    (void)part;
-    rp_spm_unwind(rp_spm.unwind);
+    rp_spm_unwind_sfn(part);
 }
 
 /* Nothing else runs while an SFN partition waits, so a signal that is not asserted can

@@ -90,17 +90,15 @@ HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
     m->conn = conn;
 }
 
-/* Gives m its handle for live index idx (a fresh generation makes every earlier handle
- * of idx stale) and its state. An SFN message is live at once; an IPC message becomes
- * live when the server takes it with psa_get (backend_ipc.c). */
-HOT void msg_post(msg_slot_t *m, unsigned idx, uint8_t state)
+/* Gives m its handle for live index idx: a fresh generation makes every earlier handle
+ * of idx stale. An SFN message is live at once; an IPC message becomes live when the
+ * server takes it with psa_get (backend_ipc.c). */
+HOT void msg_post(msg_slot_t *m, unsigned idx)
 {
     uint32_t gen = rp_spm.gen + 1u;
     rp_spm.gen = gen;
     m->handle = (psa_handle_t)(RP_MSG_HANDLE | ((gen & 0xFFFFu) << 8) | (idx + 1u));
     m->msg.handle = m->handle;
-    m->state = state;
-    m->client = rp_backend_thread();
 }
 
 /* ---- vectors ------------------------------------------------------------------------ */
@@ -196,7 +194,7 @@ sfn_invoke(rp_sfn_fn fn UNUSED, const psa_msg_t *arg UNUSED, void **landing UNUS
         "pop {r3-r11, pc}\n\t");
 }
 
-__attribute__((naked, noreturn)) void rp_spm_unwind(void **landing UNUSED)
+__attribute__((naked, noreturn)) static void unwind(void **landing UNUSED)
 {
     __asm volatile(
         "ldr r1, [r0]\n\t"
@@ -205,17 +203,23 @@ __attribute__((naked, noreturn)) void rp_spm_unwind(void **landing UNUSED)
         "pop {r3-r11, pc}\n\t");
 }
 
+void rp_spm_unwind_sfn(int part)
+{
+    unwind(&rp_spm.live[part]->landing);
+}
+
+/* An SFN message needs no state or client: it is served on its client's own thread and
+ * is live exactly while its service function runs. */
 psa_status_t rp_spm_run_sfn(msg_slot_t *m)
 {
-    void **saved;
     unsigned p = m->partition;
-    int prev = rp_backend_enter_sfn((int)p, &m->landing, &saved);
+    int prev = rp_backend_enter_sfn((int)p);
 
-    msg_post(m, p, MSG_ACTIVE);
-    rp_spm.live[p] = m; /* the partition is busy */
+    msg_post(m, p);
+    rp_spm.live[p] = m; /* the partition is busy; its panic lands in m */
     psa_status_t status = sfn_invoke(m->svc->sfn, &m->msg, &m->landing);
     rp_spm.live[p] = NULL;
-    rp_backend_leave_sfn(prev, saved);
+    rp_backend_leave_sfn(prev);
     return status;
 }
 
@@ -225,8 +229,9 @@ HOT psa_status_t deliver(msg_slot_t *m)
     if (m->svc->sfn != NULL) {
         return rp_spm_run_sfn(m);
     }
-    unsigned idx = RP_LIVE_CLIENT(rp_backend_thread());
-    msg_post(m, idx, MSG_QUEUED);
+    uint8_t t = rp_backend_thread();
+    msg_post(m, RP_LIVE_CLIENT(t));
+    m->client = t;
     return rp_backend_deliver_ipc(m);
 }
 
@@ -451,14 +456,17 @@ int rp_spm_init(void)
         if (rp_partitions[p].init == NULL) {
             continue;
         }
-        void *landing, **saved;
-        int prev = rp_backend_enter_sfn(p, &landing, &saved);
+        /* a message with no handle (0 matches none) holds the panic landing */
+        msg_slot_t boot = { .handle = PSA_NULL_HANDLE };
+        int prev = rp_backend_enter_sfn(p);
+        rp_spm.live[p] = &boot;
         /* init takes no argument: the one sfn_invoke passes is ignored (AAPCS) */
-        if (sfn_invoke((rp_sfn_fn)(uintptr_t)rp_partitions[p].init, NULL, &landing) !=
+        if (sfn_invoke((rp_sfn_fn)(uintptr_t)rp_partitions[p].init, NULL, &boot.landing) !=
             PSA_SUCCESS) {
             rp_spm.panicked |= 1u << p;
         }
-        rp_backend_leave_sfn(prev, saved);
+        rp_spm.live[p] = NULL;
+        rp_backend_leave_sfn(prev);
         failed |= (int)((rp_spm.panicked >> p) & 1u);
     }
     return failed ? -1 : 0;

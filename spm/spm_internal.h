@@ -46,7 +46,8 @@ typedef struct msg_slot {
     rp_conn_t *conn;                   /* NULL for a stateless service */
     struct msg_slot *next;             /* IPC: the partition's queue */
     psa_status_t status;               /* IPC: the reply */
-    void *landing;                     /* SFN: the stack pointer a panic unwinds to */
+    void *landing;                     /* SFN: the stack pointer a panic unwinds to (the
+                                        * running SFN partition's is live[running]'s) */
 } msg_slot_t;
 
 /* The SPM's hot state in one struct, so that the call path loads its address once. */
@@ -55,7 +56,6 @@ typedef struct rp_spm_state {
                                         * (the backend keeps it current; read it with
                                         * rp_backend_running) */
     uint32_t panicked;                 /* one bit per partition */
-    void **unwind;                     /* SFN backend: the landing of `running`'s call */
     uint32_t gen;                      /* message generation (handles), counts up */
     msg_slot_t *live[RP_LIVE_MAX];     /* messages being served, see msg_slot_t */
 } rp_spm_state_t;
@@ -155,9 +155,9 @@ static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 /* Marks the running partition panicked and stops it. */
 void rp_spm_panic_running(void) __attribute__((noreturn));
 
-/* Ends the SFN call whose landing is `landing` (rp_backend_enter_sfn's): its
- * rp_spm_run_sfn returns PSA_ERROR_SERVICE_FAILURE. For the backend's panic. */
-void rp_spm_unwind(void **landing) __attribute__((noreturn));
+/* Ends the SFN call of partition `part` (running on this thread): its rp_spm_run_sfn
+ * returns PSA_ERROR_SERVICE_FAILURE. For the backend's panic. */
+void rp_spm_unwind_sfn(int part) __attribute__((noreturn));
 
 /* ---- provided by the backend ---- */
 
@@ -171,10 +171,10 @@ static inline int rp_backend_running(void)
     return rp_spm.running;
 }
 
-/* Sets the running partition of the current thread for an SFN call; returns the previous
- * one, and saves/restores the panic landing with it. */
-int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind);
-void rp_backend_leave_sfn(int prev, void **saved_unwind);
+/* Sets the running partition of the current thread for an SFN call; returns the
+ * previous one, which rp_backend_leave_sfn restores. */
+int rp_backend_enter_sfn(int part);
+void rp_backend_leave_sfn(int prev);
 
 /* Delivers message m (validated, state set) to an IPC partition and blocks the caller
  * until psa_reply; returns the reply status. */
