@@ -208,9 +208,11 @@ void rp_spm_unwind_sfn(int part)
     unwind(&rp_spm.live[part]->landing);
 }
 
-/* An SFN message needs no state or client: it is served on its client's own thread and
- * is live exactly while its service function runs. */
-psa_status_t rp_spm_run_sfn(msg_slot_t *m)
+/* Runs the SFN service function for message m on the current thread, with m's partition
+ * as the running one; a panic inside returns PSA_ERROR_SERVICE_FAILURE. An SFN message
+ * needs no state or client: it is served on its client's own thread and is live exactly
+ * while its service function runs. */
+HOT psa_status_t run_sfn(msg_slot_t *m)
 {
     unsigned p = m->partition;
     int prev = rp_backend_enter_sfn((int)p);
@@ -227,7 +229,7 @@ psa_status_t rp_spm_run_sfn(msg_slot_t *m)
 HOT psa_status_t deliver(msg_slot_t *m)
 {
     if (m->svc->sfn != NULL) {
-        return rp_spm_run_sfn(m);
+        return run_sfn(m);
     }
     uint8_t t = rp_backend_thread();
     msg_post(m, RP_LIVE_CLIENT(t));

@@ -124,10 +124,6 @@ static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
 
 /* ---- provided by spm.c for the backends ---- */
 
-/* Runs an SFN service function for message m on the current thread, with m's partition
- * as the running one; a panic inside returns PSA_ERROR_SERVICE_FAILURE. */
-psa_status_t rp_spm_run_sfn(msg_slot_t *m);
-
 /* Live (active) message i (0..RP_LIVE_MAX-1) or NULL, for a backend that must fail a
  * partition's. */
 static inline msg_slot_t *rp_spm_live_at(unsigned i)
@@ -155,7 +151,7 @@ static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 /* Marks the running partition panicked and stops it. */
 void rp_spm_panic_running(void) __attribute__((noreturn));
 
-/* Ends the SFN call of partition `part` (running on this thread): its rp_spm_run_sfn
+/* Ends the SFN call of partition `part` (running on this thread): its run_sfn (spm.c)
  * returns PSA_ERROR_SERVICE_FAILURE. For the backend's panic. */
 void rp_spm_unwind_sfn(int part) __attribute__((noreturn));
 
