@@ -171,7 +171,29 @@ psa_handle_t rp_conn_alloc(rp_conn_t *pool, size_t n, uint16_t service, int32_t 
 
 /* The live connection `h` of client_id, or NULL if h is not a connection handle, names no
  * slot, names a free slot, is stale (generation differs) or belongs to another client. */
-rp_conn_t *rp_conn_lookup(rp_conn_t *pool, size_t n, psa_handle_t h, int32_t client_id);
+/* Inline: on the path of every connection-based call and close. */
+#define RP_CONN_GEN_MASK 0x7fffu
+#define RP_CONN_HANDLE_MASK 0x7fffff /* 15 generation bits above 8 slot bits */
+static inline __attribute__((always_inline)) rp_conn_t *
+rp_conn_lookup(rp_conn_t *pool, size_t n, psa_handle_t h, int32_t client_id)
+{
+    uint32_t slot, gen;
+    rp_conn_t *c;
+
+    if (h <= 0 || (h & ~RP_CONN_HANDLE_MASK) != 0) {
+        return NULL;
+    }
+    slot = ((uint32_t)h & 0xffu);
+    gen = (uint32_t)h >> 8;
+    if (slot == 0u || slot > n) {
+        return NULL;
+    }
+    c = &pool[slot - 1u];
+    if (!c->in_use || (c->gen & RP_CONN_GEN_MASK) != gen || c->client_id != client_id) {
+        return NULL;
+    }
+    return c;
+}
 
 /* Free a slot found by rp_conn_lookup (cannot fail). */
 void rp_conn_release(rp_conn_t *c);
