@@ -206,11 +206,15 @@ static int own_ipc_partition(void)
 
 void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
 {
-    (void)own_ipc_partition(); /* an SFN service replies by returning */
     msg_slot_t *m = own_msg(msg_handle);
-    if (m->msg.type == PSA_IPC_CONNECT && status != PSA_SUCCESS &&
-        status != PSA_ERROR_CONNECTION_REFUSED && status != PSA_ERROR_CONNECTION_BUSY) {
-        rp_spm_panic_running(); /* FF-M: any other answer to a connection is an error */
+    /* an SFN service replies by returning: its messages live at its partition's index,
+     * below RP_PART_MAX; an IPC message lives at its client thread's, above (and only an
+     * IPC partition serves one), so the handle's index says which model the caller is */
+    if (((uint32_t)msg_handle & 0xFFu) - 1u < RP_PART_MAX ||
+        (m->msg.type == PSA_IPC_CONNECT && status != PSA_SUCCESS &&
+         status != PSA_ERROR_CONNECTION_REFUSED && status != PSA_ERROR_CONNECTION_BUSY)) {
+        /* an SFN caller; or (FF-M) any other answer to a connection */
+        rp_spm_panic_running();
     }
     rp_backend_reply(m, status);
 }
