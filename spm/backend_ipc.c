@@ -123,10 +123,13 @@ __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
     }
     thread_t *t = rp_cur_thread;
     rp_spm.running = t->part;
-    if (t->unpriv) {
-        rp_isolation_switch(t->own_part);
+    __asm volatile("msr psplim, %0" : : "r"(t->limit));
+    if (RP_ISOLATION > 1) { /* level 1: every thread is privileged, CONTROL stays 2 */
+        if (t->unpriv) {
+            rp_isolation_switch(t->own_part);
+        }
+        __asm volatile("msr control, %0" : : "r"((uint32_t)t->control));
     }
-    __asm volatile("msr psplim, %0\n\tmsr control, %1" : : "r"(t->limit), "r"(t->control));
     return t->sp;
 }
 
@@ -246,7 +249,7 @@ uint8_t rp_backend_thread(void)
 
 int rp_backend_caller_unprivileged(void)
 {
-    return rp_cur_thread->unpriv;
+    return RP_ISOLATION > 1 && rp_cur_thread->unpriv; /* level 1: nothing unprivileged */
 }
 
 /* ---- unprivileged partitions: the SVC path into the API (psa_api.c) ----------------- */
