@@ -6,6 +6,7 @@
 #include "psa/client.h"
 #include "psa/lifecycle.h"
 #include "psa/service.h"
+#include "psa_manifest/pid.h"
 #include "rp_veneers.h"
 #include "spm_internal.h"
 
@@ -182,6 +183,35 @@ uint32_t psa_rot_lifecycle_state(void)
     return API(RP_API_LIFECYCLE, rp_api_rot_lifecycle_state, 0, 0, 0, 0);
 }
 
+/* ---- system reset on behalf of the Platform partition --------------------------------
+ * AIRCR is privileged: at isolation level 3 the Platform partition runs unprivileged, so
+ * the SPM requests the reset for it (the secure side set AIRCR.SYSRESETREQS at boot).
+ * Only the partition with the manifest name RP_PLATFORM_SP may ask; any other caller gets
+ * PSA_ERROR_NOT_PERMITTED. Does not return on success. */
+#define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0Cu)
+#define AIRCR_VECTKEY     0x05FA0000u
+#define AIRCR_SYSRESETREQ (1u << 2)
+#define AIRCR_KEEP        0x0000E008u /* PRIGROUP, PRIS, SYSRESETREQS, BFHFNMINS kept */
+
+psa_status_t rp_api_system_reset(void)
+{
+#ifdef RP_PLATFORM_SP
+    if (rp_spm_current_partition_id() == RP_PLATFORM_SP) {
+        __asm volatile("dsb" ::: "memory");
+        SCB_AIRCR = AIRCR_VECTKEY | (SCB_AIRCR & AIRCR_KEEP) | AIRCR_SYSRESETREQ;
+        __asm volatile("dsb" ::: "memory");
+        for (;;) {
+        }
+    }
+#endif
+    return PSA_ERROR_NOT_PERMITTED;
+}
+
+psa_status_t rp_spm_system_reset(void)
+{
+    return (psa_status_t)API(RP_API_SYSTEM_RESET, rp_api_system_reset, 0, 0, 0, 0);
+}
+
 /* The implementations by index, for the SVC path; the SVC handler bounds-checks the
  * index before it uses this table. */
 const uintptr_t rp_api_table[RP_API_COUNT] = {
@@ -208,4 +238,5 @@ const uintptr_t rp_api_table[RP_API_COUNT] = {
     [RP_API_MAP_OUTVEC] = (uintptr_t)rp_api_map_outvec,
     [RP_API_UNMAP_OUTVEC] = (uintptr_t)rp_api_unmap_outvec,
     [RP_API_LIFECYCLE] = (uintptr_t)rp_api_rot_lifecycle_state,
+    [RP_API_SYSTEM_RESET] = (uintptr_t)rp_api_system_reset,
 };

@@ -70,7 +70,8 @@ CRYPTO_TABLE = (
     ("size.sym", "whole symmetric set: every public function of the six headers (bytes)"),
     ("sha256.block", "SHA-256, instructions per 64-byte block (1 KiB message)"),
     ("sha512.block", "SHA-512, instructions per 128-byte block (1 KiB message)"),
-    ("aes128.block", "AES-128 encrypt, one block (rp_aes_encrypt)"),
+    ("aes128.block", "AES-128-ECB encrypt, per block of a 1 KiB message (keyed context)"),
+    ("aes128.block1", "AES-128 encrypt, one lone block (rp_aes_encrypt)"),
     ("aes128.block2", "AES-128 encrypt, per block of a two-block call (rp_aes_encrypt2)"),
     ("aes128_gcm.1k", "AES-128-GCM encrypt 1 KiB, one-shot incl. key setup"),
     ("aes128_ccm.1k", "AES-128-CCM encrypt 1 KiB, one-shot incl. key setup"),
@@ -143,13 +144,47 @@ def pk_kpis(build):
     return figures
 
 
+def profile_footprints(fw, profiles, kpis):
+    """Footprint per product profile (docs/profiles.md): the secure image (flash = text +
+    data, RAM = data + bss + main stack; partition stacks are in their .rp_*_bss), BL2,
+    and the code of each partition (its .rp_<name>_code section)."""
+    if not profiles:
+        return
+    print("## Footprint per profile (bytes, arm-none-eabi-gcc -Os; secure image and BL2)\n")
+    print("| profile | secure flash | secure RAM | secure text | data | bss | stack | BL2 text |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    parts = {}
+    for prof in profiles:
+        f = footprint(f"{fw}/{prof}/s/rampart_s.elf")
+        b = footprint(f"{fw}/{prof}/s/bl2.elf")
+        flash, ram = f["text"] + f["data"], f["data"] + f["bss"] + f["stack"]
+        print(f"| {prof} | {flash} | {ram} | {f['text']} | {f['data']} | {f['bss']} | "
+              f"{f['stack']} | {b['text']} |")
+        kpis[f"profile.{prof}.secure.flash"] = flash
+        kpis[f"profile.{prof}.secure.ram"] = ram
+        kpis[f"profile.{prof}.bl2.text"] = b["text"]
+        for sect, size in sections(f"{fw}/{prof}/s/rampart_s.elf").items():
+            m = re.match(r"^\.rp_(.*)_code$", sect)
+            if m:
+                parts.setdefault(m.group(1), {})[prof] = size
+    print("\n### Code of each partition per profile (.rp_<partition>_code: its code and "
+          "read-only data, with the crypto it links)\n")
+    print("| partition | " + " | ".join(profiles) + " |")
+    print("| --- |" + " ---: |" * len(profiles))
+    for name in sorted(parts):
+        print(f"| {name} | " + " | ".join(str(parts[name].get(p, "-")) for p in profiles) + " |")
+    print()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--fw", required=True)
     p.add_argument("--configs", default="sfn_l1")
+    p.add_argument("--profiles", default="")
     args = p.parse_args()
     configs = args.configs.split()
     kpis = {}
+    profile_footprints(args.fw, args.profiles.split(), kpis)
 
     print("## Footprint (bytes, arm-none-eabi-gcc -Os, Cortex-M33 without DSP/FPU)\n")
     print("| image | config | text | data | bss | stack |")

@@ -5,40 +5,16 @@
 
 #include "rp_boot.h"
 
-static const uint8_t boot_magic[16] = {
-    0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f,
-    0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80,
-};
-
 #define MAGIC_UNSET 0
 #define MAGIC_GOOD  1
 #define MAGIC_BAD   2
-
-/* Swap status in the scratch area: sector 1 holds 3 records per index; sector 2 holds
- * swap_info, the sector count and the magic that says a swap is in progress. Two sectors,
- * so that clearing the magic (an erase) completes before the records are erased: a torn
- * erase can never leave a valid magic over half-erased records. */
-#define ST_INFO   0u
-#define ST_COUNT  1u
-#define ST_MAGIC  16u
-#define ST_RECS   0u
-
-static uint32_t st_recs(const struct rp_boot_cfg *c)
-{
-    return c->scratch + c->flash->sector_size;
-}
-
-static uint32_t st_head(const struct rp_boot_cfg *c)
-{
-    return c->scratch + 2 * c->flash->sector_size;
-}
 
 static int magic_state(const uint8_t *p)
 {
     uint8_t all = 0xFF, diff = 0;
     for (int i = 0; i < 16; i++) {
         all &= p[i];
-        diff |= (uint8_t)(p[i] ^ boot_magic[i]);
+        diff |= (uint8_t)(p[i] ^ rp_boot_magic[i]);
     }
     return all == 0xFF ? MAGIC_UNSET : diff == 0 ? MAGIC_GOOD : MAGIC_BAD;
 }
@@ -117,38 +93,104 @@ static uint32_t image_sectors(const struct rp_boot_cfg *c, uint32_t slot)
     return (info.end + sec_size(c) - 1) / sec_size(c);
 }
 
-/* The primary's trailer after a swap: TEST copy_done, PERM image_ok, REVERT both; the
- * magic last, so a torn trailer is never GOOD. */
-static int write_primary_trailer(const struct rp_boot_cfg *c, uint32_t slot, uint8_t info)
+/* Little-endian u32 at p (the trailer's swap_size). */
+static uint32_t rd32(const uint8_t *p)
 {
-    uint32_t end = slot + c->slot_size, type = info & 0x0Fu;
-    int e = erase(c, end - sec_size(c));
-    if (!e) {
-        e = program_byte(c, end - RP_TRAILER_SWAP_INFO, info);
-    }
-    if (!e && type != RP_SWAP_PERM) {
-        e = program_byte(c, end - RP_TRAILER_COPY_DONE, 0x01);
-    }
-    if (!e && type != RP_SWAP_TEST) {
-        e = program_byte(c, end - RP_TRAILER_IMAGE_OK, 0x01);
-    }
-    return e ? e : program(c, end - RP_TRAILER_MAGIC, boot_magic, 16);
+    return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Swaps sectors [0, n) of image im's slots through the scratch buffer, recording each
- * completed step in the status records; skips steps already recorded (resume).
- * Step k of index i: 0 secondary -> buffer, 1 primary -> secondary, 2 buffer -> primary.
- * Then writes the primary trailer and clears the request, the magic and the records. */
-static int swap_sectors(const struct rp_boot_cfg *c, const struct rp_boot_image_cfg *im,
-                        uint8_t info, uint32_t n)
+static uint32_t slot_sectors(const struct rp_boot_cfg *c)
 {
-    uint32_t S = sec_size(c), buf = c->scratch, st = st_recs(c);
+    return c->slot_size / sec_size(c);
+}
+
+static uint32_t scratch_end(const struct rp_boot_cfg *c)
+{
+    return c->scratch + c->scratch_size;
+}
+
+/* The swap a trailer (ending at `end`) describes: its type (TEST, PERM or REVERT) if the
+ * magic is GOOD and swap_info and swap_size are valid, else 0; *image from swap_info,
+ * *n the sector count from swap_size. */
+static uint32_t tr_swap(const struct rp_boot_cfg *c, uint32_t end, uint32_t *image,
+                        uint32_t *n)
+{
+    const uint8_t *t = c->map + end;
+    uint32_t info = t[-(int)RP_TRAILER_SWAP_INFO], size = rd32(t - RP_TRAILER_SWAP_SIZE);
+    uint32_t type = info & 0x0Fu, S = sec_size(c);
+    *image = info >> 4;
+    *n = size / S;
+    /* unsigned wrap-around: one compare each for 2..4 and for S..slot_size - S */
+    if (magic_state(t - RP_TRAILER_MAGIC) != MAGIC_GOOD || type - RP_SWAP_TEST > 2u ||
+        *image >= c->image_count || size % S || size - S >= c->slot_size - S) {
+        return 0;
+    }
+    return type;
+}
+
+/* Writes image i's primary trailer from the copy staged in the scratch trailer (the four
+ * field cells, then the magic), then erases the staged copy. Repeatable: while the staged
+ * copy stands (GOOD), the next boot rewrites the primary trailer, so a torn erase or write
+ * of it never counts. */
+static int commit(const struct rp_boot_cfg *c, uint32_t i)
+{
+    uint32_t end = c->img[i].primary + c->slot_size, send = scratch_end(c);
+    int e = erase(c, end - sec_size(c));
+    if (!e) {
+        e = program(c, end - RP_TRAILER_SWAP_SIZE, c->map + send - RP_TRAILER_SWAP_SIZE,
+                    RP_TRAILER_SWAP_SIZE - RP_TRAILER_MAGIC);
+    }
+    if (!e) {
+        e = program(c, end - RP_TRAILER_MAGIC, rp_boot_magic, 16);
+    }
+    return e ? e : erase(c, send - sec_size(c));
+}
+
+/* Stages image i's next primary trailer in the scratch trailer, then commits it:
+ * swap_size = n sectors, swap_info = type | i << 4; when `done`, copy_done = 1 and for
+ * PERM and REVERT image_ok = 1 (FORMATS.md 1.5: the final trailer). */
+static int stage(const struct rp_boot_cfg *c, uint32_t i, uint32_t type, uint32_t n, int done)
+{
+    uint32_t send = scratch_end(c), size = n * sec_size(c);
+    uint8_t f[RP_TRAILER_SWAP_SIZE - RP_TRAILER_MAGIC];
+    memset(f, 0xFF, sizeof f);
+    for (int k = 0; k < 4; k++) {
+        f[k] = (uint8_t)(size >> 8 * k);
+    }
+    f[RP_TRAILER_SWAP_SIZE - RP_TRAILER_SWAP_INFO] = (uint8_t)(type | i << 4);
+    if (done) {
+        f[RP_TRAILER_SWAP_SIZE - RP_TRAILER_COPY_DONE] = 0x01;
+        if (type != RP_SWAP_TEST) {
+            f[RP_TRAILER_SWAP_SIZE - RP_TRAILER_IMAGE_OK] = 0x01;
+        }
+    }
+    int e = erase(c, send - sec_size(c));
+    if (!e) {
+        e = program(c, send - RP_TRAILER_SWAP_SIZE, f, sizeof f);
+    }
+    if (!e) {
+        e = program(c, send - RP_TRAILER_MAGIC, rp_boot_magic, 16);
+    }
+    return e ? e : commit(c, i);
+}
+
+/* Swaps sectors [0, n) of image i's slots through the scratch buffer, highest first,
+ * recording each completed step in the primary trailer's status area (MCUboot's layout:
+ * 3 bytes per region, region 0 the highest); skips steps already recorded (resume).
+ * Step k: 0 secondary -> buffer, 1 primary -> secondary, 2 buffer -> primary. Then erases
+ * the secondary trailer (the request) and stages the final primary trailer. */
+static int swap_run(const struct rp_boot_cfg *c, uint32_t i, uint32_t type, uint32_t n)
+{
+    const struct rp_boot_image_cfg *im = &c->img[i];
+    uint32_t S = sec_size(c), buf = c->scratch;
+    uint32_t st = im->primary + c->slot_size - RP_TRAILER_SWAP_SIZE - 3 * slot_sectors(c);
     int e = 0;
-    for (uint32_t i = n; i-- > 0 && !e;) {
+    for (uint32_t r = 0; r < n && !e; r++) {
+        uint32_t s = n - 1 - r;
         /* step k copies ring[k + 1] into ring[k] (indices mod 3) */
-        const uint32_t ring[3] = { buf, im->secondary + i * S, im->primary + i * S };
+        const uint32_t ring[3] = { buf, im->secondary + s * S, im->primary + s * S };
         for (uint32_t k = 0; k < 3 && !e; k++) {
-            uint32_t rec = st + ST_RECS + 3 * i + k;
+            uint32_t rec = st + 3 * r + k;
             if (c->map[rec] != 0xFF) {
                 continue;   /* done (a torn record is written only after its copy) */
             }
@@ -159,35 +201,20 @@ static int swap_sectors(const struct rp_boot_cfg *c, const struct rp_boot_image_
         }
     }
     if (!e) {
-        e = write_primary_trailer(c, im->primary, info);
-    }
-    if (!e) {
         e = erase(c, im->secondary + c->slot_size - S);
     }
-    if (!e) {
-        e = erase(c, st_head(c));
-    }
-    return e ? e : erase(c, st);
+    return e ? e : stage(c, i, type, n, 1);
 }
 
-/* Starts a swap: erased records, then swap_info and the count, then the magic. */
-static int swap_start(const struct rp_boot_cfg *c, uint32_t index, uint32_t type)
+/* Starts image i's swap: the primary trailer (staged) gets swap_info and swap_size, with
+ * copy_done unset: "swap in progress". */
+static int swap_start(const struct rp_boot_cfg *c, uint32_t i, uint32_t type)
 {
-    const struct rp_boot_image_cfg *im = &c->img[index];
-    uint32_t st = st_head(c);
+    const struct rp_boot_image_cfg *im = &c->img[i];
     uint32_t a = image_sectors(c, im->primary), b = image_sectors(c, im->secondary);
-    uint8_t head[2] = { (uint8_t)(type | index << 4), (uint8_t)(a > b ? a : b) };
-    int e = erase(c, st_recs(c));
-    if (!e) {
-        e = erase(c, st);
-    }
-    if (!e) {
-        e = program(c, st + ST_INFO, head, 2);
-    }
-    if (!e) {
-        e = program(c, st + ST_MAGIC, boot_magic, 16);
-    }
-    return e ? e : swap_sectors(c, im, head[0], head[1]);
+    uint32_t n = a > b ? a : b;
+    int e = stage(c, i, type, n, 0);
+    return e ? e : swap_run(c, i, type, n);
 }
 
 static int up_code(uint32_t type)
@@ -196,23 +223,37 @@ static int up_code(uint32_t type)
          : type == RP_SWAP_PERM ? RP_BOOT_UP_PERM : RP_BOOT_UP_REVERTED;
 }
 
-/* A swap that a power loss interrupted: finish it. Sets *index to its image, or to
- * image_count if none was in progress. */
-static int resume_swap(const struct rp_boot_cfg *c, struct rp_boot_result *res,
-                       uint32_t *index)
+/* A staged trailer that a power loss left in the scratch (swap mode only): commit it.
+ * Sets done[i] when it was image i's final trailer (the swap is complete). */
+static int resume_staged(const struct rp_boot_cfg *c, struct rp_boot_result *res,
+                         uint8_t *done)
 {
-    const uint8_t *st = c->map + st_head(c);
-    uint32_t i = st[ST_INFO] >> 4, n = st[ST_COUNT];
-    *index = c->image_count;
-    if (c->mode != RP_BOOT_MODE_SWAP || magic_state(st + ST_MAGIC) != MAGIC_GOOD) {
+    uint32_t i, n, type = tr_swap(c, scratch_end(c), &i, &n);
+    if (!type) {
         return RP_BOOT_OK;
     }
-    if (i >= c->image_count || n >= c->slot_size / sec_size(c)) {
-        return erase(c, st_head(c));  /* not ours: drop it */
+    if (c->map[scratch_end(c) - RP_TRAILER_COPY_DONE] == 0x01) {
+        done[i] = 1;
+        res->upgrade[i] = up_code(type);
     }
-    *index = i;
-    res->upgrade[i] = up_code(st[ST_INFO] & 0x0Fu);
-    return swap_sectors(c, &c->img[i], st[ST_INFO], n);
+    return commit(c, i);
+}
+
+/* Image i's swap that a power loss interrupted (its primary trailer says "in progress":
+ * GOOD, a valid swap_info for this image, copy_done unset): finish it. Returns 1 with *e
+ * set if there was one, else 0. */
+static int resume_swap(const struct rp_boot_cfg *c, struct rp_boot_result *res, uint32_t i,
+                       int *e)
+{
+    uint32_t end = c->img[i].primary + c->slot_size, k, n;
+    uint32_t type = tr_swap(c, end, &k, &n);
+    if (c->mode != RP_BOOT_MODE_SWAP || !type || k != i ||
+        c->map[end - RP_TRAILER_COPY_DONE] != 0xFF) {
+        return 0;
+    }
+    res->upgrade[i] = up_code(type);
+    *e = swap_run(c, i, type, n);
+    return 1;
 }
 
 /* A requested image that fails validation: erase its header and trailer sectors, and mark
@@ -319,11 +360,12 @@ static int raise_counters(const struct rp_boot_cfg *c, struct rp_boot_result *re
 
 static int check_cfg(const struct rp_boot_cfg *c)
 {
-    uint32_t S = c->flash->sector_size;
-    /* the status sector holds 3 records per swappable sector (all but the trailer's) */
+    uint32_t S = c->flash->sector_size, n = c->slot_size / S;
+    /* the trailer sector holds the fields and 3 status bytes per sector of the slot; the
+     * scratch area the buffer and, in its last sector, the staged trailer */
     if (c->image_count < 1 || c->image_count > RP_BOOT_MAX_IMAGES || S < 64 ||
-        c->slot_size % S || c->slot_size / S < 2 || c->slot_size / S > 256 ||
-        ST_RECS + 3 * (c->slot_size / S - 1) > S ||
+        c->slot_size % S || n < 2 || n > 256 || RP_TRAILER_SWAP_SIZE + 3 * n > S ||
+        (c->mode == RP_BOOT_MODE_SWAP && (c->scratch_size % S || c->scratch_size < 2 * S)) ||
         (c->mode != RP_BOOT_MODE_SWAP && c->mode != RP_BOOT_MODE_OVERWRITE)) {
         return RP_BOOT_ERR_CFG;
     }
@@ -332,18 +374,18 @@ static int check_cfg(const struct rp_boot_cfg *c)
 
 int rp_boot_go(const struct rp_boot_cfg *c, struct rp_boot_result *res)
 {
-    uint32_t resumed;
+    uint8_t done[RP_BOOT_MAX_IMAGES] = { 0 };
     memset(res, 0, sizeof(*res));
     int e = check_cfg(c);
     for (uint32_t i = 0; i < c->image_count && !e; i++) {
         e = c->nvc->read(c->nvc->ctx, c->img[i].nvc_id, &res->counter[i]) ?
             RP_BOOT_ERR_FLASH : RP_BOOT_OK;
     }
-    if (!e) {
-        e = resume_swap(c, res, &resumed);
+    if (!e && c->mode == RP_BOOT_MODE_SWAP) {
+        e = resume_staged(c, res, done);
     }
     for (uint32_t i = 0; i < c->image_count && !e; i++) {
-        if (i != resumed) {
+        if (!done[i] && !resume_swap(c, res, i, &e)) {
             e = upgrade_one(c, res, i);
         }
     }

@@ -25,7 +25,8 @@ typedef struct {
 int rp_aes_setkey(rp_aes_ctx *ctx, const uint8_t *key, size_t key_len);
 void rp_aes_encrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16]);
 void rp_aes_decrypt(const rp_aes_ctx *ctx, const uint8_t in[16], uint8_t out[16]);
-/* Two independent blocks in one bitsliced pass (same cost as one). */
+/* Two independent blocks in one bitsliced pass (same cost as one). Both inputs are read
+ * before any output is written, so the outputs may be the inputs (or swap them). */
 void rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
                      uint8_t out0[16], uint8_t out1[16]);
 void rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],

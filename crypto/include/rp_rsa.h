@@ -9,9 +9,11 @@
  * given as digests with their rp_hash_id. Every function validates its inputs first and
  * returns RP_RSA_OK (0) or a negative RP_RSA_ERR_*; decryption failures of either padding
  * are one indistinguishable RP_RSA_ERR_DECRYPT.
- * Memory: keys are plain structs (no allocation); buffers are sized for 4096-bit keys, so a
- * private operation uses about 12 KB of stack and a public one about 4 KB, whatever the key
- * size (Cortex-M33, -Os, from -fcallgraph-info).
+ * Memory: keys are plain structs (no allocation). Every number and buffer of an operation
+ * lives in one static workspace of rsa.c (9.6 KB, taken in proportion to the key size and
+ * wiped before each function returns), not on the stack: a 4096-bit private operation
+ * needs well under 1 KB of stack (docs/p256.md, "RSA"). So the functions are not
+ * reentrant: one RSA operation at a time, like the Crypto core that calls them.
  */
 #ifndef RP_RSA_H
 #define RP_RSA_H
@@ -58,19 +60,23 @@ typedef struct {
 size_t rp_rsa_bytes(const rp_rsa_public *key);
 
 /* DER RSAPublicKey ::= SEQUENCE { n, e } (RFC 8017 A.1.1), strict DER, 1024..4096 bits,
- * odd n, e odd in [3, 2^32). */
+ * odd n, e odd in [3, 2^32). On failure *key is zeroed. */
 int rp_rsa_public_import(rp_rsa_public *key, const uint8_t *der, size_t der_len);
 int rp_rsa_public_export(const rp_rsa_public *key, uint8_t *der, size_t cap, size_t *der_len);
 
 /* DER RSAPrivateKey (RFC 8017 A.1.2), version 0 (two primes). Checked: n = p q, each
- * CRT value below its modulus, p and q odd, sizes in range. */
+ * CRT value below its modulus, p and q odd, sizes in range. On failure *key is wiped. */
 int rp_rsa_private_import(rp_rsa_private *key, const uint8_t *der, size_t der_len);
 int rp_rsa_private_export(const rp_rsa_private *key, uint8_t *der, size_t cap,
                           size_t *der_len);
 
-/* A fresh key pair: bits = 2048 (the supported size), e = 65537. Primes by random search
- * with trial division and Miller-Rabin (FIPS 186-5 B.3.3 rounds); d = e^-1 mod (p-1)(q-1).
- * Slow (seconds on the host, minutes on a Cortex-M33). */
+/* A fresh key pair: bits = 2048 (the supported size), e = 65537 (FIPS 186-4 B.3.3 with
+ * B.3.1): random primes p, q = 3 mod 4 with the two top bits set, p - 1 and q - 1 prime
+ * to e, trial division by the odd primes below 4096, 8 Miller-Rabin rounds, |p - q| >
+ * 2^(nlen/2 - 100); d = e^-1 mod lcm(p-1, q-1) and d > 2^(nlen/2) (else redrawn).
+ * Constant time for the primes that are kept (only a rejected candidate's verdict
+ * branches). Slow: seconds on the host, minutes on a Cortex-M33. On failure *key is
+ * wiped. */
 int rp_rsa_keygen(rp_rsa_private *key, size_t bits, rp_rng_fn rng, void *rng_ctx);
 
 /* RSASSA-PKCS1-v1_5 (RFC 8017 8.2) over a digest of hash id. sig has rp_rsa_bytes bytes. */

@@ -64,9 +64,8 @@ static void blocks(rp_cipher_ctx *c, const uint8_t *in, size_t n, uint8_t *out)
             xor16(t, c->iv, in);
             rp_aes_encrypt(&c->aes, t, c->iv);
             memcpy(out, c->iv, 16);
-        } else if (!c->decrypt) {                             /* ECB encrypt */
-            rp_aes_encrypt2(&c->aes, in, in + 16 * (k - 1), t, t + 16);
-            memcpy(out, t, 16 * k);
+        } else if (!c->decrypt) {             /* ECB encrypt, straight into out */
+            rp_aes_encrypt2(&c->aes, in, in + 16 * (k - 1), out, k == 2 ? out + 16 : t);
         } else {
             rp_aes_decrypt2(&c->aes, in, in + 16 * (k - 1), t, t + 16);
             if (c->mode != RP_AES_ECB) {                      /* CBC decrypt */
@@ -83,14 +82,18 @@ static void blocks(rp_cipher_ctx *c, const uint8_t *in, size_t n, uint8_t *out)
     rp_wipe(t, sizeof t);
 }
 
-static void ctr_add1(uint8_t ctr[16])
+/* dst = src + k (k = 1 or 2) as 128-bit big-endian integers, four words with a carry
+ * (dst may be src). The counter is public; the carry is arithmetic anyway. */
+static void ctr_add(uint8_t dst[16], const uint8_t src[16], uint32_t k)
 {
-    unsigned i, carry = 1;
+    uint32_t carry = k, w, sum;
+    int i;
 
-    for (i = 16; i-- > 0;) {
-        carry += ctr[i];
-        ctr[i] = (uint8_t)carry;
-        carry >>= 8;
+    for (i = 12; i >= 0; i -= 4) {
+        w = rp_ld32be(src + i);
+        sum = w + carry;
+        carry = (uint32_t)(sum < w);
+        rp_st32be(dst + i, sum);
     }
 }
 
@@ -99,11 +102,9 @@ static void refill(rp_cipher_ctx *c)
 {
     if (c->mode == RP_AES_CTR) {
         uint8_t c1[16];
-        memcpy(c1, c->iv, 16);
-        ctr_add1(c1);
+        ctr_add(c1, c->iv, 1);
         rp_aes_encrypt2(&c->aes, c->iv, c1, c->buf, c->buf + 16);
-        memcpy(c->iv, c1, 16);
-        ctr_add1(c->iv);
+        ctr_add(c->iv, c->iv, 2);
     } else if (c->mode == RP_AES_OFB) {
         rp_aes_encrypt(&c->aes, c->iv, c->iv);
         memcpy(c->buf, c->iv, 16);

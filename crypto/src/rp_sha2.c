@@ -126,7 +126,48 @@ static const uint64_t H384[8] = {
         h += S256_0(a) + MAJ(a, b, c);                                             \
     } while (0)
 
-#ifdef RP_SYM_T2
+#if defined(RP_SHA2_SMALL)
+/* RP_SHA2_SMALL (BL2, which must fit 8 KiB with P-256; boot/bl2/bl2.cmake): the smallest
+ * compression, one round per loop pass over a 16-word circular schedule, with SHA-256's
+ * own 64 constants (FIPS 180-4 4.2.2: the high halves of K512's first 64, so SHA-512's
+ * 640-byte table is not linked in). About 60 % slower than the unrolled one. */
+static const uint32_t K256[64] = {
+    0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u,
+    0x923f82a4u, 0xab1c5ed5u, 0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u,
+    0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf174u, 0xe49b69c1u, 0xefbe4786u,
+    0x0fc19dc6u, 0x240ca1ccu, 0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau,
+    0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u, 0xc6e00bf3u, 0xd5a79147u,
+    0x06ca6351u, 0x14292967u, 0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu, 0x53380d13u,
+    0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u, 0xa2bfe8a1u, 0xa81a664bu,
+    0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
+    0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au,
+    0x5b9cca4fu, 0x682e6ff3u, 0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u,
+    0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u,
+};
+
+static void sha256_blocks(void *state, const uint8_t *p, size_t n)
+{
+    uint32_t *st = (uint32_t *)state;
+    uint32_t w[64], a, b, c, d, e, f, g, h, t1, t2;
+    unsigned t;
+
+    for (; n; n--, p += 64) {
+        for (t = 0; t < 64; t++)
+            w[t] = t < 16 ? ld32be(p + 4 * t) :
+                   S256_s1(w[t - 2]) + w[t - 7] + S256_s0(w[t - 15]) + w[t - 16];
+        a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
+        for (t = 0; t < 64; t++) {
+            t1 = h + S256_1(e) + CH(e, f, g) + K256[t] + w[t];
+            t2 = S256_0(a) + MAJ(a, b, c);
+            h = g; g = f; f = e; e = d + t1;
+            d = c; c = b; b = a; a = t1 + t2;
+        }
+        st[0] += a; st[1] += b; st[2] += c; st[3] += d;
+        st[4] += e; st[5] += f; st[6] += g; st[7] += h;
+    }
+    rp_wipe(w, sizeof w);
+}
+#elif defined(RP_SYM_T2)
 /* Cortex-M33 builds (crypto/sym.cmake): the compression in Thumb-2 assembly
  * (rp_sha256_m33.S, the same algorithm as the C below, which is the reference). */
 void rp_sha256_blocks_t2(uint32_t st[8], const uint8_t *p, size_t n, uint32_t w[64],
@@ -193,7 +234,16 @@ static void init256(rp_sha256_ctx *ctx, const uint64_t iv[8], int hi, uint8_t ou
 
 void rp_sha256_init(rp_sha256_ctx *ctx)
 {
+#if defined(RP_SHA2_SMALL)
+    /* FIPS 180-4 5.3.3 (the upper halves of H512): a 32-byte table instead of 64 */
+    static const uint32_t H256[8] = { 0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au,
+                                      0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u };
+    memcpy(ctx->h, H256, sizeof H256);
+    ctx->len = 0;
+    ctx->out_len = 32;
+#else
     init256(ctx, H512, 1, 32);
+#endif
 }
 
 void rp_sha224_init(rp_sha256_ctx *ctx)

@@ -11,7 +11,7 @@
  *
  * Constant time: no branch but the block and loop counters, no address from data.
  * Registers in the rounds: a..h rotate over r4-r11, r12 walks w, lr walks k512, r0/r1 are
- * temporaries, r2/r3 alternate as a^b of this round and b^c (a^b of the previous round),
+ * temporaries (r1 holds W[i+1] for half an even round), r2/r3 alternate as a^b of this round and b^c (a^b of the previous round),
  * so Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)) costs three instructions. */
     .syntax unified
     .thumb
@@ -52,16 +52,23 @@
     strd \n0, \n1, [r12], #8
     .endm
 
-/* One round: h += Sigma1(e) + Ch(e, f, g) + K[i] + W[i]; d += h; h += Sigma0(a) + Maj. */
+/* One round: h += Sigma1(e) + Ch(e, f, g) + K[i] + W[i]; d += h; h += Sigma0(a) + Maj.
+ * Even rounds load W[i] and W[i+1] with one ldrd and add W[i+1] into g (the next round's
+ * h) once Ch has read g; odd rounds then load no W. */
     .macro ROUND a, b, c, d, e, f, g, h, i, ab, bc
     ldr r0, [lr, #(8 * \i + 4)]
-    ldr r1, [r12, #(4 * \i)]
     add \h, \h, r0
-    add \h, \h, r1
+    .if (\i % 2) == 0
+    ldrd r0, r1, [r12, #(4 * \i)]
+    add \h, \h, r0
+    .endif
     eor r0, \f, \g
     and r0, r0, \e
     eor r0, r0, \g
     add \h, \h, r0
+    .if (\i % 2) == 0
+    add \g, \g, r1
+    .endif
     eor r0, \e, \e, ror #14
     eor r0, \e, r0, ror #5
     add \h, \h, r0, ror #6
@@ -78,13 +85,31 @@
     .p2align 2
 rp_sha256_blocks_t2:
     push {r4-r11, lr}
-    sub sp, sp, #16
+    sub sp, sp, #28             /* 36 + 28: sp stays 8-byte aligned */
     str r0, [sp, #0]            /* st */
     str r2, [sp, #8]            /* blocks left */
     str r3, [sp, #12]           /* w */
-1:  /* the block, big-endian, into w[0..15] */
+    add r3, r3, #256
+    str r3, [sp, #16]           /* the end of w */
+1:  /* the block, big-endian, into w[0..15]: eight words per ldm when p is word-aligned
+     * (the address is public), else word by word */
     ldr r12, [sp, #12]
     add r2, r12, #64
+    tst r1, #3
+    bne 2f
+5:  ldm r1!, {r4-r11}
+    rev r4, r4
+    rev r5, r5
+    rev r6, r6
+    rev r7, r7
+    rev r8, r8
+    rev r9, r9
+    rev r10, r10
+    rev r11, r11
+    stm r12!, {r4-r11}
+    cmp r12, r2
+    bne 5b
+    b 6f
 2:  ldr r4, [r1], #4
     ldr r5, [r1], #4
     rev r4, r4
@@ -92,7 +117,7 @@ rp_sha256_blocks_t2:
     strd r4, r5, [r12], #8
     cmp r12, r2
     bne 2b
-    str r1, [sp, #4]            /* next block */
+6:  str r1, [sp, #4]            /* next block */
     /* schedule W[16..63], four words per pass */
     ldr r4, [r12, #-4]          /* W[15] */
     ldr r5, [r12, #-8]          /* W[14] */
@@ -106,7 +131,7 @@ rp_sha256_blocks_t2:
     ldm r0, {r4-r11}
     eor r3, r5, r6              /* b ^ c */
     ldr r12, [sp, #12]
-    ldr lr, [sp, #(16 + 36)]    /* k512 (fifth argument) */
+    ldr lr, [sp, #(28 + 36)]    /* k512 (fifth argument) */
 4:  ROUND r4, r5, r6, r7, r8, r9, r10, r11, 0, r2, r3
     ROUND r11, r4, r5, r6, r7, r8, r9, r10, 1, r3, r2
     ROUND r10, r11, r4, r5, r6, r7, r8, r9, 2, r2, r3
@@ -117,8 +142,7 @@ rp_sha256_blocks_t2:
     ROUND r5, r6, r7, r8, r9, r10, r11, r4, 7, r3, r2
     add r12, r12, #32
     add lr, lr, #64
-    ldr r0, [sp, #12]
-    add r0, r0, #256
+    ldr r0, [sp, #16]
     cmp r12, r0
     bne 4b
     /* st += a..h */
@@ -142,6 +166,6 @@ rp_sha256_blocks_t2:
     subs r2, r2, #1
     str r2, [sp, #8]
     bne 1b
-    add sp, sp, #16
+    add sp, sp, #28
     pop {r4-r11, pc}
     .size rp_sha256_blocks_t2, .-rp_sha256_blocks_t2

@@ -3,7 +3,8 @@
  * Numbers are little-endian 32-bit limbs with explicit lengths (bn_). Modular arithmetic is
  * Montgomery (mont_), with R^2 mod m computed by doubling so that no division is ever needed.
  * Secret exponents go through mont_exp_ct (fixed 4-bit windows, table read by a full scan,
- * always multiplying); public exponents through mont_exp_leaky.
+ * always multiplying); public exponents through mont_exp_leaky. Every number lives in the
+ * static workspace below, never on the stack.
  */
 #include "rp_rsa.h"
 #include "rp_ct.h"
@@ -12,6 +13,86 @@
 #include <string.h>
 
 #define HALF (RP_RSA_LIMBS / 2)
+
+static const uint32_t ONE[RP_RSA_LIMBS] = { 1 };
+
+/* ---- workspace -------------------------------------------------------------------------
+ * The numbers and buffers of an operation are taken from this one static array, last in
+ * first out, each sized to the key at hand (k limbs for the modulus, about k/2 for a
+ * prime), so that the stack holds only pointers and counters: the primitive runs on the
+ * Crypto partition's 4 KiB stacks (docs/crypto-service.md). In the secure image this file
+ * is compiled into the partition's library, so the array lies in that partition's .bss
+ * (its own MPU region at isolation levels 2 and 3). Each public function wipes what it
+ * used before it returns, on every path (ws_enter / ws_leave). Consequence: one operation
+ * at a time (not reentrant), as in the Crypto core and the host library.
+ * Size: the deepest path is a private operation with a 4096-bit key (k = 128 limbs):
+ * 5 k + 1 limbs in rsa_private, 2 k in crt_half, 9 k in mont_exp_ct, k/2 + 1 in mont_mul,
+ * plus the caller's k-limb padding buffer: 2,370 limbs (the measured peak, host tests with
+ * -DRP_RSA_WS_PEAK). A request beyond the array is a bug of this file and stops. */
+#define WS_LIMBS 2400u
+
+static uint32_t ws[WS_LIMBS];
+static size_t ws_top, ws_high;
+#ifdef RP_RSA_WS_PEAK                        /* host measuring aid: the peak, at exit */
+#include <stdio.h>
+static size_t ws_peak;
+__attribute__((destructor)) static void ws_report(void)
+{
+    fprintf(stderr, "WS_PEAK %zu limbs\n", ws_peak);
+}
+#define WS_NOTE_PEAK() (ws_peak = ws_top > ws_peak ? ws_top : ws_peak)
+#else
+#define WS_NOTE_PEAK() ((void)0)
+#endif
+
+static void ws_overflow(void)
+{
+#if defined(__GNUC__)
+    __builtin_trap();                        /* a fault of this file, never of the caller */
+#endif
+    for (;;) {
+    }
+}
+
+/* k limbs (contents undefined) on top of the workspace. */
+static uint32_t *ws_take(size_t k)
+{
+    if (k > WS_LIMBS - ws_top)
+        ws_overflow();
+    uint32_t *p = ws + ws_top;
+    ws_top += k;
+    if (ws_top > ws_high)
+        ws_high = ws_top;
+    WS_NOTE_PEAK();
+    return p;
+}
+
+/* A byte buffer of n bytes from the workspace (char access to limbs is allowed). */
+static uint8_t *ws_take_bytes(size_t n)
+{
+    return (uint8_t *)ws_take((n + 3) / 4);
+}
+
+/* Give back p and everything taken after it. */
+static void ws_free(const void *p)
+{
+    ws_top = (size_t)((const uint32_t *)p - ws);
+}
+
+/* Public entry and exit: the mark to return to, then the wipe of all that was used above
+ * it (also what earlier, already freed, temporaries held). Nesting is allowed. */
+static size_t ws_enter(void)
+{
+    return ws_top;
+}
+
+static int ws_leave(size_t mark, int ret)
+{
+    rp_wipe(ws + mark, 4 * (ws_high - mark));
+    ws_top = mark;
+    ws_high = mark;
+    return ret;
+}
 
 /* ---- bn: plain numbers ---------------------------------------------------------------- */
 
@@ -70,6 +151,15 @@ static uint32_t bn_lt(const uint32_t *x, const uint32_t *y, size_t k)
     return (uint32_t)c;
 }
 
+/* 1 if x == y; constant time. */
+static uint32_t bn_eq(const uint32_t *x, const uint32_t *y, size_t k)
+{
+    uint32_t acc = 0;
+    for (size_t i = 0; i < k; i++)
+        acc |= x[i] ^ y[i];
+    return 1u ^ ((acc | (0u - acc)) >> 31);
+}
+
 static void bn_cmov(uint32_t *z, const uint32_t *x, size_t k, uint32_t c)
 {
     uint32_t mask = 0u - c;
@@ -110,19 +200,28 @@ static void bn_mul(uint32_t *z, const uint32_t *x, size_t kx, const uint32_t *y,
     }
 }
 
+/* -x^-1 mod 2^32 for odd x (Newton: each step doubles the correct low bits, 3 to start). */
+static uint32_t neg_inv32(uint32_t x)
+{
+    uint32_t inv = x;
+    for (int i = 0; i < 5; i++)
+        inv *= 2u - x * inv;
+    return 0u - inv;
+}
+
 /* ---- mont: arithmetic modulo an odd m of k limbs -------------------------------------- */
 
 typedef struct {
     const uint32_t *m;
     size_t k;
     uint32_t ni;                     /* -m^-1 mod 2^32 */
-    uint32_t r2[RP_RSA_LIMBS];       /* 2^(64 k) mod m */
+    uint32_t *r2;                    /* 2^(64 k) mod m: k limbs in the workspace */
 } mont;
 
 /* z = 2 z mod m for z < m; constant time. */
 static void mod_double(uint32_t *z, const mont *c)
 {
-    uint32_t t[RP_RSA_LIMBS], carry = 0;
+    uint32_t *t = ws_take(c->k), carry = 0;
     for (size_t i = 0; i < c->k; i++) {
         uint32_t top = z[i] >> 31;
         z[i] = z[i] << 1 | carry;
@@ -130,26 +229,25 @@ static void mod_double(uint32_t *z, const mont *c)
     }
     uint32_t borrow = bn_sub(t, z, c->m, c->k);
     bn_cmov(z, t, c->k, carry | (1u ^ borrow));
+    ws_free(t);
 }
 
 static void mont_mul(uint32_t *z, const uint32_t *x, const uint32_t *y, const mont *c);
 
-/* Set up arithmetic modulo the odd m of exactly `bits` bits (public), m > 1,
- * bits <= RP_RSA_MAX_BITS.
+/* Set up arithmetic modulo the odd m of exactly `bits` bits (public), m > 1; takes c->r2
+ * from the workspace (the caller frees it with its own temporaries).
  * R^2 mod m (R = 2^(32k)) without division: 2^(bits-1) < m is doubled up to R mod m (at
  * most 32 doublings), then x = 2^a R is raised to a = 32k by Montgomery squaring (a -> 2a)
  * and doubling (a -> a + 1) along the bits of 32k. Branches depend on sizes only. */
 static void mont_init(mont *c, const uint32_t *m, size_t bits)
 {
     size_t k = limbs_for(bits);
-    uint32_t inv = m[0];                     /* correct to 3 bits for odd m[0] */
-    for (int i = 0; i < 5; i++)
-        inv *= 2u - m[0] * inv;              /* Newton: doubles the correct bits */
     c->m = m;
     c->k = k;
-    c->ni = 0u - inv;
+    c->ni = neg_inv32(m[0]);
+    c->r2 = ws_take(k);
     size_t top = (bits - 1) % 32;
-    memset(c->r2, 0, sizeof c->r2);
+    memset(c->r2, 0, 4 * k);
     c->r2[k - 1] = 1u << top;                /* 2^(bits-1) < m */
     for (size_t i = top; i < 32; i++)
         mod_double(c->r2, c);                /* R mod m = 2^0 R */
@@ -167,8 +265,8 @@ static void mont_init(mont *c, const uint32_t *m, size_t bits)
 /* z = x y / 2^(32k) mod m for x < 2^(32k), y < m; z < m; any aliasing. CIOS, merged. */
 static void mont_mul(uint32_t *z, const uint32_t *x, const uint32_t *y, const mont *c)
 {
-    uint32_t t[RP_RSA_LIMBS + 1];
     size_t k = c->k;
+    uint32_t *t = ws_take(k + 1);
     memset(t, 0, 4 * (k + 1));
     for (size_t i = 0; i < k; i++) {
         uint32_t xi = x[i];
@@ -190,13 +288,13 @@ static void mont_mul(uint32_t *z, const uint32_t *x, const uint32_t *y, const mo
     }
     uint32_t borrow = bn_sub(z, t, c->m, k);
     bn_cmov(z, t, k, borrow & (1u ^ t[k]));
+    ws_free(t);
 }
 
 /* z = x mod m for x < 2^(32k): two Montgomery steps (x / R, then times R^2 / R). */
 static void mont_reduce(uint32_t *z, const uint32_t *x, const mont *c)
 {
-    static const uint32_t one[RP_RSA_LIMBS] = { 1 };
-    mont_mul(z, x, one, c);
+    mont_mul(z, x, ONE, c);
     mont_mul(z, z, c->r2, c);
 }
 
@@ -210,66 +308,63 @@ static void mod_mul(uint32_t *z, const uint32_t *x, const uint32_t *y, const mon
 /* z = x + y mod m for x, y < m; constant time. */
 static void mod_add(uint32_t *z, const uint32_t *x, const uint32_t *y, const mont *c)
 {
-    uint32_t t[RP_RSA_LIMBS];
+    uint32_t *t = ws_take(c->k);
     uint32_t carry = bn_add(z, x, y, c->k);
     uint32_t borrow = bn_sub(t, z, c->m, c->k);
     bn_cmov(z, t, c->k, carry | (1u ^ borrow));
+    ws_free(t);
 }
 
 /* z = x mod m for x of kx limbs (any kx): Horner over k-limb chunks from the top. */
 static void mod_wide(uint32_t *z, const uint32_t *x, size_t kx, const mont *c)
 {
-    uint32_t chunk[RP_RSA_LIMBS];
     size_t k = c->k, chunks = (kx + k - 1) / k;
+    uint32_t *chunk = ws_take(k);
     memset(z, 0, 4 * k);
     for (size_t ci = chunks; ci-- > 0;) {
         size_t have = kx - ci * k < k ? kx - ci * k : k;
-        memset(chunk, 0, sizeof chunk);
+        memset(chunk, 0, 4 * k);
         memcpy(chunk, x + ci * k, 4 * have);
         mont_mul(z, z, c->r2, c);            /* z R mod m: shifts by one chunk */
         mont_reduce(chunk, chunk, c);
         mod_add(z, z, chunk, c);
     }
-    rp_wipe(chunk, sizeof chunk);
+    ws_free(chunk);
 }
 
-/* z = x^e mod m for x < m and a secret exponent e of ke limbs (all 32 ke bits processed);
- * k <= HALF. Fixed 4-bit windows: 4 squarings and one multiplication by a table entry
- * read with a full scan, whatever the digits. z may alias x. */
+/* z = x^e mod m for x < m and a secret exponent e of ke limbs (all 32 ke bits processed).
+ * Fixed 4-bit windows: 4 squarings and one multiplication by a table entry read with a
+ * full scan, whatever the digits. z may alias x. */
 static void mont_exp_ct(uint32_t *z, const uint32_t *x, const uint32_t *e, size_t ke,
                         const mont *c)
 {
-    static const uint32_t one[HALF] = { 1 };
-    uint32_t pw[16][HALF], acc[HALF], t[HALF];
     size_t k = c->k;
-    mont_reduce(pw[0], one, c);              /* pw[0] = R mod m, Montgomery 1 */
-    mont_mul(pw[0], pw[0], c->r2, c);
-    mont_mul(pw[1], x, c->r2, c);            /* x R mod m */
+    uint32_t *pw = ws_take(16 * k), *acc = ws_take(k), *t = ws_take(k);
+    mont_reduce(pw, ONE, c);                 /* pw[0] = R mod m, Montgomery 1 */
+    mont_mul(pw, pw, c->r2, c);
+    mont_mul(pw + k, x, c->r2, c);           /* x R mod m */
     for (unsigned i = 2; i < 16; i++)
-        mont_mul(pw[i], pw[i - 1], pw[1], c);
-    memcpy(acc, pw[0], 4 * k);
+        mont_mul(pw + i * k, pw + (i - 1) * k, pw + k, c);
+    memcpy(acc, pw, 4 * k);
     for (size_t w = 8 * ke; w-- > 0;) {
         for (int s = 0; s < 4; s++)
             mont_mul(acc, acc, acc, c);
         uint32_t digit = (e[w / 8] >> (4 * (w % 8))) & 15u;
-        memcpy(t, pw[0], 4 * k);
+        memcpy(t, pw, 4 * k);
         for (uint32_t i = 1; i < 16; i++) {
             uint32_t d = digit ^ i;
-            bn_cmov(t, pw[i], k, 1u ^ ((d | (0u - d)) >> 31));
+            bn_cmov(t, pw + i * k, k, 1u ^ ((d | (0u - d)) >> 31));
         }
         mont_mul(acc, acc, t, c);
     }
-    mont_mul(z, acc, one, c);
-    rp_wipe(pw, sizeof pw);
-    rp_wipe(acc, sizeof acc);
-    rp_wipe(t, sizeof t);
+    mont_mul(z, acc, ONE, c);
+    ws_free(pw);
 }
 
 /* z = x^e mod m for x < m, public e > 0 (branches on e). z may alias x. */
 static void mont_exp_leaky(uint32_t *z, const uint32_t *x, uint32_t e, const mont *c)
 {
-    static const uint32_t one[RP_RSA_LIMBS] = { 1 };
-    uint32_t xm[RP_RSA_LIMBS], acc[RP_RSA_LIMBS];
+    uint32_t *xm = ws_take(c->k), *acc = ws_take(c->k);
     int top = 31;
     while (!((e >> top) & 1u))
         top--;
@@ -280,7 +375,8 @@ static void mont_exp_leaky(uint32_t *z, const uint32_t *x, uint32_t e, const mon
         if ((e >> b) & 1u)
             mont_mul(acc, acc, xm, c);
     }
-    mont_mul(z, acc, one, c);
+    mont_mul(z, acc, ONE, c);
+    ws_free(xm);
 }
 
 /* ---- the RSA primitives --------------------------------------------------------------- */
@@ -294,15 +390,18 @@ size_t rp_rsa_bytes(const rp_rsa_public *key)
 static int rsa_public(const rp_rsa_public *key, const uint8_t *in, uint8_t *out)
 {
     mont c;
-    uint32_t x[RP_RSA_LIMBS];
     size_t k = limbs_for(key->bits), len = rp_rsa_bytes(key);
+    uint32_t *x = ws_take(k);
+    int ret = RP_RSA_ERR_INPUT;
     bn_from_bytes(x, k, in, len);
-    if (!bn_lt(x, key->n, k))
-        return RP_RSA_ERR_INPUT;
-    mont_init(&c, key->n, key->bits);
-    mont_exp_leaky(x, x, key->e, &c);
-    bn_to_bytes(out, len, x, k);
-    return RP_RSA_OK;
+    if (bn_lt(x, key->n, k)) {
+        mont_init(&c, key->n, key->bits);
+        mont_exp_leaky(x, x, key->e, &c);
+        bn_to_bytes(out, len, x, k);
+        ret = RP_RSA_OK;
+    }
+    ws_free(x);
+    return ret;
 }
 
 /* One CRT half: out = (mb mod p)^dp * r^-1 mod p, where mb = m r^e mod n is the blinded
@@ -313,86 +412,84 @@ static void crt_half(uint32_t *out, const uint32_t *mb, const uint32_t *r, size_
 {
     size_t kp = limbs_for(pbits);
     mont c;
-    uint32_t x[HALF], ri[HALF], pm2[HALF];
     mont_init(&c, p, pbits);
+    uint32_t *x = ws_take(kp), *ri = ws_take(kp), *pm2 = ws_take(kp);
     mod_wide(x, mb, kn, &c);
     mont_exp_ct(x, x, dp, kp, &c);
     mod_wide(ri, r, kn, &c);
-    static const uint32_t two[HALF] = { 2 };
-    bn_sub(pm2, p, two, kp);                 /* p - 2, public */
+    bn_sub(pm2, p, ONE, kp);                 /* p - 2, public */
+    bn_sub(pm2, pm2, ONE, kp);
     mont_exp_ct(ri, ri, pm2, kp, &c);
     mod_mul(out, x, ri, &c);
-    rp_wipe(x, sizeof x);
-    rp_wipe(ri, sizeof ri);
+    ws_free(c.r2);
+}
+
+/* Garner: s (kn + 1 limbs) = sq + q ((sp - sq) qinv mod p). */
+static void garner(uint32_t *s, const rp_rsa_private *key, const uint32_t *sp,
+                   const uint32_t *sq)
+{
+    size_t kp = limbs_for(key->p_bits), kq = limbs_for(key->q_bits);
+    size_t kt = kp > kq ? kp : kq;
+    mont cp;
+    mont_init(&cp, key->p, key->p_bits);
+    uint32_t *h = ws_take(kp), *t = ws_take(kt);
+    mod_wide(t, sq, kq, &cp);
+    uint32_t borrow = bn_sub(h, sp, t, kp);
+    bn_add(t, h, key->p, kp);
+    bn_cmov(h, t, kp, borrow);
+    mod_mul(h, h, key->qinv, &cp);
+    bn_mul(s, key->q, kq, h, kp);            /* kq + kp <= kn + 1 limbs */
+    uint64_t c = 0;
+    for (size_t i = 0; i < kq + kp; i++) {
+        c += (uint64_t)s[i] + (i < kq ? sq[i] : 0);
+        s[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    ws_free(cp.r2);
 }
 
 /* RSADP / RSASP1 with the CRT (RFC 8017 5.1.2 2.b), base blinding and a final check
- * s^e = m. in, out: rp_rsa_bytes bytes, in < n. out may alias in. */
+ * s^e = m. in, out: rp_rsa_bytes bytes, in < n. out may alias in. Temporaries are left in
+ * the workspace for the caller's ws_leave to wipe. */
 static int rsa_private(const rp_rsa_private *key, const uint8_t *in, uint8_t *out,
                        rp_rng_fn rng, void *rng_ctx)
 {
     const rp_rsa_public *pub = &key->pub;
     size_t kn = limbs_for(pub->bits), len = rp_rsa_bytes(pub);
     size_t kp = limbs_for(key->p_bits), kq = limbs_for(key->q_bits);
-    uint32_t m[RP_RSA_LIMBS], r[RP_RSA_LIMBS], mb[RP_RSA_LIMBS], sp[HALF], sq[HALF];
-    uint32_t s[RP_RSA_LIMBS + 1];
-    uint8_t rb[RP_RSA_MAX_BYTES];
+    uint32_t *m = ws_take(kn), *r = ws_take(kn), *mb = ws_take(kn), *s = ws_take(kn + 1);
+    uint32_t *sp = ws_take(kp), *sq = ws_take(kq);
+    uint8_t *rb = ws_take_bytes(len);
     mont cn;
-    int ret = RP_RSA_ERR_RNG;
+    int ret = RP_RSA_ERR_INPUT;
     bn_from_bytes(m, kn, in, len);
     uint32_t in_range = bn_lt(m, pub->n, kn);
     RP_UNPOISON(&in_range, sizeof in_range); /* public: a ciphertext, or an encoding < n */
     if (!in_range)
-        return RP_RSA_ERR_INPUT;
-    mont_init(&cn, pub->n, pub->bits);
+        goto out;
     /* blinding factor r in [1, 2^(8(len-1))) < n */
-    memset(rb, 0, sizeof rb);
+    rb[0] = 0;
+    ret = RP_RSA_ERR_RNG;
     if (rng(rng_ctx, rb + 1, len - 1) != 0)
         goto out;
     bn_from_bytes(r, kn, rb, len);
-    bn_cmov(r, (const uint32_t[RP_RSA_LIMBS]){ 1 }, kn, bn_is_zero(r, kn));
+    bn_cmov(r, ONE, kn, bn_is_zero(r, kn));
+    ws_free(rb);                             /* (wiped by the caller's ws_leave) */
+    mont_init(&cn, pub->n, pub->bits);
     mont_exp_leaky(mb, r, pub->e, &cn);      /* r^e: e public */
     mod_mul(mb, mb, m, &cn);
     crt_half(sp, mb, r, kn, key->p, key->dp, key->p_bits);
     crt_half(sq, mb, r, kn, key->q, key->dq, key->q_bits);
-    {   /* Garner: s = sq + q ((sp - sq) qinv mod p) */
-        mont cp;
-        uint32_t h[HALF], t[HALF];
-        mont_init(&cp, key->p, key->p_bits);
-        mod_wide(t, sq, kq, &cp);
-        uint32_t borrow = bn_sub(h, sp, t, kp);
-        bn_add(t, h, key->p, kp);
-        bn_cmov(h, t, kp, borrow);
-        mod_mul(h, h, key->qinv, &cp);
-        bn_mul(s, key->q, kq, h, kp);        /* kq + kp <= kn + 1 limbs */
-        memset(t, 0, sizeof t);
-        memcpy(t, sq, 4 * kq);
-        uint64_t c = 0;
-        for (size_t i = 0; i < kq + kp; i++) {
-            c += (uint64_t)s[i] + (i < kq ? t[i] : 0);
-            s[i] = (uint32_t)c;
-            c >>= 32;
-        }
-        rp_wipe(h, sizeof h);
-        rp_wipe(t, sizeof t);
-    }
+    garner(s, key, sp, sq);
     /* fault check (RFC 8017 notes; Boneh-DeMillo-Lipton): s^e must give m back */
     mont_exp_leaky(mb, s, pub->e, &cn);
-    uint32_t ok = 1u;
-    for (size_t i = 0; i < kn; i++)
-        ok &= (uint32_t)(mb[i] == m[i]);
+    uint32_t ok = bn_eq(mb, m, kn);
     RP_UNPOISON(&ok, sizeof ok);
     ret = ok ? RP_RSA_OK : RP_RSA_ERR_FAULT;
     if (ok)
         bn_to_bytes(out, len, s, kn);
 out:
-    rp_wipe(m, sizeof m);
-    rp_wipe(r, sizeof r);
-    rp_wipe(mb, sizeof mb);
-    rp_wipe(sp, sizeof sp);
-    rp_wipe(sq, sizeof sq);
-    rp_wipe(s, sizeof s);
-    rp_wipe(rb, sizeof rb);
+    ws_free(m);
     return ret;
 }
 
@@ -475,20 +572,20 @@ static int emsa_pkcs1(uint8_t *em, size_t k, rp_hash_id id, const uint8_t *diges
 int rp_rsa_pkcs1_sign(const rp_rsa_private *key, rp_hash_id hash, const uint8_t *digest,
                       uint8_t *sig, rp_rng_fn rng, void *rng_ctx)
 {
-    size_t k = rp_rsa_bytes(&key->pub);
+    size_t k = rp_rsa_bytes(&key->pub), mark = ws_enter();
     int ret = emsa_pkcs1(sig, k, hash, digest);
     if (ret == RP_RSA_OK)
         ret = rsa_private(key, sig, sig, rng, rng_ctx);
     if (ret != RP_RSA_OK)
         memset(sig, 0, k);
-    return ret;
+    return ws_leave(mark, ret);
 }
 
-int rp_rsa_pkcs1_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *digest,
+static int pkcs1_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *digest,
                         const uint8_t *sig, size_t sig_len)
 {
-    uint8_t em[RP_RSA_MAX_BYTES], want[RP_RSA_MAX_BYTES];
     size_t k = rp_rsa_bytes(key);
+    uint8_t *em = ws_take_bytes(k), *want = ws_take_bytes(k);
     if (hash_len(hash) == 0)
         return RP_RSA_ERR_INPUT;
     if (sig_len != k || rsa_public(key, sig, em) != RP_RSA_OK)
@@ -496,6 +593,13 @@ int rp_rsa_pkcs1_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t
     if (emsa_pkcs1(want, k, hash, digest) != RP_RSA_OK)
         return RP_RSA_ERR_INPUT;
     return rp_ct_memeq(em, want, k) ? RP_RSA_OK : RP_RSA_ERR_VERIFY;
+}
+
+int rp_rsa_pkcs1_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *digest,
+                        const uint8_t *sig, size_t sig_len)
+{
+    size_t mark = ws_enter();
+    return ws_leave(mark, pkcs1_verify(key, hash, digest, sig, sig_len));
 }
 
 /* ---- RSASSA-PSS ------------------------------------------------------------------------ */
@@ -521,7 +625,7 @@ int rp_rsa_pss_sign(const rp_rsa_private *key, rp_hash_id hash, const uint8_t *d
     if (hl == 0 || salt_len > RP_RSA_MAX_BYTES || em_len < hl + salt_len + 2)
         return RP_RSA_ERR_INPUT;
     uint8_t *em = sig + (k - em_len);        /* EM right-aligned in the k-byte integer */
-    size_t db_len = em_len - hl - 1;
+    size_t db_len = em_len - hl - 1, mark = ws_enter();
     memset(sig, 0, k);
     if (rng(rng_ctx, em + db_len - salt_len, salt_len) != 0) {   /* salt in place in DB */
         memset(sig, 0, k);
@@ -535,15 +639,16 @@ int rp_rsa_pss_sign(const rp_rsa_private *key, rp_hash_id hash, const uint8_t *d
     int ret = rsa_private(key, sig, sig, rng, rng_ctx);
     if (ret != RP_RSA_OK)
         memset(sig, 0, k);
-    return ret;
+    return ws_leave(mark, ret);
 }
 
-int rp_rsa_pss_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *digest,
+static int pss_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *digest,
                       size_t salt_len, const uint8_t *sig, size_t sig_len)
 {
-    uint8_t buf[RP_RSA_MAX_BYTES], h[RP_HASH_MAX_SIZE];
+    uint8_t h[RP_HASH_MAX_SIZE];
     size_t k = rp_rsa_bytes(key), hl = hash_len(hash);
     size_t em_bits = key->bits - 1, em_len = (em_bits + 7) / 8;
+    uint8_t *buf = ws_take_bytes(k);
     if (hl == 0)
         return RP_RSA_ERR_INPUT;
     if (sig_len != k || rsa_public(key, sig, buf) != RP_RSA_OK)
@@ -567,6 +672,13 @@ int rp_rsa_pss_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *
     return rp_ct_memeq(h, em + db_len, hl) ? RP_RSA_OK : RP_RSA_ERR_VERIFY;
 }
 
+int rp_rsa_pss_verify(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *digest,
+                      size_t salt_len, const uint8_t *sig, size_t sig_len)
+{
+    size_t mark = ws_enter();
+    return ws_leave(mark, pss_verify(key, hash, digest, salt_len, sig, sig_len));
+}
+
 /* ---- encryption ------------------------------------------------------------------------- */
 
 /* 0xff.. if a == b else 0, on bytes; constant time. */
@@ -575,14 +687,14 @@ static uint32_t byte_eq_mask(uint32_t a, uint32_t b)
     return rp_ct_mask_eq(a, b);
 }
 
-int rp_rsa_oaep_encrypt(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *label,
+static int oaep_encrypt(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *label,
                         size_t label_len, const uint8_t *msg, size_t msg_len, uint8_t *out,
                         rp_rng_fn rng, void *rng_ctx)
 {
     size_t k = rp_rsa_bytes(key), hl = hash_len(hash);
     if (hl == 0 || k < 2 * hl + 2 || msg_len > k - 2 * hl - 2)
         return RP_RSA_ERR_INPUT;
-    uint8_t em[RP_RSA_MAX_BYTES];
+    uint8_t *em = ws_take_bytes(k);
     uint8_t *seed = em + 1, *db = em + 1 + hl;
     size_t db_len = k - hl - 1;
     memset(em, 0, k);
@@ -590,15 +702,20 @@ int rp_rsa_oaep_encrypt(const rp_rsa_public *key, rp_hash_id hash, const uint8_t
     db[db_len - msg_len - 1] = 0x01;
     if (msg_len > 0)
         memcpy(db + db_len - msg_len, msg, msg_len);
-    if (rng(rng_ctx, seed, hl) != 0) {
-        rp_wipe(em, sizeof em);
+    if (rng(rng_ctx, seed, hl) != 0)
         return RP_RSA_ERR_RNG;
-    }
     mgf1_xor(db, db_len, seed, hl, hash);
     mgf1_xor(seed, hl, db, db_len, hash);
-    int ret = rsa_public(key, em, out);
-    rp_wipe(em, sizeof em);
-    return ret;
+    return rsa_public(key, em, out);
+}
+
+int rp_rsa_oaep_encrypt(const rp_rsa_public *key, rp_hash_id hash, const uint8_t *label,
+                        size_t label_len, const uint8_t *msg, size_t msg_len, uint8_t *out,
+                        rp_rng_fn rng, void *rng_ctx)
+{
+    size_t mark = ws_enter();
+    return ws_leave(mark, oaep_encrypt(key, hash, label, label_len, msg, msg_len, out, rng,
+                                       rng_ctx));
 }
 
 /* Copy the message at em[start..k) to out when ok (a public verdict by then). */
@@ -617,16 +734,17 @@ static int decrypt_finish(uint32_t ok, const uint8_t *em, size_t start, size_t k
     return RP_RSA_OK;
 }
 
-int rp_rsa_oaep_decrypt(const rp_rsa_private *key, rp_hash_id hash, const uint8_t *label,
+static int oaep_decrypt(const rp_rsa_private *key, rp_hash_id hash, const uint8_t *label,
                         size_t label_len, const uint8_t *in, size_t in_len, uint8_t *out,
                         size_t cap, size_t *out_len, rp_rng_fn rng, void *rng_ctx)
 {
     size_t k = rp_rsa_bytes(&key->pub), hl = hash_len(hash);
-    uint8_t em[RP_RSA_MAX_BYTES], lhash[RP_HASH_MAX_SIZE];
+    uint8_t lhash[RP_HASH_MAX_SIZE];
     if (hl == 0 || k < 2 * hl + 2)
         return RP_RSA_ERR_INPUT;
     if (in_len != k)
         return RP_RSA_ERR_DECRYPT;
+    uint8_t *em = ws_take_bytes(k);
     int ret = rsa_private(key, in, em, rng, rng_ctx);
     if (ret != RP_RSA_OK)
         return ret == RP_RSA_ERR_INPUT ? RP_RSA_ERR_DECRYPT : ret;
@@ -644,45 +762,55 @@ int rp_rsa_oaep_decrypt(const rp_rsa_private *key, rp_hash_id hash, const uint8_
         bad |= ~found & ~is_one & ~is_zero;
         found |= is_one;
     }
-    ret = decrypt_finish(ok & found & ~bad & 1u, em, start, k, out, cap, out_len);
-    rp_wipe(em, sizeof em);
-    return ret;
+    return decrypt_finish(ok & found & ~bad & 1u, em, start, k, out, cap, out_len);
 }
 
-int rp_rsa_pkcs1_encrypt(const rp_rsa_public *key, const uint8_t *msg, size_t msg_len,
+int rp_rsa_oaep_decrypt(const rp_rsa_private *key, rp_hash_id hash, const uint8_t *label,
+                        size_t label_len, const uint8_t *in, size_t in_len, uint8_t *out,
+                        size_t cap, size_t *out_len, rp_rng_fn rng, void *rng_ctx)
+{
+    size_t mark = ws_enter();
+    return ws_leave(mark, oaep_decrypt(key, hash, label, label_len, in, in_len, out, cap,
+                                       out_len, rng, rng_ctx));
+}
+
+static int pkcs1_encrypt(const rp_rsa_public *key, const uint8_t *msg, size_t msg_len,
                          uint8_t *out, rp_rng_fn rng, void *rng_ctx)
 {
     size_t k = rp_rsa_bytes(key);
-    uint8_t em[RP_RSA_MAX_BYTES];
     if (msg_len + 11 > k)
         return RP_RSA_ERR_INPUT;
+    uint8_t *em = ws_take_bytes(k);
     em[0] = 0x00;                            /* 00 02 PS (non-zero) 00 M */
     em[1] = 0x02;
     for (size_t i = 2; i < k - msg_len - 1; i++) {
         unsigned tries = 0;
         do {
-            if (tries++ > 64 || rng(rng_ctx, em + i, 1) != 0) {
-                rp_wipe(em, sizeof em);
+            if (tries++ > 64 || rng(rng_ctx, em + i, 1) != 0)
                 return RP_RSA_ERR_RNG;
-            }
         } while (em[i] == 0);
     }
     em[k - msg_len - 1] = 0x00;
     if (msg_len > 0)
         memcpy(em + k - msg_len, msg, msg_len);
-    int ret = rsa_public(key, em, out);
-    rp_wipe(em, sizeof em);
-    return ret;
+    return rsa_public(key, em, out);
 }
 
-int rp_rsa_pkcs1_decrypt(const rp_rsa_private *key, const uint8_t *in, size_t in_len,
+int rp_rsa_pkcs1_encrypt(const rp_rsa_public *key, const uint8_t *msg, size_t msg_len,
+                         uint8_t *out, rp_rng_fn rng, void *rng_ctx)
+{
+    size_t mark = ws_enter();
+    return ws_leave(mark, pkcs1_encrypt(key, msg, msg_len, out, rng, rng_ctx));
+}
+
+static int pkcs1_decrypt(const rp_rsa_private *key, const uint8_t *in, size_t in_len,
                          uint8_t *out, size_t cap, size_t *out_len, rp_rng_fn rng,
                          void *rng_ctx)
 {
     size_t k = rp_rsa_bytes(&key->pub);
-    uint8_t em[RP_RSA_MAX_BYTES];
     if (in_len != k)
         return RP_RSA_ERR_DECRYPT;
+    uint8_t *em = ws_take_bytes(k);
     int ret = rsa_private(key, in, em, rng, rng_ctx);
     if (ret != RP_RSA_OK)
         return ret == RP_RSA_ERR_INPUT ? RP_RSA_ERR_DECRYPT : ret;
@@ -695,9 +823,15 @@ int rp_rsa_pkcs1_decrypt(const rp_rsa_private *key, const uint8_t *in, size_t in
         found |= is_zero;
     }
     ok &= found & ~rp_ct_mask_lt(start, 11);  /* PS at least 8 bytes: zero at index >= 10 */
-    ret = decrypt_finish(ok & 1u, em, start, k, out, cap, out_len);
-    rp_wipe(em, sizeof em);
-    return ret;
+    return decrypt_finish(ok & 1u, em, start, k, out, cap, out_len);
+}
+
+int rp_rsa_pkcs1_decrypt(const rp_rsa_private *key, const uint8_t *in, size_t in_len,
+                         uint8_t *out, size_t cap, size_t *out_len, rp_rng_fn rng,
+                         void *rng_ctx)
+{
+    size_t mark = ws_enter();
+    return ws_leave(mark, pkcs1_decrypt(key, in, in_len, out, cap, out_len, rng, rng_ctx));
 }
 
 /* ---- keys in DER ------------------------------------------------------------------------ */
@@ -740,47 +874,45 @@ int rp_rsa_public_import(rp_rsa_public *key, const uint8_t *der, size_t der_len)
     rp_der_reader outer = { der, der + der_len }, seq;
     const uint8_t *v;
     size_t n;
-    rp_rsa_public k;
-    if (rp_der_read_tlv(&outer, 0x30, &v, &n) != RP_DER_OK || outer.p != outer.end)
-        return RP_RSA_ERR_INPUT;
-    seq.p = v;
-    seq.end = v + n;
-    if (read_public(&seq, &k) != RP_RSA_OK || seq.p != seq.end)
-        return RP_RSA_ERR_INPUT;
-    *key = k;
-    return RP_RSA_OK;
+    if (rp_der_read_tlv(&outer, 0x30, &v, &n) == RP_DER_OK && outer.p == outer.end) {
+        seq.p = v;
+        seq.end = v + n;
+        if (read_public(&seq, key) == RP_RSA_OK && seq.p == seq.end)
+            return RP_RSA_OK;
+    }
+    memset(key, 0, sizeof *key);
+    return RP_RSA_ERR_INPUT;
 }
 
 /* Prepend an INTEGER from k limbs. */
 static void der_write_num(rp_der_writer *w, const uint32_t *x, size_t k)
 {
-    uint8_t buf[RP_RSA_MAX_BYTES];
+    uint8_t *buf = ws_take_bytes(4 * k);
     bn_to_bytes(buf, 4 * k, x, k);
     rp_der_write_uint(w, buf, 4 * k);
-    rp_wipe(buf, sizeof buf);
+    ws_free(buf);
 }
 
-static int finish_sequence(rp_der_writer *w, uint8_t *der, size_t *der_len)
+static int finish_sequence(rp_der_writer *w, size_t *der_len)
 {
     rp_der_write_header(w, 0x30, rp_der_writer_len(w));
     int ret = rp_der_writer_finish(w, der_len);
-    (void)der;
     return ret == RP_DER_OK ? RP_RSA_OK : RP_RSA_ERR_BUFFER;
 }
 
 int rp_rsa_public_export(const rp_rsa_public *key, uint8_t *der, size_t cap, size_t *der_len)
 {
     rp_der_writer w;
+    size_t mark = ws_enter();
     rp_der_writer_init(&w, der, cap);
     der_write_num(&w, &key->e, 1);
     der_write_num(&w, key->n, limbs_for(key->bits));
-    return finish_sequence(&w, der, der_len);
+    return ws_leave(mark, finish_sequence(&w, der_len));
 }
 
 /* n == p q, and the CRT values below their moduli. Sets the prime sizes (public). */
 static int private_consistent(rp_rsa_private *key)
 {
-    uint32_t pq[RP_RSA_LIMBS + 1];
     size_t kn = limbs_for(key->pub.bits);
     key->p_bits = bn_bits_leaky(key->p, HALF);
     key->q_bits = bn_bits_leaky(key->q, HALF);
@@ -788,6 +920,7 @@ static int private_consistent(rp_rsa_private *key)
     if (key->p_bits < 256 || key->q_bits < 256 || kp + kq > kn + 1 ||
         !(key->p[0] & key->q[0] & 1u))
         return 0;
+    uint32_t *pq = ws_take(kp + kq);
     bn_mul(pq, key->p, kp, key->q, kq);
     for (size_t i = 0; i < kp + kq; i++)
         if (pq[i] != (i < kn ? key->pub.n[i] : 0))
@@ -803,28 +936,26 @@ int rp_rsa_private_import(rp_rsa_private *key, const uint8_t *der, size_t der_le
 {
     rp_der_reader outer = { der, der + der_len }, seq;
     const uint8_t *v;
-    size_t n;
+    size_t n, mark = ws_enter();
     uint32_t version;
-    rp_rsa_private k;
     int ok;
+    memset(key, 0, sizeof *key);
     if (rp_der_read_tlv(&outer, 0x30, &v, &n) != RP_DER_OK || outer.p != outer.end)
         return RP_RSA_ERR_INPUT;
     seq.p = v;
     seq.end = v + n;
-    memset(&k, 0, sizeof k);
     ok = der_read_num(&seq, &version, 1, 1, NULL) == RP_RSA_OK && version == 0 &&
-         read_public(&seq, &k.pub) == RP_RSA_OK &&
-         der_read_num(&seq, k.d, RP_RSA_LIMBS, RP_RSA_MAX_BYTES, NULL) == RP_RSA_OK &&
-         der_read_num(&seq, k.p, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
-         der_read_num(&seq, k.q, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
-         der_read_num(&seq, k.dp, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
-         der_read_num(&seq, k.dq, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
-         der_read_num(&seq, k.qinv, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
-         seq.p == seq.end && private_consistent(&k);
-    if (ok)
-        *key = k;
-    rp_wipe(&k, sizeof k);
-    return ok ? RP_RSA_OK : RP_RSA_ERR_INPUT;
+         read_public(&seq, &key->pub) == RP_RSA_OK &&
+         der_read_num(&seq, key->d, RP_RSA_LIMBS, RP_RSA_MAX_BYTES, NULL) == RP_RSA_OK &&
+         der_read_num(&seq, key->p, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
+         der_read_num(&seq, key->q, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
+         der_read_num(&seq, key->dp, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
+         der_read_num(&seq, key->dq, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
+         der_read_num(&seq, key->qinv, HALF, 4 * HALF, NULL) == RP_RSA_OK &&
+         seq.p == seq.end && private_consistent(key);
+    if (!ok)
+        rp_wipe(key, sizeof *key);
+    return ws_leave(mark, ok ? RP_RSA_OK : RP_RSA_ERR_INPUT);
 }
 
 int rp_rsa_private_export(const rp_rsa_private *key, uint8_t *der, size_t cap,
@@ -832,6 +963,7 @@ int rp_rsa_private_export(const rp_rsa_private *key, uint8_t *der, size_t cap,
 {
     static const uint32_t zero = 0;
     rp_der_writer w;
+    size_t mark = ws_enter();
     rp_der_writer_init(&w, der, cap);
     der_write_num(&w, key->qinv, HALF);
     der_write_num(&w, key->dq, HALF);
@@ -842,10 +974,18 @@ int rp_rsa_private_export(const rp_rsa_private *key, uint8_t *der, size_t cap,
     der_write_num(&w, &key->pub.e, 1);
     der_write_num(&w, key->pub.n, limbs_for(key->pub.bits));
     der_write_num(&w, &zero, 1);
-    return finish_sequence(&w, der, der_len);
+    return ws_leave(mark, finish_sequence(&w, der_len));
 }
 
-/* ---- key generation --------------------------------------------------------------------- */
+/* ---- key generation ----------------------------------------------------------------------
+ * Where the line is drawn (docs/p256.md, "RSA"): a candidate prime is secret. Everything
+ * computed on a candidate that is finally accepted runs in time independent of its value:
+ * trial division without the divide instruction and without an early exit, Miller-Rabin
+ * with full-width constant-time exponentiation and masked comparisons, the same number of
+ * rounds for every accepted prime; gcd, exact division and the inverses on fixed
+ * schedules. What does branch is the verdict "this candidate (or this key) is rejected",
+ * after which its value is thrown away; how many candidates were drawn is therefore
+ * public, as in every rejection-sampling key generator. */
 
 #define KEYGEN_E 65537u
 
@@ -854,8 +994,8 @@ static uint32_t mod_e_u64(uint64_t v)
 {
     uint32_t r = (uint32_t)(v & 0xffffu) + KEYGEN_E - (uint32_t)((v >> 16) & 0xffffu) +
                  (uint32_t)(v >> 32);
-    r -= KEYGEN_E & (0u - (uint32_t)(r >= KEYGEN_E));
-    r -= KEYGEN_E & (0u - (uint32_t)(r >= KEYGEN_E));
+    r -= KEYGEN_E & ~rp_ct_mask_lt(r, KEYGEN_E);
+    r -= KEYGEN_E & ~rp_ct_mask_lt(r, KEYGEN_E);
     return r;
 }
 
@@ -880,14 +1020,33 @@ static uint32_t inv_e(uint32_t a)
     return r;
 }
 
+/* z = x / g for an odd g that divides x exactly, k limbs each (x / g < 2^(32k)): z is
+ * x g^-1 mod 2^(32k), found limb by limb from the bottom (Hensel): each quotient limb
+ * clears the lowest remaining limb. Fixed schedule; g is read as k limbs. z must not alias
+ * x or g. */
+static void bn_divexact(uint32_t *z, const uint32_t *x, const uint32_t *g, size_t k)
+{
+    uint32_t *v = ws_take(k), ginv = 0u - neg_inv32(g[0]);
+    memcpy(v, x, 4 * k);
+    for (size_t i = 0; i < k; i++) {
+        uint32_t q = v[i] * ginv;            /* q g = v[i] mod 2^32 */
+        uint64_t c = 0;
+        z[i] = q;
+        for (size_t j = i; j < k; j++) {     /* v -= q g 2^(32 i), mod 2^(32 k) */
+            uint64_t prod = (uint64_t)q * g[j - i] + c;
+            uint64_t d = (uint64_t)v[j] - (uint32_t)prod;
+            v[j] = (uint32_t)d;
+            c = (prod >> 32) + ((d >> 32) & 1u);
+        }
+    }
+    ws_free(v);
+}
+
 /* z = e^-1 mod x for e = 65537 prime to x: z = (1 + t x) / e with t = -x^-1 mod e, which
- * makes the division exact; it is done by multiplying with e^-1 mod 2^32 limb by limb, low
- * limb first (no division instruction). z, x: k limbs; z must not alias x. */
+ * makes the division exact. z, x: k limbs; z must not alias x. */
 static void inv_e_mod(uint32_t *z, const uint32_t *x, size_t k)
 {
-    uint32_t v[RP_RSA_LIMBS + 1], t = KEYGEN_E - inv_e(mod_e(x, k)), einv = KEYGEN_E;
-    for (int i = 0; i < 5; i++)
-        einv *= 2u - KEYGEN_E * einv;
+    uint32_t *v = ws_take(k + 1), *e = ws_take(k + 1), t = KEYGEN_E - inv_e(mod_e(x, k));
     uint64_t c = 1;
     for (size_t i = 0; i < k; i++) {
         c += (uint64_t)t * x[i];
@@ -895,157 +1054,222 @@ static void inv_e_mod(uint32_t *z, const uint32_t *x, size_t k)
         c >>= 32;
     }
     v[k] = (uint32_t)c;
-    for (size_t i = 0; i < k; i++) {
-        uint32_t q = v[i] * einv;            /* clears limb i: q e = v[i] mod 2^32 */
-        uint64_t borrow = ((uint64_t)q * KEYGEN_E) >> 32;
-        z[i] = q;
-        for (size_t j = i + 1; j <= k; j++) {
-            uint64_t d = (uint64_t)v[j] - borrow;
-            v[j] = (uint32_t)d;
-            borrow = (d >> 32) & 1u;
-        }
-    }
-    rp_wipe(v, sizeof v);
+    memset(e, 0, 4 * (k + 1));
+    e[0] = KEYGEN_E;
+    bn_divexact(z, v, e, k);                 /* the quotient fits k limbs: it is < x */
+    ws_free(v);
 }
 
-/* 1 if w (odd, kw limbs) passes `rounds` Miller-Rabin rounds with random bases
- * (FIPS 186-5 B.3.1); -1 if the RNG fails. Key generation only: the candidate's
- * 2-adic structure and the round outcomes of rejected candidates are not protected. */
-static int miller_rabin(const uint32_t *w, size_t kw, unsigned rounds, rp_rng_fn rng,
+/* gcd(a, b) for odd a and b of k limbs, into b; a is destroyed (ends at 0). Binary gcd
+ * on a fixed schedule: 64 k steps, each making a even (subtracting the smaller from the
+ * larger when a is odd, by masked swap and subtraction) and halving it; every step takes
+ * a bit off len(a) + len(b) while a != 0, so 64 k steps reach a = 0. */
+static void bn_gcd_odd(uint32_t *a, uint32_t *b, size_t k)
+{
+    uint32_t *t = ws_take(k);
+    for (size_t step = 0; step < 64 * k; step++) {
+        uint32_t odd = a[0] & 1u;
+        uint32_t swap = odd & bn_lt(a, b, k);
+        memcpy(t, a, 4 * k);                 /* masked swap so that a >= b */
+        bn_cmov(a, b, k, swap);
+        bn_cmov(b, t, k, swap);
+        bn_sub(t, a, b, k);
+        bn_cmov(a, t, k, odd);               /* a odd: a - b, now even */
+        for (size_t i = 0; i < k; i++)       /* a >>= 1 */
+            a[i] = a[i] >> 1 | (i + 1 < k ? a[i + 1] << 31 : 0);
+    }
+    ws_free(t);
+}
+
+/* 1 if w (k limbs, w = 3 mod 4, top bit set) passes `rounds` Miller-Rabin rounds with
+ * random bases, 0 if a round fails (w is composite), -1 if the RNG fails. FIPS 186-4
+ * C.3.1 with a = 1 (w - 1 = 2 m, m odd): a round passes iff b^m = 1 or w - 1. Every
+ * round of a passing w does the same work (a constant-time exponentiation over all the
+ * bits of m, masked comparisons); only a failing round, which discards w, ends early. */
+static int miller_rabin(const uint32_t *w, size_t k, unsigned rounds, rp_rng_fn rng,
                         void *rng_ctx)
 {
-    static const uint32_t one[HALF] = { 1 };
     mont c;
-    uint32_t wm1[HALF], m[HALF], b[HALF], z[HALF];
-    uint8_t buf[4 * HALF];
-    size_t a = 0, bits = bn_bits_leaky(w, kw);
-    mont_init(&c, w, bits);
-    bn_sub(wm1, w, one, kw);
-    while (!((wm1[a / 32] >> (a % 32)) & 1u))
-        a++;
-    memset(m, 0, sizeof m);                  /* m = (w - 1) >> a */
-    for (size_t i = 0; i + a < 32 * kw; i++)
-        m[i / 32] |= ((wm1[(i + a) / 32] >> ((i + a) % 32)) & 1u) << (i % 32);
+    mont_init(&c, w, 32 * k);
+    uint32_t *wm1 = ws_take(k), *m = ws_take(k), *b = ws_take(k), *z = ws_take(k);
+    uint8_t *buf = ws_take_bytes(4 * k);
+    bn_sub(wm1, w, ONE, k);
+    for (size_t i = 0; i < k; i++)           /* m = (w - 1) / 2 */
+        m[i] = wm1[i] >> 1 | (i + 1 < k ? wm1[i + 1] << 31 : 0);
     int result = 1;
     for (unsigned r = 0; r < rounds && result == 1; r++) {
-        do {                                 /* base b in [2, w - 2] */
-            if (rng(rng_ctx, buf, 4 * kw) != 0) {
-                result = -1;
-                break;
+        uint32_t low;
+        do {                                 /* base b in [2, 2^(32k - 1)) within [2, w-2] */
+            if (rng(rng_ctx, buf, 4 * k) != 0) {
+                ws_free(c.r2);
+                return -1;
             }
-            bn_from_bytes(b, kw, buf, 4 * kw);
-            b[(bits - 1) / 32] &= (1u << ((bits - 1) % 32)) - 1u;   /* b < 2^(bits-1) < w */
-        } while (bn_lt(b, (const uint32_t[HALF]){ 2 }, kw) || !bn_lt(b, wm1, kw));
-        if (result != 1)
-            break;
-        mont_exp_ct(z, b, m, kw, &c);
-        if (!bn_lt(one, z, kw) || !bn_lt(z, wm1, kw))   /* z = 1 or z = w - 1 */
-            continue;
-        size_t j = 1;
-        for (; j < a; j++) {
-            mod_mul(z, z, z, &c);
-            if (!bn_lt(z, wm1, kw))          /* z = w - 1 */
-                break;
-        }
-        if (j >= a)
-            result = 0;
+            bn_from_bytes(b, k, buf, 4 * k);
+            b[k - 1] &= 0x7fffffffu;
+            low = bn_lt(b, ONE, k) | bn_eq(b, ONE, k);
+            RP_UNPOISON(&low, sizeof low);   /* a redrawn base says nothing about w */
+        } while (low);
+        mont_exp_ct(z, b, m, k, &c);
+        uint32_t pass = bn_eq(z, ONE, k) | bn_eq(z, wm1, k);
+        RP_UNPOISON(&pass, sizeof pass);     /* public once it fails: w is discarded */
+        result = (int)pass;
     }
-    rp_wipe(buf, sizeof buf);
-    rp_wipe(b, sizeof b);
-    rp_wipe(z, sizeof z);
+    ws_free(c.r2);
     return result;
 }
 
-static const uint8_t SMALL_PRIMES[] = {
-    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
-    97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181,
-    191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251 };
+/* Trial division by the odd primes below 2^12: with a bound of 256 about 20 % of the
+ * candidates would reach Miller-Rabin, with 4096 about 13.5 %, which saves a quarter of
+ * the exponentiations of a key generation for 0.4 M instructions of division per
+ * candidate. The primes are found once per key generation by a sieve (public data). */
+#define SIEVE_BOUND 4096u
+#define SIEVE_LIMBS (SIEVE_BOUND / 64)       /* one bit per odd number below the bound */
 
-/* x mod a small prime (trial division; key generation only, uses the divide instruction). */
-static uint32_t mod_small(const uint32_t *x, size_t k, uint32_t sp)
+/* bits: bit i set iff 2i + 1 is an odd prime below SIEVE_BOUND (Eratosthenes). */
+static void sieve(uint32_t *bits)
 {
-    uint64_t r = 0;
-    for (size_t i = k; i-- > 0;)
-        r = ((r << 32) | x[i]) % sp;
-    return (uint32_t)r;
+    memset(bits, 0xff, 4 * SIEVE_LIMBS);
+    bits[0] &= ~1u;                          /* 1 is not prime */
+    for (uint32_t i = 1; (2 * i + 1) * (2 * i + 1) < SIEVE_BOUND; i++) {
+        if (!((bits[i / 32] >> (i % 32)) & 1u))
+            continue;
+        for (uint32_t j = ((2 * i + 1) * (2 * i + 1)) / 2; j < SIEVE_BOUND / 2; j += 2 * i + 1)
+            bits[j / 32] &= ~(1u << (j % 32));
+    }
+}
+
+/* v mod d for v < 2^20 and an odd d < 2^12 with m = ceil(2^32 / d), without a division
+ * instruction (whose time depends on the operands): floor(v m / 2^32) = floor(v / d)
+ * exactly, since the error v (m d - 2^32) / (d 2^32) < v / 2^32 < 2^-12 < 1/d. */
+static uint32_t mod_small(uint32_t v, uint32_t d, uint32_t m)
+{
+    return v - (uint32_t)(((uint64_t)v * m) >> 32) * d;
+}
+
+/* An all-ones mask if x (k limbs) has a factor among the primes of the sieve: every prime
+ * is tried (no early exit), 8 bits at a time. The loop follows the sieve (public); the
+ * residues are combined with masks only. */
+static uint32_t small_factor_mask(const uint32_t *x, size_t k, const uint32_t *primes)
+{
+    uint32_t hit = 0;
+    for (uint32_t i = 1; i < SIEVE_BOUND / 2; i++) {
+        if (!((primes[i / 32] >> (i % 32)) & 1u))
+            continue;
+        uint32_t d = 2 * i + 1, m = 0xffffffffu / d + 1u, r = 0;   /* d public */
+        for (size_t j = k; j-- > 0;)
+            for (int b = 24; b >= 0; b -= 8)
+                r = mod_small(r << 8 | ((x[j] >> b) & 0xffu), d, m);
+        hit |= rp_ct_mask_zero(r);
+    }
+    return hit;
 }
 
 /* A random prime of 32 kp bits with its two top bits set (so that two of them multiply to
- * exactly 64 kp bits) and p - 1 prime to 65537. */
-static int gen_prime(uint32_t *p, size_t kp, rp_rng_fn rng, void *rng_ctx)
+ * exactly 64 kp bits), p = 3 mod 4 (so that Miller-Rabin has a = 1, no data-dependent
+ * squaring loop) and p - 1 prime to 65537 (FIPS 186-4 B.3.3 step 4.5). primes: sieve(). */
+static int gen_prime(uint32_t *p, size_t kp, const uint32_t *primes, rp_rng_fn rng,
+                     void *rng_ctx)
 {
-    uint8_t buf[4 * HALF];
+    uint8_t *buf = ws_take_bytes(4 * kp);
+    int ret = RP_RSA_ERR_RNG;
     for (unsigned tries = 0; tries < 100000; tries++) {
         if (rng(rng_ctx, buf, 4 * kp) != 0)
-            return RP_RSA_ERR_RNG;
+            break;
         bn_from_bytes(p, kp, buf, 4 * kp);
         p[kp - 1] |= 0xc0000000u;
-        p[0] |= 1u;
-        if (mod_e(p, kp) == 1)
-            continue;
-        unsigned i = 0;
-        while (i < sizeof SMALL_PRIMES && mod_small(p, kp, SMALL_PRIMES[i]) != 0)
-            i++;
-        if (i < sizeof SMALL_PRIMES)
+        p[0] |= 3u;
+        uint32_t reject = rp_ct_mask_eq(mod_e(p, kp), 1) | small_factor_mask(p, kp, primes);
+        RP_UNPOISON(&reject, sizeof reject); /* a rejected candidate is thrown away */
+        if (reject)
             continue;
         int mr = miller_rabin(p, kp, 8, rng, rng_ctx);
-        if (mr < 0)
-            return RP_RSA_ERR_RNG;
-        if (mr == 1) {
-            rp_wipe(buf, sizeof buf);
-            return RP_RSA_OK;
+        if (mr != 0) {
+            ret = mr == 1 ? RP_RSA_OK : RP_RSA_ERR_RNG;
+            break;
         }
     }
-    return RP_RSA_ERR_RNG;
+    ws_free(buf);
+    return ret;
 }
 
-/* Fill the derived values of key from its primes p, q (kp limbs each). */
-static void derive_private(rp_rsa_private *key, size_t kp)
+/* 1 if |p - q| > 2^(32 kp - 100) (FIPS 186-4 B.3.3 step 5.4), constant time. */
+static uint32_t primes_far_apart(const uint32_t *p, const uint32_t *q, size_t kp)
 {
-    static const uint32_t one[HALF] = { 1 };
-    uint32_t pm1[HALF], qm1[HALF], phi[RP_RSA_LIMBS], t[HALF];
+    uint32_t *d = ws_take(kp), *t = ws_take(kp), *bound = ws_take(kp);
+    uint32_t borrow = bn_sub(d, p, q, kp);
+    bn_sub(t, q, p, kp);
+    bn_cmov(d, t, kp, borrow);               /* d = |p - q| */
+    memset(bound, 0, 4 * kp);
+    bound[0] = 1;
+    bound[(32 * kp - 100) / 32] |= 1u << ((32 * kp - 100) % 32);   /* 2^(32kp-100) + 1 */
+    uint32_t far = 1u ^ bn_lt(d, bound, kp);
+    ws_free(d);
+    return far;
+}
+
+/* The derived values of key from its primes p, q (kp limbs each, both = 3 mod 4), and
+ * whether d > 2^(32 kp) (FIPS 186-4 B.3.1 criterion 3a; else the key is redrawn).
+ * d = e^-1 mod lcm(p-1, q-1) (B.3.1 3b): with u = (p-1)/2, v = (q-1)/2 both odd,
+ * gcd(p-1, q-1) = 2 gcd(u, v) and lcm = 2 (u / gcd(u, v)) v. */
+static uint32_t derive_private(rp_rsa_private *key, size_t kp)
+{
     size_t kn = 2 * kp;
+    uint32_t *pm1 = ws_take(kp), *qm1 = ws_take(kp), *u = ws_take(kp), *g = ws_take(kp);
+    uint32_t *ug = ws_take(kp), *lcm = ws_take(kn), *t = ws_take(kp);
     mont c;
     bn_mul(key->pub.n, key->p, kp, key->q, kp);
     key->pub.bits = 64 * kp;
     key->p_bits = 32 * kp;                   /* the top bits are set */
     key->q_bits = 32 * kp;
     key->pub.e = KEYGEN_E;
-    bn_sub(pm1, key->p, one, kp);
-    bn_sub(qm1, key->q, one, kp);
-    bn_mul(phi, pm1, kp, qm1, kp);
-    inv_e_mod(key->d, phi, kn);              /* d = e^-1 mod (p-1)(q-1) */
+    bn_sub(pm1, key->p, ONE, kp);
+    bn_sub(qm1, key->q, ONE, kp);
+    for (size_t i = 0; i < kp; i++) {        /* u = (p-1)/2, g = (q-1)/2 */
+        u[i] = pm1[i] >> 1 | (i + 1 < kp ? pm1[i + 1] << 31 : 0);
+        g[i] = qm1[i] >> 1 | (i + 1 < kp ? qm1[i + 1] << 31 : 0);
+    }
+    memcpy(t, u, 4 * kp);
+    bn_gcd_odd(t, g, kp);                    /* g = gcd(u, v) */
+    bn_divexact(ug, u, g, kp);               /* u / g */
+    bn_mul(lcm, ug, kp, qm1, kp);            /* (u / g) (q - 1) = lcm(p-1, q-1) */
+    inv_e_mod(key->d, lcm, kn);
     inv_e_mod(key->dp, pm1, kp);
     inv_e_mod(key->dq, qm1, kp);
     mont_init(&c, key->p, key->p_bits);      /* qinv = q^(p-2) mod p */
-    mod_wide(t, key->q, kp, &c);
-    bn_sub(pm1, pm1, one, kp);
-    mont_exp_ct(key->qinv, t, pm1, kp, &c);
-    rp_wipe(pm1, sizeof pm1);
-    rp_wipe(qm1, sizeof qm1);
-    rp_wipe(phi, sizeof phi);
-    rp_wipe(t, sizeof t);
+    uint32_t *qr = ws_take(kp);
+    mod_wide(qr, key->q, kp, &c);
+    bn_sub(pm1, pm1, ONE, kp);
+    mont_exp_ct(key->qinv, qr, pm1, kp, &c);
+    uint32_t big = 1u ^ bn_is_zero(key->d + kp, kp);
+    ws_free(pm1);
+    return big;
 }
 
 int rp_rsa_keygen(rp_rsa_private *key, size_t bits, rp_rng_fn rng, void *rng_ctx)
 {
-    rp_rsa_private k;
-    size_t kp = bits / 64;
+    size_t kp = bits / 64, mark = ws_enter();
     int ret;
     if (bits != 2048)
         return RP_RSA_ERR_INPUT;
-    memset(&k, 0, sizeof k);
-    do {
-        ret = gen_prime(k.p, kp, rng, rng_ctx);
+    uint32_t *primes = ws_take(SIEVE_LIMBS);
+    sieve(primes);
+    for (;;) {
+        memset(key, 0, sizeof *key);
+        ret = gen_prime(key->p, kp, primes, rng, rng_ctx);
         if (ret == RP_RSA_OK)
-            ret = gen_prime(k.q, kp, rng, rng_ctx);
-        /* FIPS 186-5 A.1.3: |p - q| > 2^(nlen/2 - 100): the top 100 bits must differ */
-    } while (ret == RP_RSA_OK && k.p[kp - 1] == k.q[kp - 1] && k.p[kp - 2] == k.q[kp - 2] &&
-             k.p[kp - 3] == k.q[kp - 3] && k.p[kp - 4] == k.q[kp - 4]);
-    if (ret == RP_RSA_OK) {
-        derive_private(&k, kp);
-        *key = k;
+            ret = gen_prime(key->q, kp, primes, rng, rng_ctx);
+        if (ret != RP_RSA_OK)
+            break;
+        uint32_t ok = primes_far_apart(key->p, key->q, kp);
+        RP_UNPOISON(&ok, sizeof ok);         /* a rejected pair is thrown away */
+        if (!ok)
+            continue;
+        ok = derive_private(key, kp);
+        RP_UNPOISON(&ok, sizeof ok);
+        if (ok)
+            break;
     }
-    rp_wipe(&k, sizeof k);
-    return ret;
+    if (ret != RP_RSA_OK)
+        rp_wipe(key, sizeof *key);
+    return ws_leave(mark, ret);
 }

@@ -2,7 +2,8 @@
  * increment, monotonic, refused ids), the ioctl hook, malformed messages. With
  * RP_PLATFORM_RESET_TEST the image boots twice: the first boot raises counter 1 and asks
  * for a system reset, the second finds the counter raised (it survived the warm reset)
- * and runs the suite. At isolation level 3 the reset is refused (NOT_SUPPORTED). */
+ * and runs the suite. At every isolation level (at level 3 the partition is unprivileged
+ * and the SPM performs the reset for it). */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -90,14 +91,6 @@ static int t_malformed(void)
     return 0;
 }
 
-#if defined(RP_ISOLATION) && RP_ISOLATION == 3
-static int t_reset_refused(void)
-{
-    NS_CHECK(rp_platform_svc_system_reset() == PSA_ERROR_NOT_SUPPORTED);
-    return 0;
-}
-#endif
-
 #ifdef RP_PLATFORM_RESET_TEST
 static int t_survived_reset(void)
 {
@@ -117,9 +110,6 @@ static const ns_test_case_t cases[] = {
     { "counter_bad_ids", t_counter_bad_ids },
     { "ioctl", t_ioctl },
     { "malformed", t_malformed },
-#if defined(RP_ISOLATION) && RP_ISOLATION == 3
-    { "reset_refused", t_reset_refused },
-#endif
 };
 
 int main(void)

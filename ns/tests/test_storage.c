@@ -32,8 +32,10 @@ typedef struct {
 
 static const api_t its = { psa_its_set, psa_its_get, psa_its_get_info, psa_its_remove, 512,
                            RP_ITS_HANDLE };
+#ifdef RP_PS_SID /* a product profile may have ITS without PS (docs/profiles.md) */
 static const api_t ps = { psa_ps_set, psa_ps_get, psa_ps_get_info, psa_ps_remove, 2048,
                           RP_PS_HANDLE };
+#endif
 
 #define UID_A 0x1001u
 #define UID_B 0x1002u
@@ -98,7 +100,7 @@ static int invalid_uid_and_flags(const api_t *a)
 
 static int write_once(const api_t *a)
 {
-    psa_storage_uid_t uid = UID_WO_BASE + (a == &ps);
+    psa_storage_uid_t uid = UID_WO_BASE + (a != &its);
     struct psa_storage_info_t info;
     pattern(wbuf, 24, 3);
     psa_status_t st = a->set(uid, 24, wbuf, PSA_STORAGE_FLAG_WRITE_ONCE);
@@ -276,6 +278,7 @@ static int probe(const api_t *a)
     return 0;
 }
 
+#ifdef RP_PS_SID
 static int ps_extras(void)
 {
     NS_CHECK(psa_ps_get_support() == 0);
@@ -287,9 +290,14 @@ static int ps_extras(void)
     return 0;
 }
 
+#define CASE_PS(fn) static int ps_##fn(void) { return fn(&ps); }
+#else
+#define CASE_PS(fn)
+#endif
+
 #define CASE_PAIR(fn)                                   \
     static int its_##fn(void) { return fn(&its); }      \
-    static int ps_##fn(void) { return fn(&ps); }
+    CASE_PS(fn)
 CASE_PAIR(set_get_remove)
 CASE_PAIR(invalid_uid_and_flags)
 CASE_PAIR(write_once)
@@ -313,9 +321,41 @@ CASE_PAIR(probe)
     C(ps_reliability) C(its_bad_messages) C(ps_bad_messages) C(ps_extras)               \
     C(its_probe) C(ps_probe)
 
+#ifndef RP_STORAGE_PROFILE
 /* The cases a secure client runs (type i of RP_TEST_STORAGE runs entry i). */
 const ns_test_case_t rp_storage_cases[] = { SHARED_CASES };
 const unsigned rp_storage_case_count = sizeof rp_storage_cases / sizeof rp_storage_cases[0];
+#endif
+
+#if defined(RP_STORAGE_PROFILE) || !(defined(RP_STORAGE_RESET_TEST) ||                   \
+                                      defined(RP_STORAGE_ISO_CASE) ||                     \
+                                      defined(RP_STORAGE_CASES_ONLY))
+#include "rp_ns_client.h"
+
+/* Two NS clients: neither sees the other's uids. */
+static int ns_clients(const api_t *a)
+{
+    size_t got;
+    pattern(wbuf, 12, 0x21);
+    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
+    NS_CHECK(a->set(UID_A, 12, wbuf, 0) == PSA_SUCCESS);
+    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
+    NS_CHECK(a->get(UID_A, 0, 12, rbuf, &got) == PSA_ERROR_DOES_NOT_EXIST);
+    NS_CHECK(a->remove(UID_A) == PSA_ERROR_DOES_NOT_EXIST);
+    pattern(wbuf, 5, 0x22);
+    NS_CHECK(a->set(UID_A, 5, wbuf, 0) == PSA_SUCCESS);
+    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
+    pattern(wbuf, 12, 0x21);
+    NS_CHECK(check_content(a, UID_A, 12) == 0);
+    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
+    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
+    pattern(wbuf, 5, 0x22);
+    NS_CHECK(check_content(a, UID_A, 5) == 0);
+    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
+    return 0;
+}
+
+#endif
 
 #if defined(RP_STORAGE_RESET_TEST)
 /* Warm reset within one QEMU run (level 1): the first boot stores an ITS and a PS asset and
@@ -396,31 +436,31 @@ int main(void)
 {
     return ns_test_run("storage_isolation", cases, sizeof cases / sizeof cases[0]);
 }
-#elif !defined(RP_STORAGE_CASES_ONLY)
-#include "rp_ns_client.h"
+#elif defined(RP_STORAGE_PROFILE)
+/* A product profile's image (docs/profiles.md): no secure test partition, perhaps no PS;
+ * every case runs from NS, and two NS clients must not see each other's uids. */
+static int its_ns_clients(void) { return ns_clients(&its); }
+#ifdef RP_PS_SID
+static int ps_ns_clients(void) { return ns_clients(&ps); }
+#endif
 
-/* Two NS clients: neither sees the other's uids. */
-static int ns_clients(const api_t *a)
+static const ns_test_case_t cases[] = {
+    C(its_set_get_remove) C(its_invalid_uid_and_flags) C(its_write_once)
+    C(its_null_and_zero) C(its_offsets) C(its_partial_gets) C(its_sizes)
+    C(its_fill_and_compact) C(its_many_sets) C(its_reliability) C(its_bad_messages)
+    C(its_probe) C(its_ns_clients)
+#ifdef RP_PS_SID
+    C(ps_set_get_remove) C(ps_invalid_uid_and_flags) C(ps_write_once) C(ps_null_and_zero)
+    C(ps_offsets) C(ps_partial_gets) C(ps_sizes) C(ps_fill_and_compact) C(ps_many_sets)
+    C(ps_reliability) C(ps_bad_messages) C(ps_extras) C(ps_probe) C(ps_ns_clients)
+#endif
+};
+
+int main(void)
 {
-    size_t got;
-    pattern(wbuf, 12, 0x21);
-    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
-    NS_CHECK(a->set(UID_A, 12, wbuf, 0) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
-    NS_CHECK(a->get(UID_A, 0, 12, rbuf, &got) == PSA_ERROR_DOES_NOT_EXIST);
-    NS_CHECK(a->remove(UID_A) == PSA_ERROR_DOES_NOT_EXIST);
-    pattern(wbuf, 5, 0x22);
-    NS_CHECK(a->set(UID_A, 5, wbuf, 0) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-2) == PSA_SUCCESS);
-    pattern(wbuf, 12, 0x21);
-    NS_CHECK(check_content(a, UID_A, 12) == 0);
-    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
-    NS_CHECK(rp_ns_client_set(-1) == PSA_SUCCESS);
-    pattern(wbuf, 5, 0x22);
-    NS_CHECK(check_content(a, UID_A, 5) == 0);
-    NS_CHECK(a->remove(UID_A) == PSA_SUCCESS);
-    return 0;
+    return ns_test_run("storage", cases, sizeof cases / sizeof cases[0]);
 }
+#elif !defined(RP_STORAGE_CASES_ONLY)
 
 /* Runs secure case `index` in the secure test partition; 0 if it passed. */
 static int secure_case(unsigned index)

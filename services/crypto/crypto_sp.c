@@ -15,8 +15,9 @@
 #include "rp_crypto_ipc.h"
 #include "rp_ct.h"
 
-#define RP_SP_IN_MAX  2304u
-#define RP_SP_OUT_MAX 2048u
+/* 2,560: an RSA-4096 RSAPrivateKey (at most 2,350 bytes) in or out, with the request. */
+#define RP_SP_IN_MAX  2560u
+#define RP_SP_OUT_MAX 2560u
 
 static uint8_t in_arena[RP_SP_IN_MAX];
 static uint8_t out_arena[RP_SP_OUT_MAX];

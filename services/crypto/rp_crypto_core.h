@@ -25,11 +25,10 @@
 #include "psa/crypto.h"
 
 /* ---- build choice ----
- * RP_CRYPTO_WITH_RSA: RSA keys and algorithms (crypto/include/rp_rsa.h). The RSA
- * primitive needs about 12 KB of stack for a private operation and 4 KB for a public one,
- * and its keys are large, so it is off unless the build turns it on (the host library
- * does; the partition does not while it runs on the 4 KiB secure MSP). Off, every RSA
- * key and algorithm is PSA_ERROR_NOT_SUPPORTED. */
+ * RP_CRYPTO_WITH_RSA: RSA keys and algorithms (crypto/include/rp_rsa.h). Its keys are
+ * large (key buffers of 2,400 bytes, an 8 KB key arena) and the primitive has a 9.6 KB
+ * static workspace, so it is a build choice; the partition and the host library both turn
+ * it on. Off, every RSA key and algorithm is PSA_ERROR_NOT_SUPPORTED. */
 #ifndef RP_CRYPTO_WITH_RSA
 #define RP_CRYPTO_WITH_RSA 0
 #endif

@@ -11,38 +11,19 @@
 #include "psa_manifest/rp_platform_sp.h"
 #include "rp_platform_api.h"
 #include "rp_platform_ipc.h"
+#include "rp_platform_spm.h"
 #include "rp_storage_platform.h"
-
-#define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0Cu)
-#define AIRCR_VECTKEY     0x05FA0000u
-#define AIRCR_SYSRESETREQ (1u << 2)
-#define AIRCR_KEEP        0x0000E008u /* PRIGROUP, PRIS, SYSRESETREQS, BFHFNMINS kept */
 
 psa_status_t rp_platform_sp_init(void)
 {
     return PSA_SUCCESS;
 }
 
-/* 1 when this partition runs privileged (CONTROL.nPRIV clear; readable unprivileged). */
-static int privileged(void)
-{
-    uint32_t control;
-    __asm volatile("mrs %0, control" : "=r"(control));
-    return (control & 1u) == 0;
-}
-
-/* SYSRESETREQ (AIRCR.SYSRESETREQS: only the secure side may ask). Unprivileged code cannot
- * reach the SCB, so at isolation level 3 the request is refused. */
+/* SYSRESETREQ: the SPM writes AIRCR for this partition (rp_spm_system_reset), which may
+ * run unprivileged (isolation level 3). Returns only if the SPM refuses. */
 static psa_status_t system_reset(void)
 {
-    if (!privileged()) {
-        return PSA_ERROR_NOT_SUPPORTED;
-    }
-    __asm volatile("dsb" ::: "memory");
-    SCB_AIRCR = AIRCR_VECTKEY | (SCB_AIRCR & AIRCR_KEEP) | AIRCR_SYSRESETREQ;
-    __asm volatile("dsb" ::: "memory");
-    for (;;) {
-    }
+    return rp_spm_system_reset();
 }
 
 static psa_status_t nvc_read(const psa_msg_t *msg)

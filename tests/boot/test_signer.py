@@ -141,6 +141,11 @@ def test_options(tmp):
     check(img[-76:-72] == bytes.fromhex("22004800"), "--pad-sig: 72-byte signature")
     rc, out = c_check(os.path.join(tmp, "out.bin"), 0x80000, pub)
     check(rc == 0 and "version 2.3.4+0 sec_cnt 33751044" in out, "C validator PUBKEY: " + out)
+    # --pad alone: a pending TEST request, the magic and nothing else (imgtool's pad_to)
+    img = sign(tmp, DEV_KEY, ["-H", "0x400", "--pad-header", "-v", "1.0.0", "-s", "1",
+                              "-S", "0x10000", "--pad"])
+    check(len(img) == 0x10000 and img[-16:] == bytes.fromhex("77c295f360d2ef7f3552500f2cb67980")
+          and img[-432:-16] == b"\xff" * 416, "--pad: magic, image_ok unset (TEST)")
     # overwrite-only trailer: 32 bytes, image_ok never set
     img = sign(tmp, DEV_KEY, ["-H", "0x400", "--pad-header", "-v", "1.0.0", "-s", "1",
                               "-S", "0x10000", "--overwrite-only", "--confirm"])

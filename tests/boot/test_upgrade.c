@@ -14,7 +14,7 @@
 #define NS_PRI   0x2000u
 #define S_SEC    0x4000u
 #define NS_SEC   0x6000u
-#define SCRATCH  0x8000u          /* 3 sectors: buffer, step records, swap head */
+#define SCRATCH  0x8000u          /* 3 sectors: the buffer first, the staged trailer last */
 #define NVC      0x8C00u          /* 2 counters x 0x200 */
 #define SECTORS  36u
 
@@ -67,6 +67,7 @@ static void setup(uint32_t mode)
     cfg.nkeys = 1;
     cfg.slot_size = SLOT;
     cfg.scratch = SCRATCH;
+    cfg.scratch_size = 3 * SECTOR;
     cfg.mode = mode;
     cfg.image_count = 2;
     cfg.img[0].primary = S_PRI;
@@ -84,11 +85,36 @@ static int boot(void)
     return rp_boot_go(&cfg, &res);
 }
 
-/* The running secure image confirms itself: image_ok = 1 in the primary trailer. */
+/* The running secure image confirms itself (rp_boot_confirm: image_ok = 1 in its primary
+ * trailer). RP_FLASH_OK when it did. */
 static int confirm(void)
 {
-    uint8_t one = 1;
-    return sim.flash.program(sim.flash.ctx, S_PRI + SLOT - RP_TRAILER_IMAGE_OK, &one, 1);
+    return rp_boot_confirm(&sim.flash, S_PRI + SLOT) == RP_BOOT_OK ? RP_FLASH_OK
+                                                                    : RP_FLASH_ERR_IO;
+}
+
+/* rp_boot_confirm against each trailer state. */
+static void test_confirm(void)
+{
+    uint8_t *ok = mem + S_PRI + SLOT - RP_TRAILER_IMAGE_OK;
+    setup(RP_BOOT_MODE_SWAP);
+    unsigned long programs = sim.programs;
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* no trailer */
+    RP_CHECK_EQ(sim.programs, programs);
+    RP_CHECK_EQ(*ok, 0xFF);
+    request(S_PRI, 0);
+    mem[S_PRI + SLOT - 1] ^= 1;                                           /* BAD magic */
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_ERR_TRAILER);
+    mem[S_PRI + SLOT - 1] ^= 1;
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* GOOD, unset */
+    RP_CHECK_EQ(*ok, 0x01);
+    RP_CHECK_EQ(ok[1], 0xFF);
+    programs = sim.programs;
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* already */
+    RP_CHECK_EQ(sim.programs, programs);
+    *ok = 0x81;                                                           /* BAD image_ok */
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_ERR_TRAILER);
+    RP_CHECK_EQ(rp_boot_confirm(&sim.flash, 10), RP_BOOT_ERR_CFG);        /* before 0 */
 }
 
 static void test_swap(void)
@@ -305,8 +331,9 @@ static void test_random_states(unsigned iterations)
     for (unsigned it = 0; it < iterations; it++) {
         setup(RP_BOOT_MODE_SWAP);
         put_image(S_SEC, 2, 2, &key, 0);
+        /* trailer fields of the S primary (after its status area), S secondary, scratch */
         const uint32_t areas[4] = { S_PRI + SLOT - 48, S_SEC + SLOT - 48,
-                                    SCRATCH + 2 * SECTOR, SCRATCH + SECTOR };
+                                    SCRATCH + 3 * SECTOR - 48, S_PRI + SLOT - 72 };
         for (int a = 0; a < 4; a++) {
             for (uint32_t i = 0; i < 48; i++) {
                 x ^= x << 13; x ^= x >> 7; x ^= x << 17;
@@ -315,7 +342,14 @@ static void test_random_states(unsigned iterations)
                 *b = pick < 4 ? 0xFF : pick == 4 ? 0x01 : pick == 5 ? (uint8_t)(x >> 8) : *b;
             }
             if (a < 3 && ((x >> 20) & 1)) {   /* often a good magic: the rules are reached */
-                memcpy(mem + areas[a] + (a == 2 ? 16 : 32), magic, 16);
+                memcpy(mem + areas[a] + 32, magic, 16);
+            }
+            if (a < 3 && ((x >> 21) & 1)) {   /* often a valid swap_size and swap_info */
+                uint32_t n = 1 + (uint32_t)(x >> 24) % 7;
+                mem[areas[a] + 1] = (uint8_t)(n * SECTOR >> 8);
+                mem[areas[a] + 0] = 0;
+                mem[areas[a] + 2] = mem[areas[a] + 3] = 0;
+                mem[areas[a] + 8] = (uint8_t)(2 + (x >> 28) % 3);
             }
         }
         for (int b = 0; b < 3; b++) {
@@ -338,6 +372,7 @@ int main(void)
     keys[0].hash = key.hash;
     keys[0].pub = key.pub;
     test_counters();
+    test_confirm();
     test_swap();
     test_refused(RP_BOOT_MODE_SWAP);
     test_refused(RP_BOOT_MODE_OVERWRITE);

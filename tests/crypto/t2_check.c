@@ -160,7 +160,7 @@ static void check_aes_vs_c(void)
     static const size_t key_lens[3] = { 16, 24, 32 };
     uint8_t key[32], in[32], a[32], b[32];
     rp_aes_ctx ct2, cref;
-    unsigned i;
+    unsigned i, r;
     int ok = 1;
 
     for (i = 0; i < 60; i++) {
@@ -170,7 +170,12 @@ static void check_aes_vs_c(void)
         memset(&cref, 0, sizeof cref);
         rp_aes_setkey(&ct2, key, key_lens[i % 3]);
         ref_rp_aes_setkey(&cref, key, key_lens[i % 3]);
+        for (r = 1; r <= cref.rounds; r++) {   /* keys 1..Nr carry the S-box constant */
+            cref.sk[8 * r] ^= ~0u; cref.sk[8 * r + 1] ^= ~0u;
+            cref.sk[8 * r + 5] ^= ~0u; cref.sk[8 * r + 6] ^= ~0u;
+        }
         ok &= memcmp(&ct2, &cref, sizeof ct2) == 0;
+        ref_rp_aes_setkey(&cref, key, key_lens[i % 3]);
         rp_aes_encrypt2(&ct2, in, in + 16, a, a + 16);
         ref_rp_aes_encrypt2(&cref, in, in + 16, b, b + 16);
         ok &= memcmp(a, b, 32) == 0;
@@ -217,11 +222,92 @@ static void check_sha256(void)
     check(ok, "SHA-256, assembly compression against the portable C");
 }
 
+static void unhex(uint8_t *out, const char *hex)
+{
+    while (hex[0] && hex[1]) {
+        *out++ = (uint8_t)(hexval(hex[0]) << 4 | hexval(hex[1]));
+        hex += 2;
+    }
+}
+
+/* One SP 800-38A F.* case through rp_cipher_crypt (AES-128): the 64-byte message runs
+ * two blocks per pass wherever the mode allows it. */
+static void mode_kat(rp_aes_mode mode, int decrypt, const char *iv_hex, const char *ct_hex,
+                     const char *what)
+{
+    static const char pt_hex[] =
+        "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+        "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710";
+    uint8_t key[16], iv[16], pt[64], ct[64], out[80];
+    size_t n = 0;
+
+    unhex(key, "2b7e151628aed2a6abf7158809cf4f3c");
+    unhex(iv, iv_hex);
+    unhex(pt, pt_hex);
+    unhex(ct, ct_hex);
+    check(rp_cipher_crypt(mode, decrypt, key, 16, iv, iv_hex[0] ? 16 : 0,
+                          decrypt ? ct : pt, 64, out, sizeof out, &n) == 0 && n == 64
+          && memcmp(out, decrypt ? pt : ct, 64) == 0, what);
+}
+
+/* The modes on the assembly AES (SP 800-38A, McGrew-Viega GCM test cases 2 and 3) and
+ * SHA-256 of a long message (FIPS 180-4 example: one million 'a'). */
+static void check_modes_and_long_hash(void)
+{
+    static const char iv_cbc[] = "000102030405060708090a0b0c0d0e0f";
+    static const char ecb[] =
+        "3ad77bb40d7a3660a89ecaf32466ef97f5d3d58503b9699de785895a96fdbaaf"
+        "43b1cd7f598ece23881b00e3ed0306887b0c785e27e8ad3f8223207104725dd4";
+    static const char cbc[] =
+        "7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2"
+        "73bed6b8e3c1743b7116e69e222295163ff1caa1681fac09120eca307586e1a7";
+    static const char ctr[] =
+        "874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff"
+        "5ae4df3edbd5d35e5b4f09020db03eab1e031dda2fbe03d1792170a0f3009cee";
+    uint8_t key[16] = { 0 }, iv[12] = { 0 }, zero[16] = { 0 }, c[64], t[16], want[64];
+    uint8_t p3[64], a[1024], md[32];
+    rp_sha256_ctx h;
+    unsigned i;
+
+    mode_kat(RP_AES_ECB, 0, "", ecb, "SP 800-38A F.1.1 ECB-AES128 encrypt");
+    mode_kat(RP_AES_ECB, 1, "", ecb, "SP 800-38A F.1.2 ECB-AES128 decrypt");
+    mode_kat(RP_AES_CBC, 0, iv_cbc, cbc, "SP 800-38A F.2.1 CBC-AES128 encrypt");
+    mode_kat(RP_AES_CBC, 1, iv_cbc, cbc, "SP 800-38A F.2.2 CBC-AES128 decrypt");
+    mode_kat(RP_AES_CTR, 0, "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff", ctr,
+             "SP 800-38A F.5.1 CTR-AES128 encrypt");
+    mode_kat(RP_AES_CTR, 1, "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff", ctr,
+             "SP 800-38A F.5.2 CTR-AES128 decrypt");
+    rp_gcm_encrypt(key, 16, iv, 12, NULL, 0, zero, 16, c, t, 16);
+    unhex(want, "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf");
+    check(memcmp(c, want, 16) == 0 && memcmp(t, want + 16, 16) == 0, "GCM test case 2");
+    unhex(key, "feffe9928665731c6d6a8f9467308308");
+    unhex(iv, "cafebabefacedbaddecaf888");
+    unhex(p3, "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+              "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255");
+    rp_gcm_encrypt(key, 16, iv, 12, NULL, 0, p3, 64, c, t, 16);
+    unhex(want, "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
+                "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985");
+    check(memcmp(c, want, 64) == 0, "GCM test case 3 ciphertext");
+    unhex(want, "4d5c2af327cd64a62cf35abd2ba6fab4");
+    check(memcmp(t, want, 16) == 0, "GCM test case 3 tag");
+    check(rp_gcm_decrypt(key, 16, iv, 12, NULL, 0, c, 64, a, t, 16) == 0
+          && memcmp(a, p3, 64) == 0, "GCM test case 3 decrypt");
+    memset(a, 'a', sizeof a);
+    rp_sha256_init(&h);
+    for (i = 0; i < 1000000 / sizeof a; i++)
+        rp_sha256_update(&h, a, sizeof a);
+    rp_sha256_update(&h, a, 1000000 % sizeof a);
+    rp_sha256_final(&h, md);
+    unhex(want, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    check(memcmp(md, want, 32) == 0, "SHA-256 FIPS 180-4 one million 'a'");
+}
+
 int main(void)
 {
     check_sbox();
     check_aes_vs_c();
     check_sha256();
+    check_modes_and_long_hash();
     check_fips197(16, "69c4e0d86a7b0430d8cdb78070b4c55a", "FIPS 197 C.1 AES-128");
     check_fips197(24, "dda97ca4864cdfe06eaf70a0ec0d7191", "FIPS 197 C.2 AES-192");
     check_fips197(32, "8ea2b7ca516745bfeafc49904b496089", "FIPS 197 C.3 AES-256");

@@ -219,6 +219,42 @@ static void test_modes(void)
                                      "2b0930daa23de94ce87017ba2d84988ddfc9c58db67aada613c2dd08457941a6");
 }
 
+/* CTR counts on the whole 16-byte block, big-endian: the keystream of IV is E(IV),
+ * E(IV + 1), ... with carries across every word boundary and the wrap from all-ones to
+ * zero. Checked against the block cipher on counters built here byte by byte. */
+static void test_ctr_carry(void)
+{
+    static const char *const ivs[] = {
+        "00000000fffffffffffffffffffffffe",     /* carries into word 0 */
+        "0000000000000000fffffffffffffffe",     /* into word 1 */
+        "ffffffffffffffffffffffffffffffff",     /* wraps to zero */
+        "000000000000000000000000fffffffe",     /* into word 2 */
+    };
+    uint8_t key[16], iv[16], ctr[16], zero[80] = { 0 }, out[80], want[80];
+    rp_aes_ctx a;
+    size_t n, i, j;
+
+    unhex(key, "2b7e151628aed2a6abf7158809cf4f3c");
+    rp_aes_setkey(&a, key, 16);
+    for (i = 0; i < sizeof ivs / sizeof ivs[0]; i++) {
+        unhex(iv, ivs[i]);
+        memcpy(ctr, iv, 16);
+        for (j = 0; j < 5; j++) {
+            unsigned b = 16, carry = 1;
+            rp_aes_encrypt(&a, ctr, want + 16 * j);
+            while (b-- > 0) {                       /* ctr += 1, byte by byte */
+                carry += ctr[b];
+                ctr[b] = (uint8_t)carry;
+                carry >>= 8;
+            }
+        }
+        RP_CHECK_EQ(rp_cipher_crypt(RP_AES_CTR, 0, key, 16, iv, 16, zero, 80, out,
+                                    sizeof out, &n), 0);
+        RP_CHECK_EQ(n, 80);
+        RP_CHECK_MEM(out, want, 80);
+    }
+}
+
 static void test_cmac(void)
 {
     uint8_t k[16], m[16], t[16];
@@ -298,6 +334,7 @@ int main(void)
     test_hmac_hkdf();
     test_aes_block();
     test_modes();
+    test_ctr_carry();
     test_cmac();
     test_gcm();
     test_ccm();

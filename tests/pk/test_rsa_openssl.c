@@ -4,7 +4,9 @@
  *   sign (PKCS#1 v1.5, PSS) for OpenSSL to verify, verify OpenSSL's signatures, and
  *   encrypt/decrypt (OAEP, v1.5) in both directions.
  * - We generate a 2048-bit key; OpenSSL parses our DER and checks it (RSA_check_key), then
- *   the same sign/verify exchanges run with it.
+ *   the same sign/verify exchanges run with it. Its numbers are checked with OpenSSL's
+ *   BIGNUMs against FIPS 186-4 B.3.1 / B.3.3: d e = 1 mod lcm(p-1, q-1), d < lcm,
+ *   d > 2^1024, |p - q| > 2^924, p and q of 1024 bits and (our choice) = 3 mod 4.
  * Usage: test_rsa_openssl [rounds] */
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/bn.h>
@@ -110,6 +112,37 @@ static void openssl_key(int bits, rp_hash_id id)
     RSA_free(r);
 }
 
+/* The FIPS 186-4 properties of a generated 2048-bit key, computed by OpenSSL. */
+static void fips_checks(const RSA *r)
+{
+    const BIGNUM *n, *e, *d, *p, *q;
+    BN_CTX *ctx = BN_CTX_new();
+    BIGNUM *pm1 = BN_new(), *qm1 = BN_new(), *g = BN_new(), *phi = BN_new();
+    BIGNUM *lcm = BN_new(), *t = BN_new();
+    RSA_get0_key(r, &n, &e, &d);
+    RSA_get0_factors(r, &p, &q);
+    RP_CHECK(ctx && pm1 && qm1 && g && phi && lcm && t);
+    RP_CHECK(BN_sub(pm1, p, BN_value_one()) && BN_sub(qm1, q, BN_value_one()));
+    RP_CHECK(BN_gcd(g, pm1, qm1, ctx) && BN_mul(phi, pm1, qm1, ctx) &&
+             BN_div(lcm, NULL, phi, g, ctx));
+    RP_CHECK(BN_mod_mul(t, d, e, lcm, ctx));
+    RP_CHECK(BN_is_one(t));                  /* d e = 1 mod lcm(p-1, q-1) */
+    RP_CHECK(BN_cmp(d, lcm) < 0);            /* d < lcm: not the (p-1)(q-1) inverse */
+    RP_CHECK(BN_num_bits(d) > 1024);         /* B.3.1 criterion 3a */
+    RP_CHECK(BN_num_bits(p) == 1024 && BN_num_bits(q) == 1024 && BN_num_bits(n) == 2048);
+    RP_CHECK(BN_mod_word(p, 4) == 3 && BN_mod_word(q, 4) == 3);
+    RP_CHECK(BN_sub(t, p, q));
+    BN_set_negative(t, 0);
+    RP_CHECK(BN_num_bits(t) > 924);          /* B.3.3 step 5.4: |p - q| > 2^(1024-100) */
+    BN_free(pm1);
+    BN_free(qm1);
+    BN_free(g);
+    BN_free(phi);
+    BN_free(lcm);
+    BN_free(t);
+    BN_CTX_free(ctx);
+}
+
 /* Our key generation -> OpenSSL's checks and exchanges. */
 static void our_key(void)
 {
@@ -126,6 +159,7 @@ static void our_key(void)
     if (!r)
         return;
     RP_CHECK_EQ(RSA_check_key(r), 1);
+    fips_checks(r);
     exchanges(r, &priv, RP_HASH_SHA256);
     RSA_free(r);
 }
@@ -135,6 +169,8 @@ int main(int argc, char **argv)
     unsigned rounds = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 0) : 1;
     our_key();
     for (unsigned i = 0; i < rounds; i++) {
+        if (i > 0 && i % 4 == 0)
+            our_key();                       /* the long run: more generated keys */
         openssl_key(2048, RP_HASH_SHA256);
         openssl_key(1024, RP_HASH_SHA1);
         openssl_key(3072, RP_HASH_SHA384);

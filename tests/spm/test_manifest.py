@@ -131,6 +131,15 @@ def test_lists():
         ('absolute', profile(['/etc/passwd']),
          'LIST: partitions[0]: /etc/passwd must be relative to the repository root'),
         ('unknown', 'partitions: []\nisolaton: 2\n', 'LIST: isolaton: unknown field'),
+        ('option_unknown', 'partitions: []\noptions:\n  mm_iovek: true\n',
+         'LIST: options.mm_iovek: unknown option (known: attestation, crypto_rsa, mm_iovec, '
+         'p256)'),
+        ('option_not_bool', 'partitions: []\noptions:\n  mm_iovec: 1\n',
+         'LIST: options.mm_iovec: 1 is not true or false'),
+        ('option_bad_choice', 'partitions: []\noptions:\n  p256: tiny\n',
+         "LIST: options.p256: 'tiny' is not one of small, fast"),
+        ('options_not_map', 'partitions: []\noptions: [mm_iovec]\n',
+         'LIST: options: must be a map of option: value'),
         ('sfn_level2', 'isolation: 2\nbackend: sfn\n' + profile([GOOD[0]]),
          'LIST: backend: the SFN backend supports isolation level 1 only (isolation 2 '
          'asked); use the IPC backend'),
@@ -148,6 +157,24 @@ def test_lists():
           'command line level 3 + sfn: exit %d %r' % (rc, err))
 
 
+def test_profile_cmake():
+    """--cmake: a profile's configuration and options as CMake settings."""
+    list_path = os.path.join(SCRATCH, 'cmake_profile.yaml')
+    with open(list_path, 'w') as f:
+        f.write('isolation: 2\nbackend: ipc\noptions:\n  mm_iovec: false\n  p256: fast\n'
+                '  attestation: symmetric\n' + profile([GOOD[0]]))
+    out = os.path.join(SCRATCH, 'profile.cmake')
+    p = subprocess.run([sys.executable, TOOL, '--list', list_path, '--root', ROOT,
+                        '--cmake', out], capture_output=True, text=True)
+    check(p.returncode == 0, '--cmake: exit %d %s' % (p.returncode, p.stderr))
+    text = open(out).read() if os.path.exists(out) else ''
+    for line in ('set(RAMPART_CONFIG ipc_l2 CACHE STRING "" FORCE)',
+                 'set(RAMPART_MM_IOVEC OFF CACHE BOOL "" FORCE)',
+                 'set(RAMPART_P256_FAST ON CACHE BOOL "" FORCE)',
+                 'set(RAMPART_ATTEST_SYMMETRIC ON CACHE BOOL "" FORCE)'):
+        check(line in text.splitlines(), '--cmake: %r missing from %r' % (line, text))
+
+
 def test_base_profiles():
     for path in sorted(glob.glob(os.path.join(ROOT, 'profiles', '*.yaml'))):
         out = os.path.join(SCRATCH, 'profile_' + os.path.basename(path))
@@ -161,6 +188,7 @@ def main():
     test_bad_manifests()
     test_good_manifests()
     test_lists()
+    test_profile_cmake()
     test_base_profiles()
     print('test_manifest: %d checks, %d failed' % (checks, failures))
     return 0 if failures == 0 and checks > 0 else 1

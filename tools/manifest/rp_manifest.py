@@ -37,7 +37,14 @@ SERVICE_KEYS = {'name', 'sid', 'connection_based', 'stateless_handle', 'non_secu
                 'version', 'version_policy', 'description'}
 IRQ_KEYS = {'source', 'name', 'handling', 'description'}
 MMIO_KEYS = {'name', 'base', 'size', 'permission'}
-LIST_KEYS = {'partitions', 'isolation', 'backend', 'description'}
+LIST_KEYS = {'partitions', 'isolation', 'backend', 'description', 'options'}
+# A profile's build options (docs/profiles.md): key -> (CMake cache variable, kind).
+PROFILE_OPTIONS = {
+    'mm_iovec': ('RAMPART_MM_IOVEC', 'bool'),
+    'p256': ('RAMPART_P256_FAST', ('small', 'fast')),
+    'crypto_rsa': ('RAMPART_CRYPTO_RSA', 'bool'),
+    'attestation': ('RAMPART_ATTEST_SYMMETRIC', ('asymmetric', 'symmetric')),
+}
 
 TYPES = {'PSA-ROT': 'RP_PART_PSA_ROT', 'APPLICATION-ROT': 'RP_PART_APP_ROT'}
 PRIORITIES = {'HIGH': 0, 'NORMAL': 1, 'LOW': 2}
@@ -674,7 +681,46 @@ def load_list(list_path, root, args):
         paths.append(item)
     isolation = args.isolation or r.integer('isolation', 1, 3, default=1)
     backend = args.backend or r.choice('backend', ['sfn', 'ipc'], 'ipc')
+    args.options = load_options(r, shown)
     return shown, paths, isolation, backend
+
+
+def load_options(r, shown):
+    """The profile's `options:` map -> {CMake variable: 'ON' | 'OFF'}."""
+    if not r.has('options'):
+        return {}
+    opts = r.data['options']
+    if not isinstance(opts, dict):
+        raise ManifestError(shown, 'options', 'must be a map of option: value')
+    out = {}
+    for key, value in opts.items():
+        if key not in PROFILE_OPTIONS:
+            raise ManifestError(shown, 'options.%s' % key, 'unknown option (known: %s)'
+                                % ', '.join(sorted(PROFILE_OPTIONS)))
+        var, kind = PROFILE_OPTIONS[key]
+        if kind == 'bool':
+            if not isinstance(value, bool):
+                raise ManifestError(shown, 'options.%s' % key, '%r is not true or false'
+                                    % (value,))
+            out[var] = 'ON' if value else 'OFF'
+        else:
+            if value not in kind:
+                raise ManifestError(shown, 'options.%s' % key, '%r is not one of %s'
+                                    % (value, ', '.join(kind)))
+            out[var] = 'ON' if value == kind[1] else 'OFF'
+    return out
+
+
+def write_cmake(path, isolation, backend, options):
+    """The profile as CMake settings: the SPM configuration and the build options."""
+    lines = ['# Generated from the profile by tools/manifest/rp_manifest.py. Do not edit.',
+             'set(RAMPART_CONFIG %s_l%d CACHE STRING "" FORCE)' % (backend, isolation)]
+    for var in sorted(options):
+        lines.append('set(%s %s CACHE BOOL "" FORCE)' % (var, options[var]))
+    text = '\n'.join(lines) + '\n'
+    if not (os.path.exists(path) and open(path).read() == text):
+        with open(path, 'w') as f:
+            f.write(text)
 
 
 def run(args):
@@ -687,6 +733,9 @@ def run(args):
     check_profile(parts)
     check_backend(parts, shown, isolation, backend)
     check_flih_privilege(parts, isolation)
+    if args.cmake:
+        write_cmake(args.cmake, isolation, backend, args.options)
+        return
     assign(parts)
     generate(parts, args.out, shown, isolation, backend)
 
@@ -695,12 +744,16 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--list', required=True, help='profile: a YAML file with `partitions:`')
     ap.add_argument('--root', default='.', help='repository root the list paths start from')
-    ap.add_argument('--out', required=True, help='directory for the generated files')
+    ap.add_argument('--out', help='directory for the generated files')
+    ap.add_argument('--cmake', help='only check the profile and write its configuration and '
+                    'options as CMake settings to this file')
     ap.add_argument('--isolation', type=int, choices=(1, 2, 3),
                     help='isolation level (default: the profile\'s, else 1)')
     ap.add_argument('--backend', choices=('sfn', 'ipc'),
                     help='SPM backend (default: the profile\'s, else ipc)')
     args = ap.parse_args(argv)
+    if not args.out and not args.cmake:
+        ap.error('one of --out or --cmake is required')
     try:
         run(args)
     except ManifestError as e:

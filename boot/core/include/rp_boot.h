@@ -5,10 +5,15 @@
  * so the same code runs in bl2.elf and on the host under the power-cut flash simulator.
  * Layout, trailer and the power-fail argument: docs/boot.md; FORMATS.md §1.4-1.5.
  *
- * Rampart's choices within MCUboot's format: the last sector of every slot is reserved for
- * the trailer (an image with its TLVs ends before it); the swap progress records live in
- * the scratch area's second sector, never in a slot; the scratch's first sector is the
- * swap buffer.
+ * The swap state lives in MCUboot's trailers (FORMATS.md 1.4): the request in the
+ * secondary's (magic, image_ok), "swap in progress" in the primary's (magic, swap_info,
+ * swap_size, copy_done unset) with the per-sector progress in its status area, the result
+ * in the primary's (copy_done, image_ok). Rampart's choices within the format: the last
+ * sector of every slot is reserved for the trailer (an image with its TLVs ends before
+ * it), so the swap never moves a trailer; the status area has 3 bytes per sector of the
+ * slot (imgtool's default of 128 sectors for AN521's 0x80000 slots: a 432-byte trailer);
+ * the scratch area's first sector is the swap buffer and its last one holds the scratch
+ * trailer, through which every primary trailer rewrite is staged.
  */
 #ifndef RP_BOOT_H
 #define RP_BOOT_H
@@ -35,12 +40,17 @@
 #define RP_TRAILER_IMAGE_OK   24u
 #define RP_TRAILER_COPY_DONE  32u
 #define RP_TRAILER_SWAP_INFO  40u
+#define RP_TRAILER_SWAP_SIZE  48u   /* u32, bytes; below it the swap status area */
 
 /* rp_boot_go() results. */
 #define RP_BOOT_OK        0
 #define RP_BOOT_ERR_IMAGE (-1)  /* an image is not bootable: see the result's status[] */
 #define RP_BOOT_ERR_FLASH (-2)  /* a flash or NV counter operation failed (power loss) */
 #define RP_BOOT_ERR_CFG   (-3)  /* the configuration is inconsistent */
+#define RP_BOOT_ERR_TRAILER (-4) /* rp_boot_confirm: a malformed trailer (BAD magic or image_ok) */
+
+/* MCUboot's trailer magic for BOOT_MAX_ALIGN 8 (FORMATS.md 1.4). */
+extern const uint8_t rp_boot_magic[16];
 
 struct rp_boot_image_cfg {
     uint32_t primary, secondary;   /* slot flash offsets */
@@ -54,7 +64,9 @@ struct rp_boot_cfg {
     const struct rp_image_key *keys;
     uint32_t nkeys;
     uint32_t slot_size;            /* a multiple of the sector size */
-    uint32_t scratch;              /* scratch area offset (swap mode): 3 sectors */
+    uint32_t scratch;              /* scratch area offset (swap mode) */
+    uint32_t scratch_size;         /* >= 2 sectors: the swap buffer first, the staged
+                                      trailer in the last */
     uint32_t mode;                 /* RP_BOOT_MODE_* */
     uint32_t image_count;          /* 1..RP_BOOT_MAX_IMAGES; image i's id is i */
     struct rp_boot_image_cfg img[RP_BOOT_MAX_IMAGES];
@@ -82,6 +94,14 @@ struct rp_boot_result {
  * image is bootable. Every step is restartable: a power loss at any flash write leaves a
  * state from which the next rp_boot_go() boots the old or the new image. */
 int rp_boot_go(const struct rp_boot_cfg *cfg, struct rp_boot_result *res);
+
+/* The running image confirms itself (a TEST upgrade is otherwise reverted at the next
+ * boot): f is the flash device that holds its primary slot, slot_end the slot's end as an
+ * offset in f. Writes image_ok = 0x01 if the trailer's magic is GOOD and image_ok unset;
+ * RP_BOOT_OK also when there is no trailer (the image is permanent) or it is already
+ * confirmed; RP_BOOT_ERR_TRAILER for a BAD magic or image_ok; RP_BOOT_ERR_FLASH if a read
+ * or the write fails; RP_BOOT_ERR_CFG for a program unit over 8 bytes. */
+int rp_boot_confirm(const struct rp_flash *f, uint32_t slot_end);
 
 /* NV counters emulated in one-time-programmable style over flash (never erased): counter
  * id owns [base + id * per_counter, +per_counter), a log of 8-byte records (value, ~value);

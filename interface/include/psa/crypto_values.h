@@ -106,9 +106,13 @@
 #define PSA_ALG_AEAD_WITH_SHORTENED_TAG(aead_alg, tag_length) \
     (((aead_alg) & ~(PSA_ALG_AEAD_TAG_LENGTH_MASK | PSA_ALG_AEAD_AT_LEAST_THIS_LENGTH_FLAG)) | \
      (((psa_algorithm_t)(tag_length) << PSA_AEAD_TAG_LENGTH_OFFSET) & PSA_ALG_AEAD_TAG_LENGTH_MASK))
-/* CCM, GCM and ChaCha20-Poly1305 all default to a 16-byte tag. */
+/* Crypto API 1.1 appendix C.1: the default-tag algorithm of a CCM, GCM or
+ * ChaCha20-Poly1305 variant (any tag length, with or without the at-least flag), and
+ * PSA_ALG_NONE for anything else. */
 #define PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(aead_alg) \
-    PSA_ALG_AEAD_WITH_SHORTENED_TAG(aead_alg, 16)
+    ((((aead_alg) & ~0x003f8000u) == 0x05400100u) ? PSA_ALG_CCM : \
+     (((aead_alg) & ~0x003f8000u) == 0x05400200u) ? PSA_ALG_GCM : \
+     (((aead_alg) & ~0x003f8000u) == 0x05000500u) ? PSA_ALG_CHACHA20_POLY1305 : PSA_ALG_NONE)
 #define PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG(aead_alg, min_tag_length) \
     (PSA_ALG_AEAD_WITH_SHORTENED_TAG(aead_alg, min_tag_length) | \
      PSA_ALG_AEAD_AT_LEAST_THIS_LENGTH_FLAG)
@@ -152,7 +156,9 @@
 #define PSA_ALG_IS_HASH_AND_SIGN(alg) \
     (PSA_ALG_IS_RSA_PSS(alg) || PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) || \
      PSA_ALG_IS_ECDSA(alg) || PSA_ALG_IS_HASH_EDDSA(alg))
-#define PSA_ALG_IS_SIGN_HASH(alg)         PSA_ALG_IS_HASH_AND_SIGN(alg)
+/* Crypto API 1.1 appendix C.1: every signature algorithm may be named to
+ * psa_sign_hash()/psa_verify_hash() (an implementation refuses the ones it cannot do). */
+#define PSA_ALG_IS_SIGN_HASH(alg)         PSA_ALG_IS_SIGN(alg)
 #define PSA_ALG_IS_SIGN_MESSAGE(alg) \
     (PSA_ALG_IS_SIGN(alg) && (alg) != PSA_ALG_ECDSA_ANY && (alg) != PSA_ALG_RSA_PKCS1V15_SIGN_RAW)
 #define PSA_ALG_SIGN_GET_HASH(alg) \
@@ -193,19 +199,18 @@
 #define PSA_ALG_KEY_AGREEMENT(ka_alg, kdf_alg) ((ka_alg) | (kdf_alg))
 #define PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) ((psa_algorithm_t)((alg) & 0xffff0000))
 #define PSA_ALG_KEY_AGREEMENT_GET_KDF(alg)  ((psa_algorithm_t)((alg) & 0xfe00ffff))
-#define PSA_ALG_IS_RAW_KEY_AGREEMENT(alg) \
-    (PSA_ALG_IS_KEY_AGREEMENT(alg) && \
-     PSA_ALG_KEY_AGREEMENT_GET_KDF(alg) == PSA_ALG_CATEGORY_KEY_DERIVATION)
-#define PSA_ALG_IS_FFDH(alg)              (PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) == PSA_ALG_FFDH)
-#define PSA_ALG_IS_ECDH(alg)              (PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) == PSA_ALG_ECDH)
+/* Crypto API 1.1 appendix C.1: the vendor flag is ignored, a KDF field makes the
+ * algorithm a combined (not raw) key agreement. */
+#define PSA_ALG_IS_RAW_KEY_AGREEMENT(alg) (((alg) & 0x7f00ffffu) == 0x09000000u)
+#define PSA_ALG_IS_FFDH(alg)              (((alg) & 0x7fff0000u) == 0x09010000u)
+#define PSA_ALG_IS_ECDH(alg)              (((alg) & 0x7fff0000u) == 0x09020000u)
 
-/* A policy algorithm that permits a family: a hash-and-sign with PSA_ALG_ANY_HASH, a MAC or
- * AEAD with an at-least-this-length flag. */
+/* A policy algorithm that permits a family (Crypto API 1.1 appendix C.1): any algorithm
+ * whose hash field is PSA_ALG_ANY_HASH, a MAC or an AEAD with the at-least-this-length
+ * flag. */
 #define PSA_ALG_IS_WILDCARD(alg) \
-    (PSA_ALG_IS_HASH_AND_SIGN(alg) ? PSA_ALG_SIGN_GET_HASH(alg) == PSA_ALG_ANY_HASH : \
-     PSA_ALG_IS_MAC(alg) ? ((alg) & PSA_ALG_MAC_AT_LEAST_THIS_LENGTH_FLAG) != 0 : \
-     PSA_ALG_IS_AEAD(alg) ? ((alg) & PSA_ALG_AEAD_AT_LEAST_THIS_LENGTH_FLAG) != 0 : \
-     (alg) == PSA_ALG_ANY_HASH)
+    (PSA_ALG_GET_HASH(alg) == PSA_ALG_ANY_HASH || \
+     ((alg) & 0x7f008000u) == 0x03008000u || ((alg) & 0x7f008000u) == 0x05008000u)
 
 /* ---- key types ---- */
 #define PSA_KEY_TYPE_NONE                 ((psa_key_type_t)0x0000)

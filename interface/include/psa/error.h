@@ -1,11 +1,17 @@
-/* psa/error.h - PSA status codes (PSA Certified Status code API; values as the spec gives). */
+/* psa/error.h - PSA status codes (PSA Certified Status code API 1.0; values as the spec gives).
+ * PSA_ERROR_INSUFFICIENT_ENTROPY and PSA_ERROR_INVALID_PADDING are the Crypto API's (1.1,
+ * "PSA status codes"); they are here too so that every status has one definition. */
 #ifndef PSA_ERROR_H
 #define PSA_ERROR_H
 
 #include <stdint.h>
 
+/* Status code API 1.0, "psa_status_t": only the type is guarded, so that a header of another
+ * PSA API that already declared psa_status_t (and PSA_SUCCESS) can come first; the values
+ * below are then identical redefinitions. */
 #ifndef PSA_SUCCESS
 typedef int32_t psa_status_t;
+#endif
 
 #define PSA_SUCCESS                    ((psa_status_t)0)
 #define PSA_ERROR_PROGRAMMER_ERROR     ((psa_status_t)-129)
@@ -34,6 +40,5 @@ typedef int32_t psa_status_t;
 #define PSA_ERROR_DATA_CORRUPT         ((psa_status_t)-152)
 #define PSA_ERROR_DATA_INVALID         ((psa_status_t)-153)
 #define PSA_OPERATION_INCOMPLETE       ((psa_status_t)-248)
-#endif
 
 #endif

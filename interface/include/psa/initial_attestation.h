@@ -9,6 +9,10 @@
 
 #include "psa/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define PSA_INITIAL_ATTEST_API_VERSION_MAJOR 1
 #define PSA_INITIAL_ATTEST_API_VERSION_MINOR 0
 
@@ -39,5 +43,9 @@ psa_status_t psa_initial_attest_get_token_size(size_t challenge_size, size_t *to
  * PSA_ERROR_INVALID_ARGUMENT (NULL pointer). */
 psa_status_t rp_initial_attest_get_public_key(uint8_t *key_buf, size_t key_buf_size,
                                               size_t *key_size);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,6 +4,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define PSA_LIFECYCLE_PSA_STATE_MASK            (0xff00u)
 #define PSA_LIFECYCLE_IMP_STATE_MASK            (0x00ffu)
 #define PSA_LIFECYCLE_UNKNOWN                   (0x0000u)
@@ -15,5 +19,9 @@
 #define PSA_LIFECYCLE_DECOMMISSIONED            (0x6000u)
 
 uint32_t psa_rot_lifecycle_state(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

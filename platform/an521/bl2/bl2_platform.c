@@ -152,6 +152,7 @@ static const struct rp_boot_cfg cfg = {
     .nvc = &otp.nvc,
     .slot_size = RP_FLASH_SLOT_SIZE,
     .scratch = RP_FLASH_SCRATCH,
+    .scratch_size = RP_FLASH_SLOT_SIZE,   /* TF-M's layout: the scratch area is a slot long */
     .mode = RP_BL2_UPGRADE_MODE,
     .image_count = 2,
     .img = { { RP_FLASH_S_PRIMARY, RP_FLASH_S_SECONDARY, 0 },

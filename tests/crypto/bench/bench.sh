@@ -19,7 +19,7 @@ for s in $srcs; do
   objs="$objs $out/$s.o"
 done
 if [ -n "$T2" ]; then
-  for s in rp_aes_sbox_m33 rp_sha256_m33; do
+  for s in rp_aes_m33 rp_sha256_m33; do
     arm-none-eabi-gcc -mcpu=cortex-m33+nodsp+nofp -mthumb -c "$root/crypto/src/$s.S" -o "$out/$s.o"
     objs="$objs $out/$s.o"
   done

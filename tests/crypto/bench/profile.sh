@@ -14,7 +14,7 @@ FL="${EXTRA:-} -std=c99 -mcpu=cortex-m33+nodsp+nofp -mthumb -Os -ffunction-secti
 arm-none-eabi-gcc $FL -I"$root/crypto/include" -c "$here/profile.c" -o "$B/profile.o"
 arm-none-eabi-gcc -mcpu=cortex-m33+nodsp+nofp -mthumb -nostartfiles --specs=nano.specs \
   --specs=nosys.specs -Wl,--gc-sections -T "$here/link.ld" "$B/profile.o" "$B/rp_aes.o" \
-  "$B/rp_ct.o" $(ls "$B"/rp_aes_sbox_m33.o 2>/dev/null) -o "$B/profile.elf"
+  "$B/rp_ct.o" $(ls "$B"/rp_aes_m33.o 2>/dev/null) -o "$B/profile.elf"
 timeout 120 qemu-system-arm -machine mps2-an521 -nographic -semihosting -singlestep \
   -d exec,nochain -D "$B/profile.log" -kernel "$B/profile.elf"
 arm-none-eabi-nm -n "$B/profile.elf" | grep -i " t " > "$B/profile.syms"
