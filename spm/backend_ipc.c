@@ -9,13 +9,14 @@
  *
  * Level 1: everything runs privileged; only thread-mode code changes this state, and
  * PendSV only switches stacks, so no interrupt masking is needed here. */
+#include <stddef.h>
+
 #include "rp_platform.h"
 #include "spm_internal.h"
 
 #ifndef RP_NS_AGENT_STACK
 #define RP_NS_AGENT_STACK 0x1000
 #endif
-#define RP_THREADS_MAX  (1 + RP_PART_MAX)
 #define ICSR            (*(volatile uint32_t *)0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)
 #define SHPR3           (*(volatile uint32_t *)0xE000ED20u)
@@ -28,7 +29,6 @@ enum thread_state { T_READY, T_WAIT_SIGNAL, T_WAIT_REPLY, T_DEAD };
 typedef struct thread {
     uint32_t *sp;          /* saved PSP while switched out */
     uint32_t *limit;       /* its stack's lowest address (PSPLIM) */
-    void **unwind;         /* panic landing of the SFN call in progress, or NULL */
     uint32_t api_return;   /* SVC path: where the partition's API call returns to */
     psa_signal_t wait_mask;
     int8_t part;           /* partition whose code runs now (-1: NS agent) */
@@ -36,15 +36,24 @@ typedef struct thread {
     uint8_t state;         /* enum thread_state */
     uint8_t prio;          /* 0 highest; the NS agent 255 */
     uint8_t unpriv;        /* the partition runs unprivileged (levels 2, 3) */
-    uint8_t in_api;        /* running an API implementation privileged (SVC path) */
-    uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now */
+    uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now; an
+                            * unpriv thread with 2 here is in an API call (SVC path) */
 } thread_t;
+
+/* api_exit (assembly) reaches these two fields by offset */
+#define THREAD_API_RETURN 8
+#define THREAD_CONTROL    21
+typedef char thread_offsets_checked[(offsetof(thread_t, api_return) == THREAD_API_RETURN &&
+                                     offsetof(thread_t, control) == THREAD_CONTROL) ? 1 : -1];
 
 static thread_t threads[RP_THREADS_MAX];
 static uint8_t n_threads;
 static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
 static volatile uint8_t cur;
-int rp_running = -1;                          /* == threads[cur].part */
+/* &threads[cur]: one load on every path (each thread sees its own: it changes only while
+ * the thread is switched out). threads[0] before the start, as cur: the SPM's boot (SFN
+ * init functions) runs as that not yet started thread. */
+__attribute__((used)) thread_t *rp_cur_thread = &threads[0];
 static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
 static psa_signal_t asserted[RP_PART_MAX];
 static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
@@ -80,32 +89,47 @@ static inline void schedule(void)
     }
 }
 
-/* Blocks the running thread in `state` until someone makes it ready. */
-static void block(uint8_t state)
+/* The running thread has just blocked (state set, its bit in `ready` cleared, in a
+ * critical section): switch away, and return when it is ready and runs again. Its own
+ * bit is clear, so whatever is ready is another thread and needs no priority test (the
+ * direct hand-off: the server a client just woke gets the CPU in one PendSV). With no
+ * thread ready the core sleeps until an interrupt readies one. */
+static inline void switch_away(void)
 {
-    uint32_t c = rp_crit_enter();
-    threads[cur].state = state;
-    ready &= ~(1u << cur);
-    rp_crit_exit(c);
     do {
-        schedule();
-    } while (threads[cur].state != T_READY);
+        while (ready == 0) {
+            __asm volatile("wfi");
+        }
+        request_switch();
+    } while (rp_cur_thread->state != T_READY);
+}
+
+/* Marks the running thread blocked in `state` (caller holds a critical section). */
+static inline void set_blocked(uint8_t state)
+{
+    rp_cur_thread->state = state;
+    ready &= ~(1u << cur);
 }
 
 /* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's,
  * with its stack limit, privilege and (level 3) MPU regions in place. */
 __attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
 {
-    threads[cur].sp = sp;
-    if (ready != 0) {
-        cur = (uint8_t)__builtin_ctz(ready);
+    rp_cur_thread->sp = sp;
+    uint32_t r = ready;
+    if (r != 0) {
+        cur = (uint8_t)__builtin_ctz(r);
+        rp_cur_thread = &threads[cur];
     }
-    thread_t *t = &threads[cur];
-    rp_running = t->part;
-    if (t->unpriv) {
-        rp_isolation_switch(t->own_part);
+    thread_t *t = rp_cur_thread;
+    rp_spm.running = t->part;
+    __asm volatile("msr psplim, %0" : : "r"(t->limit));
+    if (RP_ISOLATION > 1) { /* level 1: every thread is privileged, CONTROL stays 2 */
+        if (t->unpriv) {
+            rp_isolation_switch(t->own_part);
+        }
+        __asm volatile("msr control, %0" : : "r"((uint32_t)t->control));
     }
-    __asm volatile("msr psplim, %0\n\tmsr control, %1" : : "r"(t->limit), "r"(t->control));
     return t->sp;
 }
 
@@ -122,7 +146,7 @@ __attribute__((naked)) void PendSV_Handler(void)
 
 /* ---- threads ------------------------------------------------------------------------ */
 
-static void wake_if_waiting(int part)
+static inline void wake_if_waiting(int part)
 {
     uint8_t t = part_thread[part];
     if (threads[t].state == T_WAIT_SIGNAL && (asserted[part] & threads[t].wait_mask)) {
@@ -161,7 +185,7 @@ static void add_partition_threads(void)
         for (uint16_t p = 0; p < rp_partition_count; p++) {
             const rp_partition_t *part = &rp_partitions[p];
             if (part->model != RP_MODEL_IPC || part->priority != prio ||
-                (rp_spm_panicked & (1u << p))) {
+                (rp_spm.panicked & (1u << p))) {
                 continue;
             }
             thread_t *t = &threads[n_threads];
@@ -199,6 +223,7 @@ void rp_backend_start(void (*then)(void))
     agent->prio = 255;
     agent->control = 2u;
     cur = n_threads;
+    rp_cur_thread = agent;
     make_ready(n_threads++);
     after_start = then;
     SHPR3 |= 0xFFu << 16; /* PendSV: the lowest priority */
@@ -224,42 +249,34 @@ uint8_t rp_backend_thread(void)
 
 int rp_backend_caller_unprivileged(void)
 {
-    return threads[cur].unpriv;
+    return RP_ISOLATION > 1 && rp_cur_thread->unpriv; /* level 1: nothing unprivileged */
 }
 
 /* ---- unprivileged partitions: the SVC path into the API (psa_api.c) ----------------- */
 
 #define RP_SVC_API    1
 
-/* The end of an API call on the SVC path, still privileged: the thread is no longer in
- * the API and its saved CONTROL is unprivileged again (set before the trampoline writes
- * CONTROL, so a switch in between restores the unprivileged state). out: the address
- * after the partition's SVC, as a Thumb branch target. */
-__attribute__((used)) uint32_t rp_svc_api_leave(void)
-{
-    thread_t *t = &threads[cur];
-    t->in_api = 0;
-    t->control = 3u;
-    return t->api_return | 1u;
-}
-
-/* Runs on the partition's thread, privileged: calls the implementation the SVC handler
- * put in r12 with the caller's r0-r3, then drops privilege itself and returns to the
- * partition. Privileged code may set CONTROL.nPRIV (only clearing it needs an
- * exception), so leaving costs no second SVC. The partition's call (psa_api.c) lets
- * r0-r3, r12 and lr change; r0 carries the result; the stack is the partition's own. */
-__attribute__((naked)) static void api_trampoline(void)
+/* Where an API implementation returns on the SVC path (the SVC handler makes it the
+ * implementation's return address): still privileged, on the partition's own thread and
+ * stack, r0 holding the result. It sets the thread's saved CONTROL to unprivileged first
+ * (a switch in between then restores the unprivileged state), drops privilege itself
+ * (privileged code may set CONTROL.nPRIV; only clearing it needs an exception, so leaving
+ * costs no second SVC) and returns after the partition's SVC. The partition's call
+ * (psa_api.c) lets r1-r3, r12 and lr change. */
+#define STR(x) #x
+#define XSTR(x) STR(x)
+__attribute__((naked)) static void api_exit(void)
 {
     __asm volatile(
-        "blx r12\n\t"
-        "push {r0, r1}\n\t"
-        "bl rp_svc_api_leave\n\t"
-        "mov r12, r0\n\t"
+        "ldr r2, =rp_cur_thread\n\t"
+        "ldr r2, [r2]\n\t"
+        "ldr r12, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
         "movs r1, #3\n\t"       /* SPSEL | nPRIV */
+        "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
         "msr control, r1\n\t"
         "isb\n\t"
-        "pop {r0, r1}\n\t"
-        "bx r12\n\t");
+        "bx r12\n\t"
+        ".ltorg\n\t");
 }
 
 static void set_control(thread_t *t, uint8_t control)
@@ -273,11 +290,11 @@ static void set_control(thread_t *t, uint8_t control)
  * code is not an unprivileged partition's own (then the caller must not contain it). */
 static int kill_running_from_handler(void)
 {
-    thread_t *t = &threads[cur];
-    if (t->own_part < 0 || !t->unpriv || t->in_api || t->state == T_DEAD) {
+    thread_t *t = rp_cur_thread;
+    if (t->own_part < 0 || !t->unpriv || t->control != 3u || t->state == T_DEAD) {
         return -1;
     }
-    rp_spm_panicked |= 1u << t->own_part;
+    rp_spm.panicked |= 1u << t->own_part;
     fail_messages(t->own_part);
     t->state = T_DEAD;
     ready &= ~(1u << cur);
@@ -288,21 +305,23 @@ static int kill_running_from_handler(void)
     return t->own_part;
 }
 
-/* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr). */
+/* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr).
+ * An API call (SVC 1, index in r12) returns from the exception into the implementation,
+ * privileged, with the caller's r0-r3 and api_exit as its return address. */
 __attribute__((used)) void rp_svc_handle(uint32_t *frame, uint32_t exc_return)
 {
-    thread_t *t = &threads[cur];
-    uint8_t number = *((const uint8_t *)(uintptr_t)frame[6] - 2);
+    thread_t *t = rp_cur_thread;
+    uint32_t pc = frame[6], index = frame[4];
+    uint8_t number = *((const uint8_t *)(uintptr_t)pc - 2);
 
-    if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv) { /* secure thread mode, PSP */
-        if (number == RP_SVC_API && !t->in_api && frame[4] < RP_API_COUNT) {
-            t->api_return = frame[6];
-            t->in_api = 1;
-            frame[4] = (uint32_t)rp_api_table[frame[4]];
-            frame[6] = (uint32_t)(uintptr_t)api_trampoline & ~1u;
-            set_control(t, 2u);
-            return;
-        }
+    /* secure thread mode on PSP, an unprivileged thread not already in the API */
+    if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv && t->control == 3u &&
+        number == RP_SVC_API && index < RP_API_COUNT) {
+        t->api_return = pc | 1u;
+        frame[5] = (uint32_t)(uintptr_t)api_exit;
+        frame[6] = (uint32_t)rp_api_table[index] & ~1u;
+        set_control(t, 2u);
+        return;
     }
     if (kill_running_from_handler() < 0) {
         rp_platform_exit(RP_EXIT_FAULT); /* an SVC the design never makes */
@@ -329,22 +348,19 @@ const char *rp_spm_contain_fault(uint32_t exc_return)
     return part < 0 ? NULL : rp_partitions[part].name;
 }
 
-int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
+int rp_backend_enter_sfn(int part)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = rp_cur_thread;
     int prev = t->part;
-    *saved_unwind = t->unwind;
     t->part = (int8_t)part;
-    rp_running = part;
-    t->unwind = unwind;
+    rp_spm.running = part;
     return prev;
 }
 
-void rp_backend_leave_sfn(int prev, void **saved_unwind)
+void rp_backend_leave_sfn(int prev)
 {
-    threads[cur].part = (int8_t)prev;
-    rp_running = prev;
-    threads[cur].unwind = saved_unwind;
+    rp_cur_thread->part = (int8_t)prev;
+    rp_spm.running = prev;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -357,34 +373,46 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     m->next = NULL;
     m->state = MSG_QUEUED;
     *tail = m;
+    /* signal, wake the server, block: one critical section, then one switch */
     uint32_t c = rp_crit_enter();
     asserted[p] |= m->svc->signal;
     wake_if_waiting(p);
+    set_blocked(T_WAIT_REPLY);
     rp_crit_exit(c);
-    block(T_WAIT_REPLY);
+    switch_away();
     return m->status;
 }
 
-/* Answers every message of a dead partition and readies its clients. */
+/* Answers a message of a dead partition and readies its client. */
+static void fail_message(msg_slot_t *m)
+{
+    m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
+                                               : PSA_ERROR_SERVICE_FAILURE;
+    m->state = MSG_REPLIED;
+    make_ready(m->client);
+}
+
+/* Answers every message of a dead partition, queued or taken, and readies its clients. */
 static void fail_messages(int part)
 {
+    for (msg_slot_t *m = queue[part]; m != NULL; m = m->next) {
+        fail_message(m);
+    }
     queue[part] = NULL;
-    for (unsigned i = 0; i < RP_MSG_SLOTS; i++) {
-        msg_slot_t *m = rp_spm_msg_at(i);
-        if (m->partition == part && (m->state == MSG_QUEUED || m->state == MSG_ACTIVE)) {
-            m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
-                                                       : PSA_ERROR_SERVICE_FAILURE;
-            m->state = MSG_REPLIED;
-            make_ready(m->client);
+    for (unsigned t = 0; t < n_threads; t++) {
+        msg_slot_t *m = rp_spm_live_at(RP_LIVE_CLIENT(t));
+        if (m != NULL && m->partition == part) {
+            rp_spm.live[RP_LIVE_CLIENT(t)] = NULL;
+            fail_message(m);
         }
     }
 }
 
 void rp_backend_panic(int part)
 {
-    thread_t *t = &threads[cur];
+    thread_t *t = rp_cur_thread;
     if (t->part != t->own_part) {
-        __builtin_longjmp(t->unwind, 1); /* an SFN service running on this thread */
+        rp_spm_unwind_sfn(t->part); /* an SFN service running on this thread */
     }
     uint32_t c = rp_crit_enter();
     fail_messages(part);
@@ -404,7 +432,7 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
         }
         return asserted[part] & mask;
     }
-    thread_t *t = &threads[cur];
+    thread_t *t = rp_cur_thread;
     for (;;) {
         /* checking and blocking are one step: an interrupt's signal cannot fall between */
         uint32_t c = rp_crit_enter();
@@ -414,12 +442,9 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
             return got;
         }
         t->wait_mask = mask;
-        t->state = T_WAIT_SIGNAL;
-        ready &= ~(1u << cur);
+        set_blocked(T_WAIT_SIGNAL);
         rp_crit_exit(c);
-        do {
-            schedule();
-        } while (t->state != T_READY);
+        switch_away();
     }
 }
 
@@ -434,6 +459,7 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
     }
     *link = m->next;
     m->state = MSG_ACTIVE;
+    rp_spm.live[RP_LIVE_CLIENT(m->client)] = m; /* its handle works from now on */
     msg_slot_t *rest = *link;
     while (rest != NULL && rest->svc->signal != signal) {
         rest = rest->next;
@@ -448,6 +474,7 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
 
 void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
+    rp_spm.live[RP_LIVE_CLIENT(m->client)] = NULL; /* its handle is stale from now on */
     m->status = status;
     m->state = MSG_REPLIED;
     uint32_t c = rp_crit_enter();

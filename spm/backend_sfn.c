@@ -4,8 +4,6 @@
 #include "rp_platform.h"
 #include "spm_internal.h"
 
-int rp_running = -1;           /* partition whose code runs, -1: NS agent / SPM */
-static void **unwind_to;       /* where a panic of `running` lands */
 static psa_signal_t asserted[RP_PART_MAX];
 
 void rp_backend_start(void (*then)(void))
@@ -31,19 +29,16 @@ int rp_backend_caller_unprivileged(void)
     return 0; /* the SFN backend exists at isolation level 1 only */
 }
 
-int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind)
+int rp_backend_enter_sfn(int part)
 {
-    int prev = rp_running;
-    *saved_unwind = unwind_to;
-    rp_running = part;
-    unwind_to = unwind;
+    int prev = rp_spm.running;
+    rp_spm.running = part;
     return prev;
 }
 
-void rp_backend_leave_sfn(int prev, void **saved_unwind)
+void rp_backend_leave_sfn(int prev)
 {
-    rp_running = prev;
-    unwind_to = saved_unwind;
+    rp_spm.running = prev;
 }
 
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
@@ -54,8 +49,7 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 
 void rp_backend_panic(int part)
 {
-    (void)part;
-    __builtin_longjmp(unwind_to, 1);
+    rp_spm_unwind_sfn(part);
 }
 
 /* Nothing else runs while an SFN partition waits, so a signal that is not asserted can

@@ -43,7 +43,7 @@ void rp_irq_handler(void)
         rp_platform_exit(RP_EXIT_FAULT); /* an interrupt no manifest declares */
     }
     const rp_irq_t *irq = &rp_irqs[e - 1];
-    if ((rp_spm_panicked >> irq->partition) & 1u) {
+    if ((rp_spm.panicked >> irq->partition) & 1u) {
         (void)rp_platform_irq_disable(src); /* its partition is gone */
         return;
     }

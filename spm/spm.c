@@ -6,9 +6,9 @@
  *
  * State (all static, sized at build time):
  *   conns[]          connection handles (rp_conn_t pool from spm/core)
- *   msgs[]           messages in flight (a pool: one per waiting client at most)
- *   sfn_busy         one bit per SFN partition whose code is running on some thread
- *   rp_spm_panicked  one bit per partition that panicked or made a programmer error
+ *   rp_spm           the hot state: running partition, panicked partitions, the
+ *                    messages being delivered (each lives in its sender's frame: see
+ *                    msg_slot_t in spm_internal.h)
  */
 #include <arm_cmse.h>
 #include <string.h>
@@ -20,10 +20,11 @@
 #define RP_CONN_SLOTS 16
 #endif
 
+/* Parts of the call path, inlined into each entry point (the NS and the secure copy). */
+#define HOT static inline __attribute__((always_inline))
+
 static rp_conn_t conns[RP_CONN_SLOTS];
-static msg_slot_t msgs[RP_MSG_SLOTS];
-static uint32_t sfn_busy;
-uint32_t rp_spm_panicked;
+rp_spm_state_t rp_spm = { .running = -1 };
 
 /* ---- who is running, and the one place faults are converted ------------------------- */
 
@@ -40,13 +41,13 @@ __attribute__((noreturn)) void rp_spm_panic_running(void)
     if (p < 0) {
         rp_platform_exit(RP_EXIT_FAULT); /* the SPM or NS agent itself: cannot happen */
     }
-    rp_spm_panicked |= 1u << p;
+    rp_spm.panicked |= 1u << p;
     rp_backend_panic(p);
 }
 
 /* A programmer error of the caller: a secure partition is panicked, an NS caller gets
  * PSA_ERROR_PROGRAMMER_ERROR (the NS agent's documented behaviour). */
-static psa_status_t caller_fault(const rp_caller_t *caller)
+HOT psa_status_t caller_fault(const rp_caller_t *caller)
 {
     if (!caller->ns) {
         rp_spm_panic_running();
@@ -56,16 +57,10 @@ static psa_status_t caller_fault(const rp_caller_t *caller)
 
 /* ---- access checks (TT instruction) ------------------------------------------------- */
 
-/* The TT-instruction check of one range. ctx carries the caller's base flags, computed
- * once per call: CMSE_NONSECURE for NS, plus CMSE_MPU_UNPRIV for an unprivileged NS
- * thread, which gets its own MPU view. */
-static int tt_access(void *ctx, const void *p, size_t len, int write)
-{
-    int flags = *(const int *)ctx | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ);
-    return rp_tt_range_ok(p, len, flags);
-}
-
-static int caller_tt_flags(const rp_caller_t *caller)
+/* The caller's TT view, computed once per call: CMSE_NONSECURE for NS, plus
+ * CMSE_MPU_UNPRIV for an unprivileged NS thread (it gets its own MPU view) or an
+ * unprivileged partition. */
+HOT int caller_tt_flags(const rp_caller_t *caller)
 {
     uint32_t control_ns;
     if (!caller->ns) {
@@ -77,133 +72,182 @@ static int caller_tt_flags(const rp_caller_t *caller)
 
 /* ---- messages ----------------------------------------------------------------------- */
 
-/* A free message slot for a call to svc, filled in but for the vectors; NULL if all
- * slots are in flight. No memset: this is on the path of every call. */
-static msg_slot_t *msg_alloc(const rp_caller_t *caller, const rp_service_t *svc,
-                             int32_t type, rp_conn_t *conn)
+/* Fills in m for a call to svc but for the vectors. No memset: this is on the path of
+ * every call. */
+HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
+                            const rp_service_t *svc, int32_t type, rp_conn_t *conn)
 {
-    msg_slot_t *m = msgs;
-    while (m->state != MSG_FREE) {
-        if (++m == msgs + RP_MSG_SLOTS) {
-            return NULL;
-        }
-    }
-    m->state = MSG_ACTIVE;
     m->msg.type = type;
-    m->msg.handle = m->handle;
     m->msg.client_id = caller->client_id;
     m->msg.rhandle = conn ? conn->rhandle : NULL;
     /* spelled out: a loop here becomes a memset call, several times slower */
     m->msg.in_size[0] = m->msg.in_size[1] = m->msg.in_size[2] = m->msg.in_size[3] = 0;
     m->msg.out_size[0] = m->msg.out_size[1] = m->msg.out_size[2] = m->msg.out_size[3] = 0;
     m->in_len = m->out_len = m->in_mapped = m->out_mapped = 0;
-    m->client = rp_backend_thread();
+    m->in_closed = m->out_closed = type < PSA_IPC_CALL ? 0x0Fu : 0u;
     m->partition = svc->partition;
     m->svc = svc;
     m->conn = conn;
-    return m;
 }
 
-void rp_spm_msg_free(msg_slot_t *m)
+/* Gives m its handle for live index idx: a fresh generation makes every earlier handle
+ * of idx stale. An SFN message is live at once; an IPC message becomes live when the
+ * server takes it with psa_get (backend_ipc.c). */
+HOT void msg_post(msg_slot_t *m, unsigned idx)
 {
-    /* next generation (8 bits, wrapping), same slot: a stale handle no longer matches */
-    m->handle = (psa_handle_t)(RP_MSG_HANDLE | (((uint32_t)m->handle + 0x100u) & 0xFFFFu));
-    m->state = MSG_FREE;
+    uint32_t gen = rp_spm.gen + 1u;
+    rp_spm.gen = gen;
+    m->handle = (psa_handle_t)(RP_MSG_HANDLE | ((gen & 0xFFFFu) << 8) | (idx + 1u));
+    m->msg.handle = m->handle;
 }
 
-msg_slot_t *rp_spm_msg_at(unsigned i)
-{
-    return &msgs[i];
-}
+/* ---- vectors ------------------------------------------------------------------------ */
 
-/* The message with handle h, if it is being served by the running partition. The slot's
- * own handle carries the form, generation and slot, so one compare checks all three. */
-msg_slot_t *rp_spm_msg_of(psa_handle_t h)
+/* Copies the caller's vectors into m and checks them (rules: rp_spm_core.h), in one
+ * pass: each array must be readable by the caller (out_vec's writable too: the written
+ * lengths go back there), each vector non-NULL unless empty, not wrapping, accessible
+ * (in: read, out: read-write) as TT says for the caller's view, out_vecs disjoint.
+ * Each field of the caller's arrays is read once (the caller may change them).
+ * flags: the caller's TT view (caller_tt_flags). out: 1 if all is well, else 0. */
+HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_t in_len,
+                psa_outvec *out_vec, size_t out_len)
 {
-    uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
-
-    if (idx >= RP_MSG_SLOTS) {
-        return NULL;
+    if (in_len + out_len > PSA_MAX_IOVEC) { /* each count <= 0xFF: no overflow */
+        return 0;
     }
-    msg_slot_t *m = &msgs[idx];
-    if (m->handle != h || m->state != MSG_ACTIVE || m->partition != rp_backend_running()) {
-        return NULL;
+    if (in_len != 0) {
+        if (!rp_tt_range_ok(in_vec, in_len * sizeof *in_vec, flags | CMSE_MPU_READ)) {
+            return 0;
+        }
+        for (size_t i = 0; i < in_len; i++) {
+            m->in[i] = in_vec[i];
+            const void *base = m->in[i].base;
+            size_t len = m->in[i].len;
+            m->msg.in_size[i] = len;
+            m->in_done[i] = 0;
+            if (rp_iovec_form(base, len) != RP_IOVEC_OK ||
+                (len != 0 && !rp_tt_range_ok(base, len, flags | CMSE_MPU_READ))) {
+                return 0;
+            }
+        }
     }
-    return m;
-}
-
-/* Copies the caller's vector arrays into m (after checking the caller may read them and,
- * for out_vec, write the lengths back) and validates every vector. */
-static psa_status_t take_vectors(const rp_caller_t *caller, msg_slot_t *m,
-                                 const psa_invec *in_vec, size_t in_len,
-                                 psa_outvec *out_vec, size_t out_len)
-{
-    if ((in_len | out_len) == 0) {
-        return PSA_SUCCESS;
-    }
-    int flags = caller_tt_flags(caller);
-    if (in_len + out_len > PSA_MAX_IOVEC ||
-        (in_len && !tt_access(&flags, in_vec, in_len * sizeof *in_vec, 0)) ||
-        (out_len && !tt_access(&flags, out_vec, out_len * sizeof *out_vec, 1))) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    for (size_t i = 0; i < in_len; i++) {
-        m->in[i] = in_vec[i]; /* each field read once: the caller may change them */
-        m->msg.in_size[i] = m->in[i].len;
-        m->in_done[i] = 0;
-    }
-    for (size_t i = 0; i < out_len; i++) {
-        m->out[i] = out_vec[i];
-        m->msg.out_size[i] = m->out[i].len;
-        m->out_done[i] = 0;
-    }
-    if (rp_iovec_check(m->in, in_len, m->out, out_len, tt_access, &flags) != RP_IOVEC_OK) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+    if (out_len != 0) {
+        if (!rp_tt_range_ok(out_vec, out_len * sizeof *out_vec,
+                            flags | CMSE_MPU_READWRITE)) {
+            return 0;
+        }
+        for (size_t i = 0; i < out_len; i++) {
+            m->out[i] = out_vec[i];
+            void *base = m->out[i].base;
+            size_t len = m->out[i].len;
+            m->msg.out_size[i] = len;
+            m->out_done[i] = 0;
+            if (rp_iovec_form(base, len) != RP_IOVEC_OK ||
+                (len != 0 && !rp_tt_range_ok(base, len, flags | CMSE_MPU_READWRITE))) {
+                return 0;
+            }
+        }
+        if (out_len > 1 && rp_iovec_outvecs_overlap(m->out, out_len)) {
+            return 0;
+        }
     }
     m->in_len = (uint8_t)in_len;
     m->out_len = (uint8_t)out_len;
-    return PSA_SUCCESS;
+    return 1;
+}
+
+/* take_vectors_as for the caller: a privileged NS caller (the usual one) gets a copy in
+ * which the TT variant is a constant, every other view the general one. */
+HOT int take_vectors(const rp_caller_t *caller, msg_slot_t *m, const psa_invec *in_vec,
+                        size_t in_len, psa_outvec *out_vec, size_t out_len)
+{
+    if ((in_len | out_len) == 0) {
+        return 1;
+    }
+    int flags = caller_tt_flags(caller);
+    if (flags == CMSE_NONSECURE) {
+        return take_vectors_as(m, CMSE_NONSECURE, in_vec, in_len, out_vec, out_len);
+    }
+    return take_vectors_as(m, flags, in_vec, in_len, out_vec, out_len);
 }
 
 /* ---- running a service -------------------------------------------------------------- */
 
-psa_status_t rp_spm_run_sfn(msg_slot_t *m)
-{
-    void **saved_unwind;
-    psa_status_t status;
-    uint32_t bit = 1u << m->partition;
-    int prev = rp_backend_enter_sfn(m->partition, m->unwind, &saved_unwind);
+/* The panic landing of SFN code: calls fn(arg) after pushing the callee-saved registers
+ * and storing the stack pointer in *landing; rp_spm_unwind(landing) pops them from there
+ * and returns from this call with PSA_ERROR_SERVICE_FAILURE. A handful of instructions,
+ * where __builtin_setjmp made the caller keep its state in memory around the call.
+ * r3 is pushed too, to keep the stack 8-byte aligned for fn. */
+#define UNUSED __attribute__((unused)) /* naked: the asm uses the registers */
+typedef char service_failure_is_minus_144[PSA_ERROR_SERVICE_FAILURE == -144 ? 1 : -1];
 
-    sfn_busy |= bit;
-    if (__builtin_setjmp(m->unwind) == 0) {
-        status = m->svc->sfn(&m->msg);
-    } else {
-        status = PSA_ERROR_SERVICE_FAILURE;
-    }
-    sfn_busy &= ~bit;
-    rp_backend_leave_sfn(prev, saved_unwind);
+__attribute__((naked, noinline)) static psa_status_t
+sfn_invoke(rp_sfn_fn fn UNUSED, const psa_msg_t *arg UNUSED, void **landing UNUSED)
+{
+    __asm volatile(
+        "push {r3-r11, lr}\n\t"
+        "mov r12, sp\n\t"
+        "str r12, [r2]\n\t"
+        "mov r12, r0\n\t"
+        "mov r0, r1\n\t"
+        "blx r12\n\t"
+        "pop {r3-r11, pc}\n\t");
+}
+
+__attribute__((naked, noreturn)) static void unwind(void **landing UNUSED)
+{
+    __asm volatile(
+        "ldr r1, [r0]\n\t"
+        "mov sp, r1\n\t"
+        "mvn r0, #143\n\t" /* PSA_ERROR_SERVICE_FAILURE */
+        "pop {r3-r11, pc}\n\t");
+}
+
+void rp_spm_unwind_sfn(int part)
+{
+    unwind(&rp_spm.live[part]->landing);
+}
+
+/* Runs the SFN service function for message m on the current thread, with m's partition
+ * as the running one; a panic inside returns PSA_ERROR_SERVICE_FAILURE. An SFN message
+ * needs no state or client: it is served on its client's own thread and is live exactly
+ * while its service function runs. */
+HOT psa_status_t run_sfn(msg_slot_t *m)
+{
+    unsigned p = m->partition;
+    int prev = rp_backend_enter_sfn((int)p);
+
+    msg_post(m, p);
+    rp_spm.live[p] = m; /* the partition is busy; its panic lands in m */
+    psa_status_t status = sfn_invoke(m->svc->sfn, &m->msg, &m->landing);
+    rp_spm.live[p] = NULL;
+    rp_backend_leave_sfn(prev);
     return status;
 }
 
-/* Sends m to its service and returns the reply. */
-static psa_status_t deliver(msg_slot_t *m)
+/* Sends m to its service and returns the reply; m is unreachable again after. */
+HOT psa_status_t deliver(msg_slot_t *m)
 {
     if (m->svc->sfn != NULL) {
-        return rp_spm_run_sfn(m);
+        return run_sfn(m);
     }
+    uint8_t t = rp_backend_thread();
+    msg_post(m, RP_LIVE_CLIENT(t));
+    m->client = t;
     return rp_backend_deliver_ipc(m);
 }
 
 /* PSA_SUCCESS if svc's partition can take a message now, else the status to return. */
-static psa_status_t server_state(const rp_service_t *svc, psa_status_t if_dead)
+HOT psa_status_t server_state(const rp_service_t *svc, psa_status_t if_dead)
 {
-    uint32_t bit = 1u << svc->partition;
-    if (rp_spm_panicked & bit) {
+    if (rp_spm.panicked & (1u << svc->partition)) {
         return if_dead;
     }
     /* An SFN partition runs one call at a time (its code is not re-entrant): a second
      * caller, or a call back into it, is told to retry. */
-    return (sfn_busy & bit) ? PSA_ERROR_CONNECTION_BUSY : PSA_SUCCESS;
+    return (svc->sfn != NULL && rp_spm.live[svc->partition] != NULL)
+               ? PSA_ERROR_CONNECTION_BUSY
+               : PSA_SUCCESS;
 }
 
 /* ---- client API --------------------------------------------------------------------- */
@@ -219,7 +263,7 @@ uint32_t rp_spm_version(const rp_caller_t *caller, uint32_t sid)
 }
 
 /* A secure partition may use only the services its manifest lists as dependencies. */
-static psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
+HOT psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
 {
     if (caller->ns) {
         return PSA_SUCCESS;
@@ -228,7 +272,17 @@ static psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
     return p < 0 ? PSA_SUCCESS : rp_dependency_check(&rp_partitions[p], rp_dependencies, sid);
 }
 
-psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t version)
+/* The NS agent's calls name their client here (rp_spm_ns_*). */
+static int32_t ns_client = -1; /* FF-M: NS clients are negative; -1 by default */
+
+void rp_spm_set_ns_client(int32_t client_id)
+{
+    ns_client = client_id;
+}
+
+/* The body of rp_spm_connect and rp_spm_ns_connect: inlined into each, so that the NS
+ * agent's copy knows its caller is NS at compile time. */
+HOT psa_handle_t connect_as(const rp_caller_t *caller, uint32_t sid, uint32_t version)
 {
     const rp_service_t *svc = find_service(sid);
 
@@ -243,19 +297,16 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
     }
     psa_handle_t h = rp_conn_alloc(conns, RP_CONN_SLOTS, (uint16_t)(svc - rp_services),
                                    caller->client_id);
-    /* the slot just taken is the handle's low byte (rp_spm_core.h): no look-up needed */
-    rp_conn_t *conn = h != PSA_NULL_HANDLE ? &conns[((uint32_t)h & 0xFFu) - 1u] : NULL;
-    msg_slot_t *m = conn ? msg_alloc(caller, svc, PSA_IPC_CONNECT, conn) : NULL;
-    if (m == NULL) {
-        if (conn) {
-            rp_conn_release(conn);
-        }
+    if (h == PSA_NULL_HANDLE) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
+    /* the slot just taken is the handle's low byte (rp_spm_core.h): no look-up needed */
+    rp_conn_t *conn = &conns[((uint32_t)h & 0xFFu) - 1u];
+    msg_slot_t m;
+    msg_init(&m, caller, svc, PSA_IPC_CONNECT, conn);
     conn->busy = 1;
-    psa_status_t status = deliver(m);
+    psa_status_t status = deliver(&m);
     conn->busy = 0;
-    rp_spm_msg_free(m);
     if (status == PSA_SUCCESS) {
         return h;
     }
@@ -266,7 +317,18 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
     return PSA_ERROR_CONNECTION_REFUSED; /* the service failed or answered out of spec */
 }
 
-void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
+psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t version)
+{
+    return connect_as(caller, sid, version);
+}
+
+psa_handle_t rp_spm_ns_connect(uint32_t sid, uint32_t version)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    return connect_as(&c, sid, version);
+}
+
+HOT void close_as(const rp_caller_t *caller, psa_handle_t handle)
 {
     if (handle == PSA_NULL_HANDLE) {
         return;
@@ -277,21 +339,30 @@ void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
         return;
     }
     const rp_service_t *svc = &rp_services[conn->service];
-    msg_slot_t *m = NULL;
+    /* a service that is gone or busy is not told: the connection just ends */
     if (server_state(svc, PSA_ERROR_SERVICE_FAILURE) == PSA_SUCCESS) {
-        m = msg_alloc(caller, svc, PSA_IPC_DISCONNECT, conn);
-    }
-    if (m != NULL) { /* else the service is gone or busy: the connection just ends */
+        msg_slot_t m;
+        msg_init(&m, caller, svc, PSA_IPC_DISCONNECT, conn);
         conn->busy = 1;
-        (void)deliver(m);
-        rp_spm_msg_free(m);
+        (void)deliver(&m);
     }
     rp_conn_release(conn);
 }
 
+void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
+{
+    close_as(caller, handle);
+}
+
+void rp_spm_ns_close(psa_handle_t handle)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    close_as(&c, handle);
+}
+
 /* Resolves a call's handle to its service (and connection), checking the caller's right
  * to use it. out: PSA_SUCCESS or PSA_ERROR_PROGRAMMER_ERROR. */
-static psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
+HOT psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
                                    const rp_service_t **svc, rp_conn_t **conn)
 {
     if (rp_handle_is_stateless(handle)) {
@@ -310,13 +381,15 @@ static psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handl
     return PSA_SUCCESS;
 }
 
-psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
-                         const psa_invec *in_vec, psa_outvec *out_vec)
+/* The body of rp_spm_call and rp_spm_ns_call (see connect_as). */
+HOT psa_status_t call_as(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
+        const psa_invec *in_vec, psa_outvec *out_vec)
 {
     int32_t type = (int32_t)(packed >> 16); /* 0..0xFFFF here */
     size_t in_len = (packed >> 8) & 0xFFu, out_len = packed & 0xFFu;
     const rp_service_t *svc;
     rp_conn_t *conn;
+    msg_slot_t m;
 
     /* type occupies bits 31..16: a set bit 31 is a type above INT16_MAX (the packing
      * cannot express a negative type); rp_call_type_check states the rule. */
@@ -327,26 +400,41 @@ psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_
     if (state != PSA_SUCCESS) {
         return state;
     }
-    msg_slot_t *m = msg_alloc(caller, svc, type, conn);
-    if (m == NULL) {
-        return PSA_ERROR_CONNECTION_BUSY;
-    }
-    if (take_vectors(caller, m, in_vec, in_len, out_vec, out_len) != PSA_SUCCESS) {
-        rp_spm_msg_free(m);
+    msg_init(&m, caller, svc, type, conn);
+    if (!take_vectors(caller, &m, in_vec, in_len, out_vec, out_len)) {
         return caller_fault(caller);
     }
+    /* validated: from here on the call changes state */
     if (conn) {
         conn->busy = 1;
     }
-    psa_status_t status = deliver(m);
+    psa_status_t status = deliver(&m);
     if (conn) {
         conn->busy = 0;
     }
     for (size_t i = 0; i < out_len; i++) {
-        out_vec[i].len = m->out_done[i];
+        out_vec[i].len = m.out_done[i];
     }
-    rp_spm_msg_free(m);
     return status;
+}
+
+psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_t packed,
+                         const psa_invec *in_vec, psa_outvec *out_vec)
+{
+    return call_as(caller, handle, packed, in_vec, out_vec);
+}
+
+psa_status_t rp_spm_ns_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                            psa_outvec *out_vec)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    return call_as(&c, handle, packed, in_vec, out_vec);
+}
+
+uint32_t rp_spm_ns_version(uint32_t sid)
+{
+    const rp_caller_t c = { ns_client, 1 };
+    return rp_spm_version(&c, sid);
 }
 
 void rp_spm_start(void (*then)(void))
@@ -363,9 +451,6 @@ int rp_spm_init(void)
     int failed = 0;
 
     rp_conn_pool_init(conns, RP_CONN_SLOTS);
-    for (unsigned i = 0; i < RP_MSG_SLOTS; i++) {
-        msgs[i].handle = (psa_handle_t)(RP_MSG_HANDLE | (i + 1u));
-    }
     if (rp_partition_count > RP_PART_MAX) {
         return -1;
     }
@@ -373,15 +458,18 @@ int rp_spm_init(void)
         if (rp_partitions[p].init == NULL) {
             continue;
         }
-        void *unwind[5], **saved;
-        int prev = rp_backend_enter_sfn(p, unwind, &saved);
-        if (__builtin_setjmp(unwind) == 0) {
-            if (rp_partitions[p].init() != PSA_SUCCESS) {
-                rp_spm_panicked |= 1u << p;
-            }
+        /* a message with no handle (0 matches none) holds the panic landing */
+        msg_slot_t boot = { .handle = PSA_NULL_HANDLE };
+        int prev = rp_backend_enter_sfn(p);
+        rp_spm.live[p] = &boot;
+        /* init takes no argument: the one sfn_invoke passes is ignored (AAPCS) */
+        if (sfn_invoke((rp_sfn_fn)(uintptr_t)rp_partitions[p].init, NULL, &boot.landing) !=
+            PSA_SUCCESS) {
+            rp_spm.panicked |= 1u << p;
         }
-        rp_backend_leave_sfn(prev, saved);
-        failed |= (int)((rp_spm_panicked >> p) & 1u);
+        rp_spm.live[p] = NULL;
+        rp_backend_leave_sfn(prev);
+        failed |= (int)((rp_spm.panicked >> p) & 1u);
     }
     return failed ? -1 : 0;
 }

@@ -10,12 +10,21 @@
 #include "rp_spm.h"
 #include "rp_spm_tables.h"
 
-#define RP_MSG_SLOTS  16          /* messages in flight, all clients together */
-#define RP_MSG_HANDLE 0x20000000  /* | generation << 8 | slot + 1 */
-#define RP_PART_MAX   32
+#define RP_PART_MAX    32
+#define RP_THREADS_MAX (1 + RP_PART_MAX)          /* IPC: a thread per partition + NS agent */
+#define RP_MSG_HANDLE  0x20000000                 /* | generation << 8 | live index + 1 */
+#define RP_LIVE_MAX    (RP_PART_MAX + RP_THREADS_MAX)
+#define RP_LIVE_CLIENT(t) (RP_PART_MAX + (t))      /* live index of client thread t */
 
-enum msg_state { MSG_FREE, MSG_QUEUED, MSG_ACTIVE, MSG_REPLIED };
+enum msg_state { MSG_QUEUED = 1, MSG_ACTIVE, MSG_REPLIED };
 
+/* A message lives in the frame of the SPM call that sent it (rp_spm_call, _connect,
+ * _close): the client waits there until the reply, so no pool is needed. While it is
+ * being served (MSG_ACTIVE: an SFN call, or an IPC message from psa_get to psa_reply) it
+ * is registered in rp_spm.live[], where its handle finds it in O(1):
+ *   live[p]                 the message SFN partition p serves (one at most: an SFN
+ *                           partition is never re-entered), so live[p] != NULL means busy
+ *   live[RP_PART_MAX + t]   the message client thread t waits on (IPC: it is blocked) */
 typedef struct msg_slot {
     psa_msg_t msg;                     /* what the service sees */
     psa_invec in[PSA_MAX_IOVEC];       /* validated copies of the caller's vectors */
@@ -24,21 +33,34 @@ typedef struct msg_slot {
     size_t out_done[PSA_MAX_IOVEC];    /* bytes written */
     uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
     uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
+    uint8_t in_closed, out_closed;     /* vectors psa_read/skip/write/map may not use: the
+                                        * mapped ones, all four for a connect or
+                                        * disconnect message (one test on their path) */
     uint8_t state;                     /* enum msg_state */
     uint8_t client;                    /* thread that waits for the reply */
     uint16_t partition;                /* index of the serving partition */
-    psa_handle_t handle;               /* RP_MSG_HANDLE | generation << 8 | slot + 1:
+    psa_handle_t handle;               /* RP_MSG_HANDLE | generation << 8 | live index + 1:
                                         * kept here (not only in msg, which an SFN
-                                        * service can reach) and bumped on free */
+                                        * service can reach) */
     const rp_service_t *svc;
     rp_conn_t *conn;                   /* NULL for a stateless service */
     struct msg_slot *next;             /* IPC: the partition's queue */
     psa_status_t status;               /* IPC: the reply */
-    void *unwind[5];                   /* SFN: __builtin_setjmp buffer for a panic */
+    void *landing;                     /* SFN: the stack pointer a panic unwinds to (the
+                                        * running SFN partition's is live[running]'s) */
 } msg_slot_t;
 
-extern uint32_t rp_spm_panicked;       /* one bit per partition */
+/* The SPM's hot state in one struct, so that the call path loads its address once. */
+typedef struct rp_spm_state {
+    int running;                       /* partition whose code runs, -1: NS agent / SPM
+                                        * (the backend keeps it current; read it with
+                                        * rp_backend_running) */
+    uint32_t panicked;                 /* one bit per partition */
+    uint32_t gen;                      /* message generation (handles), counts up */
+    msg_slot_t *live[RP_LIVE_MAX];     /* messages being served, see msg_slot_t */
+} rp_spm_state_t;
 
+extern rp_spm_state_t rp_spm;
 /* Secure partition interrupts run at this priority, above every NS exception (AIRCR.PRIS)
  * and PendSV. The SPM's critical sections mask them with BASEPRI, for the few
  * instructions that update state an interrupt handler also updates (signals, the ready
@@ -102,21 +124,36 @@ static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
 
 /* ---- provided by spm.c for the backends ---- */
 
-/* Runs an SFN service function for message m on the current thread, with m's partition
- * as the running one; a panic inside returns PSA_ERROR_SERVICE_FAILURE. */
-psa_status_t rp_spm_run_sfn(msg_slot_t *m);
+/* Live (active) message i (0..RP_LIVE_MAX-1) or NULL, for a backend that must fail a
+ * partition's. */
+static inline msg_slot_t *rp_spm_live_at(unsigned i)
+{
+    return rp_spm.live[i];
+}
 
-/* Releases m after its client has the reply. */
-void rp_spm_msg_free(msg_slot_t *m);
-
-/* Message slot i (0..RP_MSG_SLOTS-1), for a backend that must fail a partition's. */
-msg_slot_t *rp_spm_msg_at(unsigned i);
-
-/* The message with handle h if the running partition is serving it, else NULL. */
-msg_slot_t *rp_spm_msg_of(psa_handle_t h);
+/* The message with handle h if the running partition is serving it, else NULL: the
+ * handle's low byte is its live index, and the message's own copy of the handle
+ * (generation included) must match, so a stale or forged handle finds nothing. Only
+ * active messages are live, so the state needs no test. */
+static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
+{
+    uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
+    if (idx >= RP_LIVE_MAX) {
+        return NULL;
+    }
+    msg_slot_t *m = rp_spm.live[idx];
+    if (m == NULL || m->handle != h || m->partition != rp_spm.running) {
+        return NULL;
+    }
+    return m;
+}
 
 /* Marks the running partition panicked and stops it. */
 void rp_spm_panic_running(void) __attribute__((noreturn));
+
+/* Ends the SFN call of partition `part` (running on this thread): its run_sfn (spm.c)
+ * returns PSA_ERROR_SERVICE_FAILURE. For the backend's panic. */
+void rp_spm_unwind_sfn(int part) __attribute__((noreturn));
 
 /* ---- provided by the backend ---- */
 
@@ -124,19 +161,16 @@ void rp_spm_panic_running(void) __attribute__((noreturn));
  * calls `then` on the NS agent's thread. Does not return. */
 void rp_backend_start(void (*then)(void)) __attribute__((noreturn));
 
-/* Index of the partition whose code runs now, -1 for the NS agent (and the SPM). The
- * backend keeps it current (thread switches, SFN calls); read it, never write it. */
-extern int rp_running;
-
+/* Index of the partition whose code runs now, -1 for the NS agent (and the SPM). */
 static inline int rp_backend_running(void)
 {
-    return rp_running;
+    return rp_spm.running;
 }
 
-/* Sets the running partition of the current thread for an SFN call; returns the previous
- * one, and saves/restores the panic landing with it. */
-int rp_backend_enter_sfn(int part, void **unwind, void ***saved_unwind);
-void rp_backend_leave_sfn(int prev, void **saved_unwind);
+/* Sets the running partition of the current thread for an SFN call; returns the
+ * previous one, which rp_backend_leave_sfn restores. */
+int rp_backend_enter_sfn(int part);
+void rp_backend_leave_sfn(int prev);
 
 /* Delivers message m (validated, state set) to an IPC partition and blocks the caller
  * until psa_reply; returns the reply status. */

@@ -1,31 +1,7 @@
-/* rp_handle.c - stateless handle decoding and the connection handle pool. */
+/* rp_handle.c - the connection handle pool. Stateless handle decoding and connection
+ * look-up are inline in rp_spm_core.h (they are on the path of every call). */
 #include <string.h>
 #include "rp_spm_core.h"
-
-#define CONN_GEN_MASK 0x7fffu
-#define CONN_HANDLE_MASK 0x7fffff /* 15 generation bits above 8 slot bits */
-
-psa_status_t rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
-                                 int32_t client_id, const rp_service_t **svc)
-{
-    uint32_t index, version;
-    const rp_service_t *s;
-
-    if (!rp_handle_is_stateless(h) || (h & ~RP_HANDLE_STATELESS_MASK) != 0) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    index = ((uint32_t)h >> 8) & 0x3fu;
-    version = (uint32_t)h & 0xffu;
-    if (index == 0u || index > RP_STATELESS_MAX) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    s = table[index - 1u];
-    if (rp_service_access_check(s, client_id, version) != PSA_SUCCESS) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    *svc = s;
-    return PSA_SUCCESS;
-}
 
 void rp_conn_pool_init(rp_conn_t *pool, size_t n)
 {
@@ -44,30 +20,10 @@ psa_handle_t rp_conn_alloc(rp_conn_t *pool, size_t n, uint16_t service, int32_t 
             c->service = service;
             c->client_id = client_id;
             c->rhandle = NULL;
-            return (psa_handle_t)(((uint32_t)(c->gen & CONN_GEN_MASK) << 8) | (i + 1u));
+            return (psa_handle_t)(((uint32_t)(c->gen & RP_CONN_GEN_MASK) << 8) | (i + 1u));
         }
     }
     return PSA_NULL_HANDLE;
-}
-
-rp_conn_t *rp_conn_lookup(rp_conn_t *pool, size_t n, psa_handle_t h, int32_t client_id)
-{
-    uint32_t slot, gen;
-    rp_conn_t *c;
-
-    if (h <= 0 || (h & ~CONN_HANDLE_MASK) != 0) {
-        return NULL;
-    }
-    slot = ((uint32_t)h & 0xffu);
-    gen = (uint32_t)h >> 8;
-    if (slot == 0u || slot > n) {
-        return NULL;
-    }
-    c = &pool[slot - 1u];
-    if (!c->in_use || (c->gen & CONN_GEN_MASK) != gen || c->client_id != client_id) {
-        return NULL;
-    }
-    return c;
 }
 
 void rp_conn_release(rp_conn_t *c)
@@ -75,5 +31,5 @@ void rp_conn_release(rp_conn_t *c)
     c->in_use = 0u;
     c->busy = 0u;
     c->rhandle = NULL;
-    c->gen = (uint16_t)((c->gen + 1u) & CONN_GEN_MASK);
+    c->gen = (uint16_t)((c->gen + 1u) & RP_CONN_GEN_MASK);
 }

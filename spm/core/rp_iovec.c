@@ -1,25 +1,13 @@
 /* rp_iovec.c - psa_call argument checks (FF-M 1.1 psa_call, PROGRAMMER ERROR cases). */
 #include "rp_spm_core.h"
 
-/* Does [base, base+len) with len > 0 run past the top of the address space? A range that
- * ends exactly at the top (last byte UINTPTR_MAX) is fine. */
-static int range_wraps(uintptr_t base, size_t len)
-{
-    return (uintptr_t)(len - 1u) > UINTPTR_MAX - base;
-}
-
 /* One vector: 0 or an RP_IOVEC_* reason. len 0 is accepted without looking at base. */
 static int check_vec(const void *base, size_t len, int write, rp_access_fn can_access,
                      void *ctx)
 {
-    if (len == 0u) {
-        return RP_IOVEC_OK;
-    }
-    if (base == NULL) {
-        return RP_IOVEC_NULL;
-    }
-    if (range_wraps((uintptr_t)base, len)) {
-        return RP_IOVEC_WRAP;
+    int r = rp_iovec_form(base, len);
+    if (r != RP_IOVEC_OK || len == 0u) {
+        return r;
     }
     if (!can_access(ctx, base, len, write)) {
         return RP_IOVEC_ACCESS;
@@ -35,7 +23,7 @@ static int ranges_overlap(const psa_outvec *a, const psa_outvec *b)
     return a0 <= b1 && b0 <= a1;
 }
 
-static int outvecs_overlap(const psa_outvec *out_vec, size_t out_len)
+int rp_iovec_outvecs_overlap(const psa_outvec *out_vec, size_t out_len)
 {
     size_t i, j;
     for (i = 0; i < out_len; i++) {
@@ -75,7 +63,7 @@ int rp_iovec_check(const psa_invec *in_vec, size_t in_len,
             return r;
         }
     }
-    return outvecs_overlap(out_vec, out_len) ? RP_IOVEC_OVERLAP : RP_IOVEC_OK;
+    return rp_iovec_outvecs_overlap(out_vec, out_len) ? RP_IOVEC_OVERLAP : RP_IOVEC_OK;
 }
 
 psa_status_t rp_call_type_check(int32_t type)

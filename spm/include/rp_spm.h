@@ -41,6 +41,16 @@ psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_
                          const psa_invec *in_vec, psa_outvec *out_vec);
 void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle);
 
+/* The same for the NS agent: the caller is the NS client last named with
+ * rp_spm_set_ns_client (-1 until then; client_id < 0). Separate entry points so that the
+ * NS path is compiled knowing its caller is NS. */
+uint32_t rp_spm_ns_version(uint32_t sid);
+psa_handle_t rp_spm_ns_connect(uint32_t sid, uint32_t version);
+psa_status_t rp_spm_ns_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                            psa_outvec *out_vec);
+void rp_spm_ns_close(psa_handle_t handle);
+void rp_spm_set_ns_client(int32_t client_id);
+
 /* The id of the partition running now (0 when none: the NS agent's own context). */
 int32_t rp_spm_current_partition_id(void);
 

@@ -47,6 +47,29 @@ int rp_iovec_check(const psa_invec *in_vec, size_t in_len,
                    const psa_outvec *out_vec, size_t out_len,
                    rp_access_fn can_access, void *ctx);
 
+/* The parts of rp_iovec_check, for a caller that copies and checks each vector in one
+ * pass (the SPM's call path); rp_iovec_check is built from them, so the host tests and
+ * the fuzzer cover them.
+ * rp_iovec_form: one vector's own rules, before its access check: RP_IOVEC_OK for
+ *   len 0 (base unchecked), else RP_IOVEC_NULL for base NULL, RP_IOVEC_WRAP if
+ *   [base, base+len) runs past the top of the address space (ending exactly at the top
+ *   is fine). Inline: it is on the path of every vector.
+ * rp_iovec_outvecs_overlap: 1 if two non-empty vectors of out_vec[0..out_len-1] share
+ *   a byte (each already passed rp_iovec_form), else 0. */
+static inline int rp_iovec_form(const void *base, size_t len)
+{
+    if (len == 0u) {
+        return RP_IOVEC_OK;
+    }
+    if (base == NULL) {
+        return RP_IOVEC_NULL;
+    }
+    return (uintptr_t)(len - 1u) > UINTPTR_MAX - (uintptr_t)base ? RP_IOVEC_WRAP
+                                                                 : RP_IOVEC_OK;
+}
+
+int rp_iovec_outvecs_overlap(const psa_outvec *out_vec, size_t out_len);
+
 /* psa_call `type`: FF-M 1.1 makes type < PSA_IPC_CALL (0) a PROGRAMMER ERROR. Rampart also
  * refuses type > INT16_MAX (RP_CALL_TYPE_MAX) so that the veneer may pack the type with the
  * vector counts into one register; docs/manifest.md says so.
@@ -100,8 +123,29 @@ static inline int rp_handle_is_stateless(psa_handle_t h)
  * out: PSA_SUCCESS and *svc set, or PSA_ERROR_PROGRAMMER_ERROR (bad form, index outside
  *      1..32 or unused, version refused by the policy, NS caller not allowed) with *svc
  *      untouched. The handle's version byte is the version asked. */
-psa_status_t rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
-                                 int32_t client_id, const rp_service_t **svc);
+/* Inline: on the path of every stateless call. */
+static inline __attribute__((always_inline)) psa_status_t
+rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
+                    int32_t client_id, const rp_service_t **svc)
+{
+    uint32_t index, version;
+    const rp_service_t *s;
+
+    if (!rp_handle_is_stateless(h) || (h & ~RP_HANDLE_STATELESS_MASK) != 0) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    index = ((uint32_t)h >> 8) & 0x3fu;
+    version = (uint32_t)h & 0xffu;
+    if (index == 0u || index > RP_STATELESS_MAX) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    s = table[index - 1u];
+    if (rp_service_access_check(s, client_id, version) != PSA_SUCCESS) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    *svc = s;
+    return PSA_SUCCESS;
+}
 
 /* Connection pool: a caller-provided array of slots; handle = (gen & 0x7fff) << 8 | (slot+1),
  * so a handle is in 1..0x7fffff: positive, bit 30 clear. Releasing a slot bumps its
@@ -127,7 +171,29 @@ psa_handle_t rp_conn_alloc(rp_conn_t *pool, size_t n, uint16_t service, int32_t 
 
 /* The live connection `h` of client_id, or NULL if h is not a connection handle, names no
  * slot, names a free slot, is stale (generation differs) or belongs to another client. */
-rp_conn_t *rp_conn_lookup(rp_conn_t *pool, size_t n, psa_handle_t h, int32_t client_id);
+/* Inline: on the path of every connection-based call and close. */
+#define RP_CONN_GEN_MASK 0x7fffu
+#define RP_CONN_HANDLE_MASK 0x7fffff /* 15 generation bits above 8 slot bits */
+static inline __attribute__((always_inline)) rp_conn_t *
+rp_conn_lookup(rp_conn_t *pool, size_t n, psa_handle_t h, int32_t client_id)
+{
+    uint32_t slot, gen;
+    rp_conn_t *c;
+
+    if (h <= 0 || (h & ~RP_CONN_HANDLE_MASK) != 0) {
+        return NULL;
+    }
+    slot = ((uint32_t)h & 0xffu);
+    gen = (uint32_t)h >> 8;
+    if (slot == 0u || slot > n) {
+        return NULL;
+    }
+    c = &pool[slot - 1u];
+    if (!c->in_use || (c->gen & RP_CONN_GEN_MASK) != gen || c->client_id != client_id) {
+        return NULL;
+    }
+    return c;
+}
 
 /* Free a slot found by rp_conn_lookup (cannot fail). */
 void rp_conn_release(rp_conn_t *c);
