@@ -212,6 +212,29 @@ psa_status_t rp_spm_system_reset(void)
     return (psa_status_t)API(RP_API_SYSTEM_RESET, rp_api_system_reset, 0, 0, 0, 0);
 }
 
+/* ---- whether a client still exists ----------------------------------------------------
+ * For services that keep state per client (the Crypto service's operations and volatile
+ * keys): a secure partition that panicked never runs again, so what it owned can be freed.
+ * NS clients belong to the NS agent and are never gone from here. in: a client id as
+ * psa_msg_t gives it. out: 1 alive, 0 gone (a panicked partition, or no such partition). */
+uint32_t rp_api_client_alive(uint32_t client)
+{
+    int32_t id = (int32_t)client;
+    if (id < 0)
+        return 1;
+    for (uint32_t i = 0; i < rp_partition_count; i++) {
+        if (rp_partitions[i].id == id)
+            return !((rp_spm.panicked >> i) & 1u);
+    }
+    return 0;
+}
+
+int rp_spm_client_alive(int32_t client_id)
+{
+    return (int)API(RP_API_CLIENT_ALIVE, rp_api_client_alive, client_id, 0, 0, 0,
+                    (uint32_t)client_id);
+}
+
 /* The implementations by index, for the SVC path; the SVC handler bounds-checks the
  * index before it uses this table. */
 const uintptr_t rp_api_table[RP_API_COUNT] = {
@@ -239,4 +262,5 @@ const uintptr_t rp_api_table[RP_API_COUNT] = {
     [RP_API_UNMAP_OUTVEC] = (uintptr_t)rp_api_unmap_outvec,
     [RP_API_LIFECYCLE] = (uintptr_t)rp_api_rot_lifecycle_state,
     [RP_API_SYSTEM_RESET] = (uintptr_t)rp_api_system_reset,
+    [RP_API_CLIENT_ALIVE] = (uintptr_t)rp_api_client_alive,
 };

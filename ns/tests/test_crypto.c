@@ -22,6 +22,8 @@
 #include "rp_host.h"
 static void set_client(int32_t id) { rp_host_set_client(id); }
 #else
+#include "psa/client.h"
+#include "psa_manifest/sid.h"
 #include "rp_ns_client.h"
 static void set_client(int32_t id) { (void)rp_ns_client_set(id); }
 #endif
@@ -1828,6 +1830,44 @@ static int t_limits(void)
     return 0;
 }
 
+#ifdef RP_TEST_PANIC_HANDLE
+#include "rp_test_services.h"
+/* A secure client (test partition P) takes every operation it may and fills the volatile
+ * key slots, then panics holding them. When NS clients then need them, the service frees
+ * what the gone client held (rp_crypto_set_client_alive): two NS clients get all eight
+ * operation slots and all sixteen key slots (docs/crypto-service.md, limits). */
+static int t_client_gone(void)
+{
+    static psa_hash_operation_t h[8];
+    static psa_key_id_t ids[16];
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t extra = 0;
+    NS_CHECK(psa_call(RP_TEST_PANIC_HANDLE, RP_TEST_PANIC_CRYPTO_HOG, NULL, 0, NULL, 0) ==
+             PSA_ERROR_SERVICE_FAILURE);
+    for (unsigned i = 0; i < 8; i++) {
+        set_client(i < 4 ? -1 : -2);
+        h[i] = psa_hash_operation_init();
+        CHECK_OK(psa_hash_setup(&h[i], PSA_ALG_SHA_256));
+    }
+    set_client(-1);
+    psa_set_key_type(&a, PSA_KEY_TYPE_AES);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT);
+    psa_set_key_algorithm(&a, PSA_ALG_CTR);
+    memset(k1, 7, 16);
+    for (unsigned i = 0; i < 16; i++)
+        CHECK_OK(psa_import_key(&a, k1, 16, &ids[i]));
+    NS_CHECK(psa_import_key(&a, k1, 16, &extra) == PSA_ERROR_INSUFFICIENT_MEMORY); /* full */
+    for (unsigned i = 0; i < 16; i++)
+        CHECK_OK(psa_destroy_key(ids[i]));
+    for (unsigned i = 0; i < 8; i++) {
+        set_client(i < 4 ? -1 : -2);
+        CHECK_OK(psa_hash_abort(&h[i]));
+    }
+    set_client(-1);
+    return 0;
+}
+#endif
+
 static const ns_test_case_t cases[] = {
     { "init", t_init },
     { "key_attributes", t_key_attributes },
@@ -1879,6 +1919,9 @@ static const ns_test_case_t cases[] = {
     { "long_io", t_long_io },
     { "random", t_random },
     { "limits", t_limits },
+#ifdef RP_TEST_PANIC_HANDLE
+    { "client_gone", t_client_gone },
+#endif
 };
 
 #ifdef RP_HOST_SUITE

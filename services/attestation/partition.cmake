@@ -8,12 +8,7 @@ target_include_directories(part_${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/lib/
     ${CMAKE_CURRENT_SOURCE_DIR}/services/attestation/include)
 
 # The Crypto client library for secure partitions (shared code, like rp_its_client_s).
-if(NOT TARGET rp_crypto_client_s)
-  add_library(rp_crypto_client_s STATIC ${CMAKE_CURRENT_SOURCE_DIR}/interface/src/psa_crypto_ns.c)
-  target_include_directories(rp_crypto_client_s PRIVATE
-      ${CMAKE_CURRENT_SOURCE_DIR}/interface/include ${GEN} ${CMAKE_CURRENT_SOURCE_DIR}/services/crypto)
-  add_dependencies(rp_crypto_client_s rp_manifest_gen)
-endif()
+include(${CMAKE_CURRENT_SOURCE_DIR}/cmake/crypto_client_s.cmake)
 target_link_libraries(part_${name} PRIVATE rp_crypto_client_s)
 
 # The symmetric variant (docs/attestation.md): COSE_Mac0 with HMAC-SHA-256 under a key the

@@ -13,6 +13,7 @@
 #include "psa_manifest/rp_crypto_sp.h"
 #include "rp_crypto_core.h"
 #include "rp_crypto_ipc.h"
+#include "rp_crypto_spm.h"
 #include "rp_ct.h"
 
 /* 2,560: an RSA-4096 RSAPrivateKey (at most 2,350 bytes) in or out, with the request. */
@@ -373,6 +374,8 @@ psa_status_t rp_crypto_sfn(const psa_msg_t *msg)
 
 psa_status_t rp_crypto_sp_init(void)
 {
+    /* a partition that panics never calls again: what it owned is freed when needed */
+    rp_crypto_set_client_alive(rp_spm_client_alive);
     return rp_crypto_init();
 }
 

@@ -85,6 +85,13 @@ psa_status_t rp_crypto_init(void);
 /* A client went away: abort its operations and destroy its volatile keys. */
 void rp_crypto_client_gone(int32_t client);
 
+/* How the core learns which clients are gone (the partition: the SPM's
+ * rp_spm_client_alive; the host library: none). With a hook set, an operation or volatile
+ * key that finds no free slot first frees everything owned by clients for which alive()
+ * is 0 (rp_crypto_client_gone), then tries again; so a partition that panicked holding
+ * operations and keys does not keep them from the others. */
+void rp_crypto_set_client_alive(int (*alive)(int32_t client));
+
 /* Number of live operations and volatile keys of a client (tests, limits). */
 size_t rp_crypto_client_ops(int32_t client);
 size_t rp_crypto_client_keys(int32_t client);

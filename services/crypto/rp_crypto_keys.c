@@ -539,6 +539,20 @@ static psa_status_t check_lifetime(const psa_key_attributes_t *a)
     return PSA_SUCCESS;
 }
 
+static int reclaim(void);
+
+/* A free key slot with room for len more bytes in the arena, or -1. */
+static int free_slot(size_t len)
+{
+    if (len > RP_CRYPTO_KEY_ARENA - arena_used)
+        return -1;
+    for (int i = 0; i < (int)RP_CRYPTO_KEY_SLOTS; i++) {
+        if (slots[i].attr.id == 0)
+            return i;
+    }
+    return -1;
+}
+
 /* Stores validated material under attr (bits set) for client. */
 static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uint8_t *d,
                               size_t len, psa_key_id_t *id)
@@ -557,22 +571,20 @@ static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uin
             *id = a->id;
         return st;
     }
-    for (unsigned i = 0; i < RP_CRYPTO_KEY_SLOTS; i++) {
-        if (slots[i].attr.id == 0) {
-            if (len > RP_CRYPTO_KEY_ARENA - arena_used)
-                return PSA_ERROR_INSUFFICIENT_MEMORY;
-            a->id = volatile_id_next();
-            slots[i].owner = client;
-            slots[i].attr = *a;
-            slots[i].off = (uint16_t)arena_used;
-            slots[i].len = (uint16_t)len;
-            memcpy(arena + arena_used, d, len);
-            arena_used += len;
-            *id = a->id;
-            return PSA_SUCCESS;
-        }
-    }
-    return PSA_ERROR_INSUFFICIENT_MEMORY;
+    int i = free_slot(len);
+    if (i < 0 && reclaim())   /* full, but partly by clients that are gone */
+        i = free_slot(len);
+    if (i < 0)
+        return PSA_ERROR_INSUFFICIENT_MEMORY;
+    a->id = volatile_id_next();
+    slots[i].owner = client;
+    slots[i].attr = *a;
+    slots[i].off = (uint16_t)arena_used;
+    slots[i].len = (uint16_t)len;
+    memcpy(arena + arena_used, d, len);
+    arena_used += len;
+    *id = a->id;
+    return PSA_SUCCESS;
 }
 
 psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes,
@@ -846,30 +858,40 @@ size_t rp_crypto_client_keys(int32_t client)
     return n;
 }
 
+static int free_op(void)
+{
+    for (int i = 0; i < (int)RP_CRYPTO_OPS; i++) {
+        if (ops[i].handle == 0)
+            return i;
+    }
+    return -1;
+}
+
 psa_status_t rp_op_new(int32_t client, uint8_t kind, uint32_t *handle, struct rp_op **op)
 {
+    int i;
     if (!ready)
         return PSA_ERROR_BAD_STATE;
     if (*handle != 0)
         return PSA_ERROR_BAD_STATE;
     if (rp_crypto_client_ops(client) >= RP_CRYPTO_OPS_PER_CLIENT)
         return PSA_ERROR_INSUFFICIENT_MEMORY;
-    for (unsigned i = 0; i < RP_CRYPTO_OPS; i++) {
-        if (ops[i].handle == 0) {
-            /* handle = generation << 8 | slot + 1: a stale handle never matches again */
-            op_generation = (op_generation + 1) & 0xffffffu;
-            if (op_generation == 0)
-                op_generation = 1;
-            memset(&ops[i], 0, sizeof ops[i]);
-            ops[i].owner = client;
-            ops[i].kind = kind;
-            ops[i].handle = op_generation << 8 | (i + 1);
-            *handle = ops[i].handle;
-            *op = &ops[i];
-            return PSA_SUCCESS;
-        }
-    }
-    return PSA_ERROR_INSUFFICIENT_MEMORY;
+    i = free_op();
+    if (i < 0 && reclaim())   /* all taken, but some by clients that are gone */
+        i = free_op();
+    if (i < 0)
+        return PSA_ERROR_INSUFFICIENT_MEMORY;
+    /* handle = generation << 8 | slot + 1: a stale handle never matches again */
+    op_generation = (op_generation + 1) & 0xffffffu;
+    if (op_generation == 0)
+        op_generation = 1;
+    memset(&ops[i], 0, sizeof ops[i]);
+    ops[i].owner = client;
+    ops[i].kind = kind;
+    ops[i].handle = op_generation << 8 | (uint32_t)(i + 1);
+    *handle = ops[i].handle;
+    *op = &ops[i];
+    return PSA_SUCCESS;
 }
 
 struct rp_op *rp_op_get(int32_t client, uint32_t handle, uint8_t kind)
@@ -901,6 +923,35 @@ psa_status_t rp_crypto_abort(int32_t client, uint32_t *op)
         rp_wipe(&ops[i], sizeof ops[i]);
     *op = 0;
     return PSA_SUCCESS;
+}
+
+static int (*client_alive)(int32_t client);
+
+void rp_crypto_set_client_alive(int (*alive)(int32_t client))
+{
+    client_alive = alive;
+}
+
+/* Frees what clients that are gone own (see rp_crypto_set_client_alive).
+ * out: 1 if something was freed. */
+static int reclaim(void)
+{
+    int freed = 0;
+    if (!client_alive)
+        return 0;
+    for (unsigned i = 0; i < RP_CRYPTO_OPS; i++) {
+        if (ops[i].handle != 0 && !client_alive(ops[i].owner)) {
+            rp_crypto_client_gone(ops[i].owner);
+            freed = 1;
+        }
+    }
+    for (unsigned i = 0; i < RP_CRYPTO_KEY_SLOTS; i++) {
+        if (slots[i].attr.id != 0 && !client_alive(slots[i].owner)) {
+            rp_crypto_client_gone(slots[i].owner);
+            freed = 1;
+        }
+    }
+    return freed;
 }
 
 void rp_crypto_client_gone(int32_t client)

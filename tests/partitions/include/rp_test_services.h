@@ -31,6 +31,9 @@
 #define RP_TEST_PANIC_READ_SPM      5 /* read the SPM's own data */
 /* ... and at level 3 only: */
 #define RP_TEST_PANIC_READ_AROT     6 /* read partition B's (Application RoT) data */
+/* Takes every Crypto operation it may (RP_CRYPTO_OPS_PER_CLIENT) and volatile key slots
+ * until the service refuses, then panics: the service must free them for the others. */
+#define RP_TEST_PANIC_CRYPTO_HOG    0x100
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

@@ -1,4 +1,5 @@
 /* Regression partition P (SFN): fails on request. */
+#include "psa/crypto.h"
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_panic.h"
 #include "rp_test_serve.h"
@@ -29,11 +30,38 @@ static uint32_t touch(int type)
     }
 }
 
+/* RP_TEST_PANIC_CRYPTO_HOG: hash operations and AES keys until the Crypto service says
+ * no, then a panic with all of them still held. */
+static void crypto_hog(void)
+{
+    static psa_hash_operation_t hash[8];
+    static const uint8_t k[16];
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id;
+    (void)psa_crypto_init();
+    for (unsigned i = 0; i < 8; i++) {
+        hash[i] = psa_hash_operation_init();
+        if (psa_hash_setup(&hash[i], PSA_ALG_SHA_256) != PSA_SUCCESS)
+            break;
+    }
+    psa_set_key_type(&a, PSA_KEY_TYPE_AES);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT);
+    psa_set_key_algorithm(&a, PSA_ALG_CTR);
+    for (unsigned i = 0; i < 64; i++) {
+        if (psa_import_key(&a, k, sizeof k, &id) != PSA_SUCCESS)
+            break;
+    }
+    psa_panic();
+}
+
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
     static const uint8_t big[64];
     if (msg->type == RP_TEST_PANIC_NOW) {
         psa_panic();
+    }
+    if (msg->type == RP_TEST_PANIC_CRYPTO_HOG) {
+        crypto_hog();
     }
     if (msg->type == RP_TEST_PANIC_OVERWRITE) {
         psa_write(msg->handle, 0, big, msg->out_size[0] + 1);
