@@ -358,8 +358,9 @@ static int ns_clients(const api_t *a)
 #endif
 
 #if defined(RP_STORAGE_RESET_TEST)
-/* Warm reset within one QEMU run (level 1): the first boot stores an ITS and a PS asset and
- * has the secure test partition reset the system (type 0x200); the second boot finds both
+/* Warm reset within one QEMU run (level 1): the first boot stores an ITS and a PS asset (and
+ * a persistent Crypto key) and has the secure test partition reset the system (type
+ * 0x200); the second boot finds them
  * (the storage areas are RAM outside every loaded image, which a reset does not reload),
  * PS's table still authenticates against the NV counters, and storage keeps working. */
 #include "rp_print.h"
@@ -382,8 +383,53 @@ static int still_works(void)
     return 0;
 }
 
+#ifdef RP_CRYPTO_SID
+/* A persistent Crypto key made before the reset is still there after it (the Crypto
+ * service keeps its records in ITS): the SP 800-38A F.1.1 ECB-AES128 key and block. */
+#include "psa/crypto.h"
+#define KEY_BOOT ((psa_key_id_t)0x5EED)
+static const uint8_t sp800_38a_key[16] = { 0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+                                           0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c };
+
+static psa_status_t key_store_boot(void)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    psa_set_key_id(&a, KEY_BOOT);
+    psa_set_key_type(&a, PSA_KEY_TYPE_AES);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT);
+    psa_set_key_algorithm(&a, PSA_ALG_ECB_NO_PADDING);
+    if (psa_crypto_init() != PSA_SUCCESS)
+        return PSA_ERROR_BAD_STATE;
+    return psa_import_key(&a, sp800_38a_key, sizeof sp800_38a_key, &id);
+}
+
+static int key_survived(void)
+{
+    static const uint8_t pt[16] = { 0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
+                                    0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a };
+    static const uint8_t ct[16] = { 0x3a, 0xd7, 0x7b, 0xb4, 0x0d, 0x7a, 0x36, 0x60,
+                                    0xa8, 0x9e, 0xca, 0xf3, 0x24, 0x66, 0xef, 0x97 };
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    size_t n = 0;
+    NS_CHECK(psa_crypto_init() == PSA_SUCCESS);
+    NS_CHECK(psa_get_key_attributes(KEY_BOOT, &a) == PSA_SUCCESS);
+    NS_CHECK(psa_get_key_type(&a) == PSA_KEY_TYPE_AES && psa_get_key_bits(&a) == 128);
+    NS_CHECK(PSA_KEY_LIFETIME_IS_VOLATILE(psa_get_key_lifetime(&a)) == 0);
+    NS_CHECK(psa_cipher_encrypt(KEY_BOOT, PSA_ALG_ECB_NO_PADDING, pt, 16, rbuf, 16, &n) ==
+             PSA_SUCCESS);
+    NS_CHECK(n == 16 && memcmp(rbuf, ct, 16) == 0);
+    NS_CHECK(psa_destroy_key(KEY_BOOT) == PSA_SUCCESS);
+    NS_CHECK(psa_get_key_attributes(KEY_BOOT, &a) == PSA_ERROR_INVALID_HANDLE);
+    return 0;
+}
+#endif
+
 static const ns_test_case_t cases[] = {
     { "survived_warm_reset", survived },
+#ifdef RP_CRYPTO_SID
+    { "crypto_key_survived", key_survived },
+#endif
     { "still_works", still_works },
 };
 
@@ -391,6 +437,11 @@ int main(void)
 {
     struct psa_storage_info_t info;
     if (psa_its_get_info(UID_BOOT, &info) == PSA_ERROR_DOES_NOT_EXIST) {
+#ifdef RP_CRYPTO_SID
+        if (key_store_boot() != PSA_SUCCESS) {
+            return 1;
+        }
+#endif
         pattern(wbuf, 48, 0xB0);
         if (psa_its_set(UID_BOOT, 48, wbuf, 0) != PSA_SUCCESS) {
             return 1;

@@ -11,9 +11,14 @@
 
 #include "psa/service.h"
 #include "psa_manifest/rp_crypto_sp.h"
+#include "psa_manifest/sid.h"
 #include "rp_crypto_core.h"
 #include "rp_crypto_ipc.h"
 #include "rp_crypto_spm.h"
+#ifdef RP_ITS_SID
+#include "psa/internal_trusted_storage.h"
+#include "rp_crypto_its.h"
+#endif
 #include "rp_ct.h"
 
 /* 2,560: an RSA-4096 RSAPrivateKey (at most 2,350 bytes) in or out, with the request. */
@@ -372,8 +377,50 @@ psa_status_t rp_crypto_sfn(const psa_msg_t *msg)
     return st;
 }
 
+/* ---- persistent keys on the device: one ITS asset per key record ----
+ * The records (the core's versioned format) go to the ITS service, in this partition's
+ * own ITS namespace; the uid carries the key's owner (RP_CRYPTO_ITS_UID), so no two
+ * clients' keys meet. ITS assets are at most 512 bytes here (docs/storage.md): larger
+ * records (RSA key pairs) get PSA_ERROR_INSUFFICIENT_STORAGE. */
+#ifdef RP_ITS_SID
+static psa_status_t its_set(void *ctx, int32_t owner, psa_key_id_t id, const uint8_t *d,
+                            size_t len)
+{
+    (void)ctx;
+    return psa_its_set(RP_CRYPTO_ITS_UID(owner, id), len, d, PSA_STORAGE_FLAG_NONE);
+}
+
+/* The store's get: *len = the record's length; at most size bytes copied to buf. */
+static psa_status_t its_get(void *ctx, int32_t owner, psa_key_id_t id, uint8_t *buf,
+                            size_t size, size_t *len)
+{
+    struct psa_storage_info_t info;
+    size_t got = 0;
+    psa_storage_uid_t uid = RP_CRYPTO_ITS_UID(owner, id);
+    psa_status_t st = psa_its_get_info(uid, &info);
+    (void)ctx;
+    if (st != PSA_SUCCESS)
+        return st;
+    *len = info.size;
+    if (size == 0 || info.size == 0)
+        return PSA_SUCCESS;
+    return psa_its_get(uid, 0, info.size < size ? info.size : size, buf, &got);
+}
+
+static psa_status_t its_remove(void *ctx, int32_t owner, psa_key_id_t id)
+{
+    (void)ctx;
+    return psa_its_remove(RP_CRYPTO_ITS_UID(owner, id));
+}
+
+static const struct rp_crypto_store its_store = { its_set, its_get, its_remove, 0 };
+#endif
+
 psa_status_t rp_crypto_sp_init(void)
 {
+#ifdef RP_ITS_SID
+    rp_crypto_set_store(&its_store);   /* persistent keys survive a reset */
+#endif
     /* a partition that panics never calls again: what it owned is freed when needed */
     rp_crypto_set_client_alive(rp_spm_client_alive);
     return rp_crypto_init();
