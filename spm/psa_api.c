@@ -7,6 +7,7 @@
 #include "psa/lifecycle.h"
 #include "psa/service.h"
 #include "psa_manifest/pid.h"
+#include "rp_platform.h"
 #include "rp_veneers.h"
 #include "spm_internal.h"
 
@@ -212,6 +213,37 @@ psa_status_t rp_spm_system_reset(void)
     return (psa_status_t)API(RP_API_SYSTEM_RESET, rp_api_system_reset, 0, 0, 0, 0);
 }
 
+/* ---- the running secure image confirms itself, for the Platform partition -------------
+ * The trailer of the secure primary slot is the SPM's own code region (the MPU leaves it
+ * read-only to partitions), so the SPM writes image_ok for the Platform partition
+ * (rp_platform_confirm_s_image), or reads its state (confirm == 0). Any other caller:
+ * PSA_ERROR_NOT_PERMITTED. out: PSA_SUCCESS after a confirm, the state (0..2,
+ * rp_platform_s_image_state) for a read; PSA_ERROR_BAD_STATE for a malformed trailer;
+ * PSA_ERROR_STORAGE_FAILURE. */
+psa_status_t rp_api_image_confirm(uint32_t confirm)
+{
+#ifdef RP_PLATFORM_SP
+    if (rp_spm_current_partition_id() == RP_PLATFORM_SP) {
+        int r = confirm ? rp_platform_confirm_s_image() : rp_platform_s_image_state();
+        return r >= 0 ? (psa_status_t)r : r == -1 ? PSA_ERROR_BAD_STATE
+                                                  : PSA_ERROR_STORAGE_FAILURE;
+    }
+#else
+    (void)confirm;
+#endif
+    return PSA_ERROR_NOT_PERMITTED;
+}
+
+psa_status_t rp_spm_image_confirm(void)
+{
+    return (psa_status_t)API(RP_API_IMAGE_CONFIRM, rp_api_image_confirm, 1, 0, 0, 0, 1);
+}
+
+psa_status_t rp_spm_image_state(void)
+{
+    return (psa_status_t)API(RP_API_IMAGE_CONFIRM, rp_api_image_confirm, 0, 0, 0, 0, 0);
+}
+
 /* ---- whether a client still exists ----------------------------------------------------
  * For services that keep state per client (the Crypto service's operations and volatile
  * keys): a secure partition that panicked never runs again, so what it owned can be freed.
@@ -263,4 +295,5 @@ const uintptr_t rp_api_table[RP_API_COUNT] = {
     [RP_API_LIFECYCLE] = (uintptr_t)rp_api_rot_lifecycle_state,
     [RP_API_SYSTEM_RESET] = (uintptr_t)rp_api_system_reset,
     [RP_API_CLIENT_ALIVE] = (uintptr_t)rp_api_client_alive,
+    [RP_API_IMAGE_CONFIRM] = (uintptr_t)rp_api_image_confirm,
 };

@@ -213,7 +213,7 @@ enum rp_api_index {
     RP_API_REPLY, RP_API_NOTIFY, RP_API_CLEAR, RP_API_EOI, RP_API_PANIC,
     RP_API_IRQ_ENABLE, RP_API_IRQ_DISABLE, RP_API_RESET_SIGNAL,
     RP_API_MAP_INVEC, RP_API_UNMAP_INVEC, RP_API_MAP_OUTVEC, RP_API_UNMAP_OUTVEC,
-    RP_API_LIFECYCLE, RP_API_SYSTEM_RESET, RP_API_CLIENT_ALIVE, RP_API_COUNT
+    RP_API_LIFECYCLE, RP_API_SYSTEM_RESET, RP_API_CLIENT_ALIVE, RP_API_IMAGE_CONFIRM, RP_API_COUNT
 };
 
 /* The implementation of each, indexed by enum rp_api_index (svc path). */
@@ -246,5 +246,6 @@ void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t le
 uint32_t rp_api_rot_lifecycle_state(void);
 psa_status_t rp_api_system_reset(void);
 uint32_t rp_api_client_alive(uint32_t client);
+psa_status_t rp_api_image_confirm(uint32_t confirm);
 
 #endif

@@ -17,6 +17,11 @@
 /* ioctl requests. Unknown requests: PSA_ERROR_NOT_SUPPORTED. */
 #define RP_PLATFORM_IOCTL_LIFECYCLE  1u /* no input; output u32 PSA lifecycle state */
 #define RP_PLATFORM_IOCTL_NV_COUNTERS 2u /* no input; output u32 number of NV counters */
+#define RP_PLATFORM_IOCTL_CONFIRM_IMAGE 3u /* no input, no output: the running secure
+                                            * image confirms itself (MCUboot image_ok), so
+                                            * BL2 keeps a TEST upgrade (docs/boot.md) */
+#define RP_PLATFORM_IOCTL_IMAGE_STATE 4u /* no input; output u32: 0 permanent, 1 a TEST
+                                          * upgrade not confirmed yet, 2 confirmed */
 
 /* Resets the whole system (warm reset). Does not return on success.
  * out: PSA_ERROR_NOT_SUPPORTED where the service cannot reset (isolation level 3, where

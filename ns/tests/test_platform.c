@@ -3,7 +3,8 @@
  * RP_PLATFORM_RESET_TEST the image boots twice: the first boot raises counter 1 and asks
  * for a system reset, the second finds the counter raised (it survived the warm reset)
  * and runs the suite. At every isolation level (at level 3 the partition is unprivileged
- * and the SPM performs the reset for it). */
+ * and the SPM performs the reset for it). With RP_PLATFORM_CONFIRM_TEST too, the first boot
+ * (a TEST upgrade) confirms the running image before the reset. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,6 +75,20 @@ static int t_ioctl(void)
              PSA_ERROR_INVALID_ARGUMENT);
     NS_CHECK(rp_platform_svc_ioctl(0x7777, NULL, 0, &v, sizeof v, &n) == PSA_ERROR_NOT_SUPPORTED);
     NS_CHECK(rp_platform_svc_ioctl(1, NULL, 0, &v, sizeof v, NULL) == PSA_ERROR_INVALID_ARGUMENT);
+    /* confirming the running image: an image booted without a pending upgrade has no
+     * trailer (it is permanent), so there is nothing to write and it succeeds */
+    NS_CHECK(rp_platform_svc_ioctl(RP_PLATFORM_IOCTL_CONFIRM_IMAGE, &v, 4, NULL, 0, &n) ==
+             PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(rp_platform_svc_ioctl(RP_PLATFORM_IOCTL_IMAGE_STATE, NULL, 0, &v, sizeof v, &n) ==
+             PSA_SUCCESS);
+#ifndef RP_PLATFORM_CONFIRM_TEST
+    NS_CHECK(n == sizeof v && v == 0);    /* booted without a pending upgrade: permanent */
+#else
+    NS_CHECK(n == sizeof v && v == 1);    /* QEMU reloaded the TEST upgrade at the reset */
+#endif
+    NS_CHECK(rp_platform_svc_ioctl(RP_PLATFORM_IOCTL_CONFIRM_IMAGE, NULL, 0, NULL, 0, &n) ==
+             PSA_SUCCESS);
+    NS_CHECK(n == 0);
     return 0;
 }
 
@@ -123,6 +138,24 @@ int main(void)
         if (rp_platform_svc_nv_counter_increment(1) != PSA_SUCCESS) {
             return 1;
         }
+#ifdef RP_PLATFORM_CONFIRM_TEST
+        /* booted as a TEST upgrade (tests/boot/fw_boot_case.py confirm): confirm it, so
+         * that BL2 keeps it after the reset instead of reverting */
+        size_t n = 0;
+        uint32_t before = 9, after = 9;
+        psa_status_t st = rp_platform_svc_ioctl(RP_PLATFORM_IOCTL_IMAGE_STATE, NULL, 0, &before,
+                                                sizeof before, &n);
+        if (st == PSA_SUCCESS)
+            st = rp_platform_svc_ioctl(RP_PLATFORM_IOCTL_CONFIRM_IMAGE, NULL, 0, NULL, 0, &n);
+        if (st == PSA_SUCCESS)
+            st = rp_platform_svc_ioctl(RP_PLATFORM_IOCTL_IMAGE_STATE, NULL, 0, &after,
+                                       sizeof after, &n);
+        rp_printf("platform: image state %u, confirmed (status %d), state %u\r\n",
+                  (unsigned)before, (int)st, (unsigned)after);
+        if (st != PSA_SUCCESS || before != 1 || after != 2) {
+            return 1;
+        }
+#endif
         rp_printf("platform: first boot, counter raised, system reset\r\n");
         (void)rp_platform_svc_system_reset();
         return 1; /* not reached */

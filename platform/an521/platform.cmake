@@ -18,9 +18,11 @@ set(RP_QEMU_MACHINE mps2-an521)
 # Storage: the flash areas, PS's NV counters and the development HUK. They implement the
 # storage partitions' port contract (services/its/include/rp_storage_platform.h).
 set(RP_PLATFORM_STORAGE_SOURCES
+    ${CMAKE_CURRENT_SOURCE_DIR}/boot/core/confirm.c   # the running image confirms itself
     ${RP_PLATFORM_DIR}/secure/flash_s.c
     ${RP_PLATFORM_DIR}/secure/nv_counters_s.c
     ${RP_PLATFORM_DIR}/secure/huk_s.c)
 list(APPEND RP_PLATFORM_S_SOURCES ${RP_PLATFORM_STORAGE_SOURCES})
 set_source_files_properties(${RP_PLATFORM_STORAGE_SOURCES} PROPERTIES
-    INCLUDE_DIRECTORIES "${CMAKE_CURRENT_SOURCE_DIR}/services/its/include")
+    INCLUDE_DIRECTORIES
+    "${CMAKE_CURRENT_SOURCE_DIR}/services/its/include;${CMAKE_CURRENT_SOURCE_DIR}/boot/core/include")

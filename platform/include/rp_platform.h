@@ -52,4 +52,14 @@ void rp_platform_irq_enable(uint32_t irq);
 uint32_t rp_platform_irq_disable(uint32_t irq);
 void rp_platform_irq_clear_pending(uint32_t irq);
 
+/* The running secure image confirms itself: MCUboot's image_ok in its primary slot's
+ * trailer (boot/core rp_boot_confirm), without which BL2 reverts a TEST upgrade at the
+ * next boot. out: 0 (confirmed now, already, or permanent: no trailer), -1 for a
+ * malformed trailer, -2 if the flash write fails. */
+int rp_platform_confirm_s_image(void);
+/* The running secure image's state from its trailer: 0 permanent (no pending upgrade),
+ * 1 a TEST upgrade not confirmed yet (reverted at the next boot), 2 confirmed; -1 for a
+ * malformed trailer, -2 if it cannot be read. */
+int rp_platform_s_image_state(void);
+
 #endif

@@ -63,7 +63,17 @@ static psa_status_t ioctl(const psa_msg_t *msg)
 {
     uint32_t req = 0, v;
     (void)psa_read(msg->handle, 0, &req, sizeof req);
+    if (req == RP_PLATFORM_IOCTL_CONFIRM_IMAGE) {
+        return msg->in_size[1] != 0 ? PSA_ERROR_INVALID_ARGUMENT : rp_spm_image_confirm();
+    }
     switch (req) {
+    case RP_PLATFORM_IOCTL_IMAGE_STATE: {
+        psa_status_t st = rp_spm_image_state();
+        if (st < 0)
+            return st;
+        v = (uint32_t)st;
+        break;
+    }
     case RP_PLATFORM_IOCTL_LIFECYCLE: v = psa_rot_lifecycle_state(); break;
     case RP_PLATFORM_IOCTL_NV_COUNTERS: v = rp_platform_nv_counters()->count; break;
     default: return PSA_ERROR_NOT_SUPPORTED;

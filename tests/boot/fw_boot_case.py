@@ -88,6 +88,18 @@ def case_args(case, tmp):
         new = sign(tmp, "new.bin", "0.2.0", 2, extra=["--pad"])
         return good, ["%s@0x%x" % (new, S_SEC)], booted(
             r"0\.2\.0\+0, security counter 2$", "--expect", S_LINE + "upgrade test$")
+    if case == "confirm":                   # a TEST upgrade that confirms itself
+        # (ns_platform_confirm, through the Platform service): before, its trailer says
+        # "pending" (1); after, "confirmed" (2). What BL2 then does with a confirmed image
+        # (keeps it, raises the counter) is tests/boot/test_upgrade.c's; QEMU reloads the
+        # slot images at the system reset, so the second boot here starts over.
+        new = sign(tmp, "new.bin", "0.2.0", 2, extra=["--pad"])
+        return good, ["%s@0x%x" % (new, S_SEC)], [
+            "--exit", "0", "--expect", S_LINE + "upgrade test$",
+            "--expect", S_LINE + r"verified version 0\.2\.0\+0",
+            "--expect", r"^platform: image state 1, confirmed \(status 0\), state 2$",
+            "--expect", r"^SUMMARY [0-9]+ passed, 0 failed$",
+            "--reject", "reverted", "--reject", "FAULT"]
     if case == "upgrade_perm":
         new = sign(tmp, "new.bin", "0.2.0", 2, extra=["--confirm"])
         return good, ["%s@0x%x" % (new, S_SEC)], booted(

@@ -99,14 +99,18 @@ static void test_confirm(void)
     uint8_t *ok = mem + S_PRI + SLOT - RP_TRAILER_IMAGE_OK;
     setup(RP_BOOT_MODE_SWAP);
     unsigned long programs = sim.programs;
+    RP_CHECK_EQ(rp_boot_image_state(&sim.flash, S_PRI + SLOT), RP_BOOT_IMAGE_PERMANENT);
     RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* no trailer */
     RP_CHECK_EQ(sim.programs, programs);
     RP_CHECK_EQ(*ok, 0xFF);
     request(S_PRI, 0);
     mem[S_PRI + SLOT - 1] ^= 1;                                           /* BAD magic */
+    RP_CHECK_EQ(rp_boot_image_state(&sim.flash, S_PRI + SLOT), RP_BOOT_ERR_TRAILER);
     RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_ERR_TRAILER);
     mem[S_PRI + SLOT - 1] ^= 1;
+    RP_CHECK_EQ(rp_boot_image_state(&sim.flash, S_PRI + SLOT), RP_BOOT_IMAGE_PENDING);
     RP_CHECK_EQ(rp_boot_confirm(&sim.flash, S_PRI + SLOT), RP_BOOT_OK);   /* GOOD, unset */
+    RP_CHECK_EQ(rp_boot_image_state(&sim.flash, S_PRI + SLOT), RP_BOOT_IMAGE_CONFIRMED);
     RP_CHECK_EQ(*ok, 0x01);
     RP_CHECK_EQ(ok[1], 0xFF);
     programs = sim.programs;

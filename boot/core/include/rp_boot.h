@@ -103,6 +103,15 @@ int rp_boot_go(const struct rp_boot_cfg *cfg, struct rp_boot_result *res);
  * or the write fails; RP_BOOT_ERR_CFG for a program unit over 8 bytes. */
 int rp_boot_confirm(const struct rp_flash *f, uint32_t slot_end);
 
+/* The running image's state from its trailer (f, slot_end as for rp_boot_confirm):
+ * RP_BOOT_IMAGE_PERMANENT (no trailer), RP_BOOT_IMAGE_PENDING (a TEST upgrade not yet
+ * confirmed: BL2 reverts it at the next boot), RP_BOOT_IMAGE_CONFIRMED; or
+ * RP_BOOT_ERR_TRAILER / _FLASH / _CFG as rp_boot_confirm. */
+#define RP_BOOT_IMAGE_PERMANENT 0
+#define RP_BOOT_IMAGE_PENDING   1
+#define RP_BOOT_IMAGE_CONFIRMED 2
+int rp_boot_image_state(const struct rp_flash *f, uint32_t slot_end);
+
 /* NV counters emulated in one-time-programmable style over flash (never erased): counter
  * id owns [base + id * per_counter, +per_counter), a log of 8-byte records (value, ~value);
  * the value is the largest intact record, 0 if none. A torn record is ignored. */

@@ -12,6 +12,8 @@
 #include <stdint.h>
 
 #include "an521_memory_map.h"
+#include "rp_boot.h"
+#include "rp_platform.h"
 #include "rp_storage_platform.h"
 
 #define UNIT   4u
@@ -123,6 +125,25 @@ static const struct rp_flash nvc_flash = DEVICE(nvc_area, RP_FLASH_PS_NVC_SIZE);
 static const struct area plat_nvc_area = { RP_FLASH_S_BASE + RP_FLASH_PLAT_NVC_OFF,
                                            RP_FLASH_PLAT_NVC_SIZE };
 static const struct rp_flash plat_nvc_flash = DEVICE(plat_nvc_area, RP_FLASH_PLAT_NVC_SIZE);
+
+/* The last sector of the secure image's primary slot: its MCUboot trailer (docs/boot.md). */
+static const struct area s_trailer_area = {
+    RP_FLASH_S_BASE + RP_FLASH_S_PRIMARY + RP_FLASH_SLOT_SIZE - RP_FLASH_SECTOR_SIZE,
+    RP_FLASH_SECTOR_SIZE
+};
+static const struct rp_flash s_trailer_flash = DEVICE(s_trailer_area, RP_FLASH_SECTOR_SIZE);
+
+int rp_platform_confirm_s_image(void)
+{
+    int r = rp_boot_confirm(&s_trailer_flash, RP_FLASH_SECTOR_SIZE);
+    return r == RP_BOOT_OK ? 0 : r == RP_BOOT_ERR_FLASH ? -2 : -1;
+}
+
+int rp_platform_s_image_state(void)
+{
+    int r = rp_boot_image_state(&s_trailer_flash, RP_FLASH_SECTOR_SIZE);
+    return r >= 0 ? r : r == RP_BOOT_ERR_FLASH ? -2 : -1;
+}
 
 /* services/platform's manifests declare this area with literal numbers. */
 typedef char rp_plat_nvc_matches_manifest[(RP_FLASH_S_BASE + RP_FLASH_PLAT_NVC_OFF ==
