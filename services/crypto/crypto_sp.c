@@ -17,7 +17,6 @@
 #include "rp_crypto_spm.h"
 #ifdef RP_ITS_SID
 #include "psa/internal_trusted_storage.h"
-#include "rp_crypto_its.h"
 #endif
 #include "rp_ct.h"
 

@@ -39,10 +39,7 @@ target_compile_definitions(part_${name} PRIVATE ${RAMPART_CRYPTO_DEFINITIONS}
                            RP_CRYPTO_WITH_RSA=${rp_crypto_rsa}
                            RP_CRYPTO_WITH_ECC=${rp_crypto_ecc})
 target_include_directories(part_${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/crypto/include
-                           ${CMAKE_CURRENT_SOURCE_DIR}/services/crypto
-                           ${CMAKE_CURRENT_SOURCE_DIR}/services/crypto/its
-                           ${CMAKE_CURRENT_SOURCE_DIR}/services/its/include
-                           ${CMAKE_CURRENT_SOURCE_DIR}/platform/include)
+                           ${CMAKE_CURRENT_SOURCE_DIR}/services/crypto)
 # Persistent keys go to the ITS service (crypto_sp.c; the manifests declare RP_ITS).
 target_link_libraries(part_${name} PRIVATE rp_its_client_s)
 # The RSA known answers of the NS Crypto suite (ns/tests/test_crypto.c), made by a second

@@ -599,29 +599,40 @@ psa_status_t rp_crypto_kdf_input_integer(int32_t client, uint32_t *op,
     return rp_op_fail(o, op, st);
 }
 
-/* input_key: secret steps take DERIVE keys, the others RAW_DATA keys (1.1, 10.6.2). */
+/* The key types an input step takes (Crypto API 1.1, 10.6.2): the secrets DERIVE keys;
+ * PBKDF2's password a PASSWORD or DERIVE key; a salt RAW_DATA or PEPPER; the others
+ * RAW_DATA. */
+static int input_key_type_ok(psa_key_derivation_step_t step, psa_key_type_t t)
+{
+    switch (step) {
+    case PSA_KEY_DERIVATION_INPUT_SECRET:
+    case PSA_KEY_DERIVATION_INPUT_OTHER_SECRET:
+        return t == PSA_KEY_TYPE_DERIVE;
+    case PSA_KEY_DERIVATION_INPUT_PASSWORD:
+        return t == PSA_KEY_TYPE_PASSWORD || t == PSA_KEY_TYPE_DERIVE;
+    case PSA_KEY_DERIVATION_INPUT_SALT:
+        return t == PSA_KEY_TYPE_RAW_DATA || t == PSA_KEY_TYPE_PEPPER;
+    default:
+        return t == PSA_KEY_TYPE_RAW_DATA;
+    }
+}
+
+/* input_key: a DERIVE or VERIFY_DERIVATION key of the type the step takes. */
 static psa_status_t kdf_input_key(int32_t client, struct rp_op_kdf *d,
                                   psa_key_derivation_step_t step, psa_key_id_t key)
 {
     struct rp_key k;
-    int secret = step == PSA_KEY_DERIVATION_INPUT_SECRET ||
-                 step == PSA_KEY_DERIVATION_INPUT_OTHER_SECRET;
-    int password = step == PSA_KEY_DERIVATION_INPUT_PASSWORD;
-    psa_key_type_t t;
     psa_status_t st = rp_ck_get(client, key, 0, d->alg, &k);
     if (st != PSA_SUCCESS)
         return st;
-    t = k.attr.type;
     if (!(k.attr.usage & (PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_VERIFY_DERIVATION)))
         st = PSA_ERROR_NOT_PERMITTED;
-    else if (secret ? t != PSA_KEY_TYPE_DERIVE
-             : password ? t != PSA_KEY_TYPE_PASSWORD && t != PSA_KEY_TYPE_DERIVE
-             : t != PSA_KEY_TYPE_RAW_DATA &&
-                   !(step == PSA_KEY_DERIVATION_INPUT_SALT && t == PSA_KEY_TYPE_PEPPER))
+    else if (!input_key_type_ok(step, k.attr.type))
         st = PSA_ERROR_INVALID_ARGUMENT;
     else
         st = kdf_input(d, step, k.data, k.len);
-    if (st == PSA_SUCCESS && (step == PSA_KEY_DERIVATION_INPUT_SECRET || password))
+    if (st == PSA_SUCCESS && (step == PSA_KEY_DERIVATION_INPUT_SECRET ||
+                              step == PSA_KEY_DERIVATION_INPUT_PASSWORD))
         d->have |= RP_KDF_SECRET_KEY;
     if (st == PSA_SUCCESS && !(k.attr.usage & PSA_KEY_USAGE_DERIVE))
         d->have |= RP_KDF_VERIFY_ONLY;

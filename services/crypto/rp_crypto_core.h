@@ -53,6 +53,13 @@
 #define RP_CRYPTO_OPS_PER_CLIENT   4u     /* so one client cannot starve the others */
 #define RP_CRYPTO_KDF_BUF          256u   /* HKDF info, TLS seed + label */
 
+/* The ITS uid of a key record, for both ITS stores (services/crypto/its on the ITS
+ * filesystem, crypto_sp.c on the ITS service): the owner's 32 bits in the high half, the
+ * key id (30 bits, PSA_KEY_ID_USER_MAX) in the low half with bit 31 set, which marks a
+ * crypto key record among the partition's other ITS files. */
+#define RP_CRYPTO_ITS_UID(owner, id) \
+    (((uint64_t)(uint32_t)(owner) << 32) | 0x80000000u | (uint64_t)(id))
+
 /* ---- persistent key storage seam ----
  * A record is an opaque byte string keyed by (owner, id); the format of the record is the
  * core's (docs/crypto-service.md "storage format"). get returns PSA_ERROR_DOES_NOT_EXIST
