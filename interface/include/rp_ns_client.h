@@ -17,9 +17,10 @@
  *      PSA_ERROR_CONNECTION_BUSY if a PSA call is in progress (nothing changes). */
 psa_status_t rp_ns_client_set(int32_t client_id);
 
-/* Serialisation hooks of the NS interface library: every PSA call that enters the SPM runs
- * between rp_ns_lock() and rp_ns_unlock(). They are weak and empty; an NS RTOS defines
- * them (a mutex) so that calls from several threads are serialised. */
+/* Serialisation hooks of the NS interface library, defined by an NS RTOS (a mutex; both
+ * or neither): every PSA call that enters the SPM then runs between rp_ns_lock() and
+ * rp_ns_unlock(), so that calls from several threads are serialised. A bare-metal image
+ * defines neither (they are weak references: its calls go straight to the veneers). */
 void rp_ns_lock(void);
 void rp_ns_unlock(void);
 

@@ -86,6 +86,43 @@ static int t_partial_read_skip(void)
     return 0;
 }
 
+/* This image defines the serialisation hooks, as an NS RTOS would (docs/spm.md): each
+ * call that enters the SPM takes the "mutex" once and gives it back; the KPI image
+ * defines neither and its calls go straight to the veneers. */
+static unsigned lock_taken, lock_depth, lock_misuse;
+
+void rp_ns_lock(void)
+{
+    lock_misuse += lock_depth != 0; /* never nested */
+    lock_depth++;
+    lock_taken++;
+}
+
+void rp_ns_unlock(void)
+{
+    lock_misuse += lock_depth != 1;
+    lock_depth--;
+}
+
+static int t_lock_hooks(void)
+{
+    unsigned before = lock_taken;
+    uint8_t b[4] = { 1, 2, 3, 4 };
+    size_t n = sizeof b;
+    NS_CHECK(echo_call(RP_TEST_OP_ECHO, b, sizeof b, b, &n) == PSA_SUCCESS);
+    NS_CHECK(lock_taken == before + 1);
+    NS_CHECK(psa_version(RP_TEST_ECHO_SID) == 1u);
+    psa_handle_t h = psa_connect(RP_TEST_CONN_SID, 2);
+    NS_CHECK(h > 0);
+    psa_close(h);
+    NS_CHECK(lock_taken == before + 4);
+    (void)psa_framework_version();            /* does not enter the SPM: no lock */
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, -1, NULL, 0, NULL, 0) == PE); /* refused here */
+    NS_CHECK(lock_taken == before + 4);
+    NS_CHECK(lock_depth == 0 && lock_misuse == 0);
+    return 0;
+}
+
 static int t_client_ids(void)
 {
     uint32_t v[2];
@@ -359,6 +396,7 @@ static const ns_test_case_t cases[] = {
     { "iovec_sizes", t_sizes },
     { "partial_read_skip", t_partial_read_skip },
     { "ns_client_ids", t_client_ids },
+    { "ns_lock_hooks", t_lock_hooks },
     { "status_and_lifecycle", t_status_and_lifecycle },
     { "notify_clear", t_doorbell },
 #if RP_ISOLATION < 3 /* mm-iovec is refused to unprivileged partitions (docs/spm.md) */

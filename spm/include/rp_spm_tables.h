@@ -15,8 +15,9 @@
  *    else rp_irqs[first_irq+b-4-n_services].
  *  - rp_services_by_sid[] lists indices into rp_services[] in ascending SID order (SIDs
  *    are unique), for a binary search (rp_service_find() in rp_spm_core.h).
- *  - rp_stateless_services[i-1] points at the service whose stateless handle index is i
- *    (1..32), or is NULL.
+ *  - rp_stateless_services[i] points at the service whose stateless handle index is i
+ *    (1..32), or is NULL; it has an entry for every value of the handle's 6-bit index
+ *    field (0..63), so a look-up needs no range test.
  *  - Every array has at least one element (a dummy one when its count is 0), so an empty
  *    profile still compiles; always bound loops by the *_count constants.
  */
@@ -29,6 +30,7 @@
 #include "psa/service.h"
 
 #define RP_STATELESS_MAX 32u /* stateless handle indices 1..32 */
+#define RP_STATELESS_SLOTS 64u /* rp_stateless_services covers every 6-bit index field */
 #define RP_SIGNAL_FIRST_BIT 4u /* bits 0-3 of a signal word are reserved by FF-M */
 #define RP_SIGNALS_MAX 28u /* services + IRQs per partition */
 
@@ -111,7 +113,7 @@ extern const rp_service_t rp_services[];
 extern const uint16_t rp_service_count;
 extern const uint16_t rp_services_by_sid[]; /* rp_service_count indices, SID ascending */
 
-extern const rp_service_t *const rp_stateless_services[RP_STATELESS_MAX];
+extern const rp_service_t *const rp_stateless_services[RP_STATELESS_SLOTS];
 
 extern const rp_irq_t rp_irqs[];
 extern const uint16_t rp_irq_count;

@@ -252,13 +252,13 @@ static psa_handle_t stateless(uint32_t index, uint32_t version)
 
 static void test_stateless(void)
 {
-    const rp_service_t *table[RP_STATELESS_MAX] = {NULL};
+    const rp_service_t *table[RP_STATELESS_SLOTS] = {NULL};
     const rp_service_t *s = NULL;
     const psa_status_t pe = PSA_ERROR_PROGRAMMER_ERROR;
 
-    table[1] = &svcs[2];   /* index 2, RELAXED, version 1, NS ok */
-    table[6] = &svcs[3];   /* index 7, STRICT, version 9, secure only */
-    table[31] = &svcs[4];  /* index 32, STRICT, version 255 */
+    table[2] = &svcs[2];   /* index 2, RELAXED, version 1, NS ok */
+    table[7] = &svcs[3];   /* index 7, STRICT, version 9, secure only */
+    table[32] = &svcs[4];  /* index 32, STRICT, version 255 */
 
     RP_CHECK(rp_handle_is_stateless(stateless(2, 1)));
     RP_CHECK(!rp_handle_is_stateless(0x7fffff));

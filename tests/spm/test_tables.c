@@ -157,13 +157,14 @@ static void test_stateless(void)
     const rp_service_t *s = NULL;
     unsigned i, used = 0;
 
-    for (i = 0; i < RP_STATELESS_MAX; i++) {
+    for (i = 0; i < RP_STATELESS_SLOTS; i++) {
         used += rp_stateless_services[i] != NULL;
     }
     RP_CHECK_EQ(used, 3);
-    RP_CHECK(rp_stateless_services[0] == &rp_services[1]);
-    RP_CHECK(rp_stateless_services[1] == &rp_services[4]);
-    RP_CHECK(rp_stateless_services[2] == &rp_services[0]);
+    RP_CHECK(rp_stateless_services[0] == NULL); /* index 0 is no handle */
+    RP_CHECK(rp_stateless_services[1] == &rp_services[1]);
+    RP_CHECK(rp_stateless_services[2] == &rp_services[4]);
+    RP_CHECK(rp_stateless_services[3] == &rp_services[0]);
     /* The generated handles decode to their services through the SPM's own check. */
     RP_CHECK_EQ(rp_stateless_lookup(RP_TEST_CRYPTO_HANDLE, rp_stateless_services, -1, &s),
                 PSA_SUCCESS);

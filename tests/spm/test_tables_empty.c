@@ -16,7 +16,7 @@ int main(void)
     RP_CHECK_EQ(rp_irq_count, 0);
     RP_CHECK_EQ(rp_dependency_count, 0);
     RP_CHECK_EQ(rp_mmio_count, 0);
-    for (i = 0; i < RP_STATELESS_MAX; i++) {
+    for (i = 0; i < RP_STATELESS_SLOTS; i++) {
         used += rp_stateless_services[i] != NULL;
     }
     RP_CHECK_EQ(used, 0);

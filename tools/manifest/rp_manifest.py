@@ -545,10 +545,10 @@ def gen_service_index(parts):
     order = sorted(range(len(svcs)), key=lambda i: svcs[i]['sid'])
     rows = ['    %d, /* 0x%08x %s */\n' % (i, svcs[i]['sid'], svcs[i]['name']) for i in order]
     out = c_array('uint16_t', 'rp_services_by_sid', rows, '0')
-    out.append('\nconst rp_service_t *const rp_stateless_services[RP_STATELESS_MAX] = {\n')
+    out.append('\nconst rp_service_t *const rp_stateless_services[RP_STATELESS_SLOTS] = {\n')
     stateless = sorted((s['stateless'], i) for i, s in enumerate(svcs) if s['stateless'])
     for ix, i in stateless:
-        out.append('    [%d] = &rp_services[%d], /* %s */\n' % (ix - 1, i, svcs[i]['name']))
+        out.append('    [%d] = &rp_services[%d], /* %s */\n' % (ix, i, svcs[i]['name']))
     if not stateless:
         out.append('    NULL, /* no stateless service */\n')
     out.append('};\n')

@@ -113,13 +113,18 @@ psa_status_t rp_dependency_check(const rp_partition_t *part, const uint32_t *dep
 #define RP_HANDLE_STATELESS_BIT 0x40000000
 #define RP_HANDLE_STATELESS_MASK 0x40003fff /* every bit a stateless handle may have */
 
+/* 1 if h has the stateless form: bit 30 set and no bit outside RP_HANDLE_STATELESS_MASK
+ * (bits 31..14 are exactly 0100...0: one shift and one compare). Anything else is a
+ * connection handle or nothing. */
 static inline int rp_handle_is_stateless(psa_handle_t h)
 {
-    return h > 0 && (h & RP_HANDLE_STATELESS_BIT) != 0;
+    return ((uint32_t)h >> 14) == ((uint32_t)RP_HANDLE_STATELESS_BIT >> 14);
 }
 
 /* Decode a stateless handle and check that the caller may use it.
- * in:  h; table = rp_stateless_services (32 entries); client_id of the caller.
+ * in:  h; table = rp_stateless_services (RP_STATELESS_SLOTS = 64 entries, indexed by the
+ *      handle's 6-bit index field directly: entries 0 and 33..63 are NULL, so the index
+ *      needs no range test); client_id of the caller.
  * out: PSA_SUCCESS and *svc set, or PSA_ERROR_PROGRAMMER_ERROR (bad form, index outside
  *      1..32 or unused, version refused by the policy, NS caller not allowed) with *svc
  *      untouched. The handle's version byte is the version asked. */
@@ -131,15 +136,12 @@ rp_stateless_lookup(psa_handle_t h, const rp_service_t *const table[],
     uint32_t index, version;
     const rp_service_t *s;
 
-    if (!rp_handle_is_stateless(h) || (h & ~RP_HANDLE_STATELESS_MASK) != 0) {
+    if (!rp_handle_is_stateless(h)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     index = ((uint32_t)h >> 8) & 0x3fu;
     version = (uint32_t)h & 0xffu;
-    if (index == 0u || index > RP_STATELESS_MAX) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
-    }
-    s = table[index - 1u];
+    s = table[index];
     if (rp_service_access_check(s, client_id, version) != PSA_SUCCESS) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
