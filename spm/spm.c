@@ -24,6 +24,10 @@
 #define HOT static inline __attribute__((always_inline))
 
 static rp_conn_t conns[RP_CONN_SLOTS];
+/* A stateless call's connection: rhandle NULL; its busy flag is written like a real
+ * connection's and never read. With it the call path has no "is there a connection"
+ * branches (psa_set_rhandle tells stateless services by their flags). */
+static rp_conn_t no_conn;
 rp_spm_state_t rp_spm = { .running = -1 };
 
 /* ---- who is running, and the one place faults are converted ------------------------- */
@@ -72,14 +76,14 @@ HOT int caller_tt_flags(const rp_caller_t *caller)
 
 /* ---- messages ----------------------------------------------------------------------- */
 
-/* Fills in m for a call to svc but for the vectors. No memset: this is on the path of
- * every call. */
+/* Fills in m for a call to svc but for the vectors (conn: the connection, or &no_conn).
+ * No memset: this is on the path of every call. */
 HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
                             const rp_service_t *svc, int32_t type, rp_conn_t *conn)
 {
     m->msg.type = type;
     m->msg.client_id = caller->client_id;
-    m->msg.rhandle = conn ? conn->rhandle : NULL;
+    m->msg.rhandle = conn->rhandle;
     /* spelled out: a loop here becomes a memset call, several times slower */
     m->msg.in_size[0] = m->msg.in_size[1] = m->msg.in_size[2] = m->msg.in_size[3] = 0;
     m->msg.out_size[0] = m->msg.out_size[1] = m->msg.out_size[2] = m->msg.out_size[3] = 0;
@@ -103,6 +107,16 @@ HOT void msg_post(msg_slot_t *m, unsigned idx)
 
 /* ---- vectors ------------------------------------------------------------------------ */
 
+/* One non-empty vector of the caller: rp_iovec_form's rules (not NULL, no wrap) and the
+ * TT access check for the caller's view. rp_tt_range_ok refuses every range that reaches
+ * the top of the address space, which includes each one rp_iovec_form calls RP_IOVEC_WRAP,
+ * so only the NULL rule is added here (the rules' host tests and fuzzer: spm/core).
+ * in: len != 0. */
+HOT int vector_ok(const void *base, size_t len, int flags)
+{
+    return base != NULL && rp_tt_range_ok(base, len, flags);
+}
+
 /* Copies the caller's vectors into m and checks them (rules: rp_spm_core.h), in one
  * pass: each array must be readable by the caller (out_vec's writable too: the written
  * lengths go back there), each vector non-NULL unless empty, not wrapping, accessible
@@ -124,9 +138,7 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
             const void *base = m->in[i].base;
             size_t len = m->in[i].len;
             m->msg.in_size[i] = len;
-            m->in_done[i] = 0;
-            if (rp_iovec_form(base, len) != RP_IOVEC_OK ||
-                (len != 0 && !rp_tt_range_ok(base, len, flags | CMSE_MPU_READ))) {
+            if (len != 0 && !vector_ok(base, len, flags | CMSE_MPU_READ)) {
                 return 0;
             }
         }
@@ -141,9 +153,7 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
             void *base = m->out[i].base;
             size_t len = m->out[i].len;
             m->msg.out_size[i] = len;
-            m->out_done[i] = 0;
-            if (rp_iovec_form(base, len) != RP_IOVEC_OK ||
-                (len != 0 && !rp_tt_range_ok(base, len, flags | CMSE_MPU_READWRITE))) {
+            if (len != 0 && !vector_ok(base, len, flags | CMSE_MPU_READWRITE)) {
                 return 0;
             }
         }
@@ -366,7 +376,7 @@ HOT psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
                                    const rp_service_t **svc, rp_conn_t **conn)
 {
     if (rp_handle_is_stateless(handle)) {
-        *conn = NULL;
+        *conn = &no_conn;
         if (rp_stateless_lookup(handle, rp_stateless_services, caller->client_id, svc) !=
             PSA_SUCCESS) {
             return PSA_ERROR_PROGRAMMER_ERROR;
@@ -405,15 +415,11 @@ HOT psa_status_t call_as(const rp_caller_t *caller, psa_handle_t handle, uint32_
         return caller_fault(caller);
     }
     /* validated: from here on the call changes state */
-    if (conn) {
-        conn->busy = 1;
-    }
+    conn->busy = 1;
     psa_status_t status = deliver(&m);
-    if (conn) {
-        conn->busy = 0;
-    }
+    conn->busy = 0;
     for (size_t i = 0; i < out_len; i++) {
-        out_vec[i].len = m.out_done[i];
+        out_vec[i].len = m.msg.out_size[i] - m.out[i].len; /* written */
     }
     return status;
 }

@@ -27,12 +27,14 @@ enum msg_state { MSG_QUEUED = 1, MSG_ACTIVE, MSG_REPLIED };
  *   live[RP_PART_MAX + t]   the message client thread t waits on (IPC: it is blocked) */
 typedef struct msg_slot {
     psa_msg_t msg;                     /* what the service sees */
-    psa_invec in[PSA_MAX_IOVEC];       /* validated copies of the caller's vectors */
-    psa_outvec out[PSA_MAX_IOVEC];
-    size_t in_done[PSA_MAX_IOVEC];     /* bytes read or skipped */
-    size_t out_done[PSA_MAX_IOVEC];    /* bytes written */
+    psa_invec in[PSA_MAX_IOVEC];       /* validated copies of the caller's vectors, as
+                                        * cursors: what is left of each (psa_read and
+                                        * psa_skip advance base and shrink len) */
+    psa_outvec out[PSA_MAX_IOVEC];     /* what is left of each out_vec (psa_write);
+                                        * written = msg.out_size[i] - out[i].len */
     uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
-    uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector */
+    uint8_t in_mapped, out_mapped;     /* mm-iovec: one bit per vector mapped now (the
+                                        * unmap clears it; its closed bit stays) */
     uint8_t in_closed, out_closed;     /* vectors psa_read/skip/write/map may not use: the
                                         * mapped ones, all four for a connect or
                                         * disconnect message (one test on their path) */
@@ -43,7 +45,7 @@ typedef struct msg_slot {
                                         * kept here (not only in msg, which an SFN
                                         * service can reach) */
     const rp_service_t *svc;
-    rp_conn_t *conn;                   /* NULL for a stateless service */
+    rp_conn_t *conn;                   /* a stateless call's is a dummy (spm.c no_conn) */
     struct msg_slot *next;             /* IPC: the partition's queue */
     psa_status_t status;               /* IPC: the reply */
     void *landing;                     /* SFN: the stack pointer a panic unwinds to (the
