@@ -1,5 +1,6 @@
 /* test_isolation - one fatal error of an Application-RoT partition per image (RP_ISO_CASE,
- * an RP_TEST_PANIC_* type): a programmer error (case 1) panics it at every level; a
+ * an RP_TEST_PANIC_* type): a programmer error (case 1; at level 1 also the mm-iovec
+ * misuse of cases 0x10 and 0x11) panics it at every level; a
  * forbidden access (cases 2..6) is stopped by the MPU at isolation level 2 or 3,
  * the secure fault handler reports it ("FAULT ... contained"), the partition's client gets
  * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. RP_ISO_ALLOWED marks
@@ -18,9 +19,15 @@
 static int t_violation(void)
 {
     uint32_t v = 0;
+    uint8_t in[8] = { 0 };
+    psa_invec iv = { in, sizeof in };
     psa_outvec ov = { &v, sizeof v };
-    psa_status_t s = psa_call(RP_TEST_PANIC_HANDLE, RP_ISO_CASE, NULL, 0, &ov, 1);
+    psa_status_t s = psa_call(RP_TEST_PANIC_HANDLE, RP_ISO_CASE, &iv, 1, &ov, 1);
     NS_CHECK(s == (RP_ISO_ALLOWED ? PSA_SUCCESS : PSA_ERROR_SERVICE_FAILURE));
+#if RP_ISO_CASE == RP_TEST_PANIC_UNMAP_TWICE || RP_ISO_CASE == RP_TEST_PANIC_MAP_TWICE
+    /* the first map and unmap went through; the panic was the second one */
+    NS_CHECK(ov.len == sizeof v && v == RP_TEST_MAP_MARKER);
+#endif
     /* contained: a stopped partition stays stopped, an allowed one keeps serving */
     s = psa_call(RP_TEST_PANIC_HANDLE, RP_TEST_PANIC_READ_AROT + 1, NULL, 0, NULL, 0);
     NS_CHECK(s == (RP_ISO_ALLOWED ? PSA_SUCCESS : PSA_ERROR_SERVICE_FAILURE));

@@ -34,6 +34,11 @@
 /* Takes every Crypto operation it may (RP_CRYPTO_OPS_PER_CLIENT) and volatile key slots
  * until the service refuses, then panics: the service must free them for the others. */
 #define RP_TEST_PANIC_CRYPTO_HOG    0x100
+/* mm-iovec misuse (level 1): in_vec 0 mapped and unmapped, RP_TEST_MAP_MARKER written to
+ * out_vec 0, then the vector is unmapped again / mapped again: programmer errors */
+#define RP_TEST_PANIC_UNMAP_TWICE   0x10
+#define RP_TEST_PANIC_MAP_TWICE     0x11
+#define RP_TEST_MAP_MARKER          0x600Du
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

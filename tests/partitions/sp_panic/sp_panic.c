@@ -54,6 +54,21 @@ static void crypto_hog(void)
     psa_panic();
 }
 
+/* RP_TEST_PANIC_UNMAP_TWICE / _MAP_TWICE: the marker shows the first map and unmap
+ * were accepted, so the panic is the second one's. */
+static void map_twice(const psa_msg_t *msg)
+{
+    static const uint32_t marker = RP_TEST_MAP_MARKER;
+    (void)psa_map_invec(msg->handle, 0);
+    psa_unmap_invec(msg->handle, 0);
+    psa_write(msg->handle, 0, &marker, sizeof marker);
+    if (msg->type == RP_TEST_PANIC_UNMAP_TWICE) {
+        psa_unmap_invec(msg->handle, 0);
+    } else {
+        (void)psa_map_invec(msg->handle, 0);
+    }
+}
+
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
     static const uint8_t big[64];
@@ -62,6 +77,9 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     }
     if (msg->type == RP_TEST_PANIC_CRYPTO_HOG) {
         crypto_hog();
+    }
+    if (msg->type == RP_TEST_PANIC_UNMAP_TWICE || msg->type == RP_TEST_PANIC_MAP_TWICE) {
+        map_twice(msg);
     }
     if (msg->type == RP_TEST_PANIC_OVERWRITE) {
         psa_write(msg->handle, 0, big, msg->out_size[0] + 1);
