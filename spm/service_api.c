@@ -229,7 +229,10 @@ psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
         (signal & rp_backend_asserted(p)) == 0 || msg == NULL) {
         rp_spm_panic_running();
     }
-    own_buffer(msg, sizeof *msg, 1);
+    /* a partition's own stack (where it usually keeps msg) is its memory at every level */
+    if (RP_ISOLATION > 1 && !rp_backend_on_own_stack(msg, sizeof *msg)) {
+        own_buffer(msg, sizeof *msg, 1);
+    }
     msg_slot_t *m = rp_backend_get(p, signal);
     if (m == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST;
