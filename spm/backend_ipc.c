@@ -7,8 +7,9 @@
  * only in PendSV, which saves r4-r11 and EXC_RETURN on the outgoing thread's stack (the
  * exception frame holds the rest) and sets PSPLIM for the incoming one.
  *
- * Level 1: everything runs privileged; only thread-mode code changes this state, and
- * PendSV only switches stacks, so no interrupt masking is needed here. */
+ * Interrupt handlers assert signals and ready threads too, so thread-mode code changes
+ * those words in a short critical section (BASEPRI) or, for a single word, with an
+ * exclusive load/store pair (retried if an exception came between). */
 #include <stddef.h>
 
 #include "rp_platform.h"
@@ -362,7 +363,8 @@ __attribute__((used)) void rp_svc_refused(void)
 }
 
 /* SVC RP_SVC_API from an unprivileged partition thread not already in the API (secure
- * thread mode on PSP, EXC_RETURN bits 6, 3, 2; thread_t: unpriv 1, control 3), with an
+ * thread mode on PSP, no FP context: EXC_RETURN 0xFFFFFFFD; thread_t: unpriv 1, control
+ * 3), with an
  * implementation index below RP_API_COUNT in r12: returns from the exception into
  * rp_api_table[index], privileged (CONTROL and the thread's copy 2), on the partition's
  * own thread and stack with its r0-r3, and rp_api_exit as the return address; the
@@ -375,8 +377,7 @@ typedef char unpriv_control_adjacent[THREAD_CONTROL == THREAD_UNPRIV + 1 ? 1 : -
 __attribute__((naked)) void SVC_Handler(void)
 {
     __asm volatile(
-        "and r1, lr, #0x4c\n\t"
-        "cmp r1, #0x4c\n\t"
+        "cmn lr, #3\n\t"                                  /* EXC_RETURN 0xFFFFFFFD */
         "bne 1f\n\t"
         "mrs r0, psp\n\t"
         "ldr r2, =rp_cur_thread\n\t"
@@ -538,10 +539,8 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
     while (rest != NULL && rest->svc->signal != signal) {
         rest = rest->next;
     }
-    if (rest == NULL) {
-        uint32_t c = rp_crit_enter();
-        asserted[part] &= ~signal; /* no other message for this service */
-        rp_crit_exit(c);
+    if (rest == NULL) { /* no other message for this service */
+        (void)__atomic_fetch_and(&asserted[part], ~signal, __ATOMIC_RELAXED);
     }
     return m;
 }
@@ -551,9 +550,8 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
     rp_spm.live[RP_LIVE_CLIENT(m->client)] = NULL; /* its handle is stale from now on */
     m->status = status;
     thread_t *client = &threads[m->client];
-    uint32_t c = rp_crit_enter();
-    make_ready(client);
-    rp_crit_exit(c);
+    client->state = T_READY; /* interrupt handlers change only T_WAIT_SIGNAL threads' */
+    (void)__atomic_fetch_or(&ready, client->bit, __ATOMIC_RELAXED);
     schedule();
 }
 
