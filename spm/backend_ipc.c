@@ -96,14 +96,25 @@ static void request_switch(void)
     __asm volatile("dsb\n\tisb" ::: "memory");
 }
 
+/* No thread ready: sleep until an interrupt. PRIMASK holds the interrupt off between
+ * the test and WFI (WFI still wakes on it), so a thread it readies is not slept through. */
+static void idle(void)
+{
+    __asm volatile("cpsid i" ::: "memory");
+    if (ready == 0) {
+        __asm volatile("wfi");
+    }
+    __asm volatile("cpsie i" ::: "memory");
+}
+
 /* Lets the highest-priority ready thread run; returns when this thread runs again. PendSV
- * picks the thread itself (rp_switch_stacks), so a thread an interrupt readied meanwhile
- * is not missed. With no thread ready the core sleeps until an interrupt readies one. */
+ * picks the thread itself, so a thread an interrupt readied meanwhile is not missed.
+ * With no thread ready the core sleeps until an interrupt readies one. */
 static inline void schedule(void)
 {
     uint32_t r;
     while ((r = ready) == 0) {
-        __asm volatile("wfi");
+        idle();
     }
     if ((r & (0u - r)) != rp_cur_thread->bit) {
         request_switch();
@@ -113,16 +124,22 @@ static inline void schedule(void)
 /* The running thread has just blocked (state set, its bit in `ready` cleared, in a
  * critical section): switch away, and return when it is ready and runs again. Its own
  * bit is clear, so whatever is ready is another thread and needs no priority test (the
- * direct hand-off: the server a client just woke gets the CPU in one PendSV). With no
- * thread ready the core sleeps until an interrupt readies one. */
+ * direct hand-off: the server a client just woke gets the CPU in one PendSV). No
+ * barrier after pending PendSV: until it is taken this thread's bit stays clear and the
+ * loop pends it again. With no thread ready (PendSV then resumes this one) the core
+ * sleeps until an interrupt readies one. */
 static inline void switch_away(thread_t *self)
 {
-    do {
-        while (ready == 0) {
-            __asm volatile("wfi");
+    for (;;) {
+        ICSR = ICSR_PENDSVSET;
+        uint32_t r = ready;
+        if (r & self->bit) {
+            return;
         }
-        request_switch();
-    } while (!(ready & self->bit));
+        if (r == 0) {
+            idle();
+        }
+    }
 }
 
 /* Marks the running thread t blocked in `state` (caller holds a critical section). */
@@ -552,7 +569,11 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
     thread_t *client = &threads[m->client];
     client->state = T_READY; /* interrupt handlers change only T_WAIT_SIGNAL threads' */
     (void)__atomic_fetch_or(&ready, client->bit, __ATOMIC_RELAXED);
-    schedule();
+    /* threads are numbered in priority order: a client of higher priority runs now; a
+     * thread an interrupt readied has had PendSV pended by the handler already */
+    if (client->bit < rp_cur_thread->bit) {
+        request_switch();
+    }
 }
 
 void rp_backend_signal(int part, psa_signal_t signal)

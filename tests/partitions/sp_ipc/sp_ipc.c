@@ -59,18 +59,18 @@ static psa_status_t panic(const psa_msg_t *msg)
     return PSA_ERROR_GENERIC_ERROR; /* not reached: psa_panic does not return */
 }
 
-/* The handler of one service signal (exactly one bit). */
-static psa_status_t (*handler_of(psa_signal_t signal))(const psa_msg_t *)
+/* Answers msg with the handler of its service's signal (exactly one bit). */
+static psa_status_t dispatch(psa_signal_t signal, const psa_msg_t *msg)
 {
     switch (signal) {
     case RP_TEST_IPC_EMPTY_SIGNAL:
-        return empty;
+        return empty(msg);
     case RP_TEST_IPC_ECHO_SIGNAL:
-        return echo;
+        return echo(msg);
     case RP_TEST_IPC_CONN_SIGNAL:
-        return conn;
+        return conn(msg);
     default:
-        return panic;
+        return panic(msg);
     }
 }
 
@@ -87,7 +87,7 @@ void rp_sp_test_ipc_main(void)
         psa_signal_t signal = asserted & (0u - asserted);
         psa_msg_t msg;
         if (psa_get(signal, &msg) == PSA_SUCCESS) {
-            psa_reply(msg.handle, handler_of(signal)(&msg));
+            psa_reply(msg.handle, dispatch(signal, &msg));
         }
     }
 }
