@@ -62,21 +62,38 @@ typedef char thread_offsets_checked[(offsetof(thread_t, sp) == THREAD_SP &&
                                      offsetof(thread_t, unpriv) == THREAD_UNPRIV &&
                                      offsetof(thread_t, control) == THREAD_CONTROL &&
                                      sizeof(thread_t) == THREAD_SIZE) ? 1 : -1];
+typedef char sp_limit_adjacent[THREAD_LIMIT == THREAD_SP + 4 ? 1 : -1];
 typedef char running_offset_checked[offsetof(rp_spm_state_t, running) == 0 ? 1 : -1];
 
-/* Not static: PendSV_Handler (assembly) reads these two by name, which LTO would not see */
+/* Not static: PendSV_Handler (assembly) reads these by name, which LTO would not see */
 __attribute__((used)) thread_t rp_ipc_threads[RP_THREADS_MAX];
 #define threads rp_ipc_threads
 static uint8_t n_threads;
-__attribute__((used)) volatile uint32_t rp_ipc_ready; /* bit t: threads[t].state == T_READY */
-#define ready rp_ipc_ready
-/* The running thread: one load on every path (each thread sees its own: it changes only
- * while the thread is switched out). threads[0] before the start: the SPM's boot (SFN
- * init functions) runs as that not yet started thread. */
-__attribute__((used)) thread_t *rp_cur_thread = &threads[0];
-static thread_t *part_thread[RP_PART_MAX];     /* IPC partition -> its thread */
-static psa_signal_t asserted[RP_PART_MAX];
-static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
+
+/* The scheduler's two hot words, at one base address:
+ *   cur    the running thread: one load on every path (each thread sees its own: it
+ *          changes only while the thread is switched out). threads[0] before the start:
+ *          the SPM's boot (SFN init functions) runs as that not yet started thread.
+ *   ready  bit t: threads[t].state == T_READY */
+typedef struct sched {
+    thread_t *cur;
+    volatile uint32_t ready;
+} sched_t;
+#define SCHED_CUR   0
+#define SCHED_READY 4
+typedef char sched_offsets_checked[(offsetof(sched_t, cur) == SCHED_CUR &&
+                                    offsetof(sched_t, ready) == SCHED_READY) ? 1 : -1];
+__attribute__((used)) sched_t rp_sched = { &threads[0], 0 };
+#define rp_cur_thread rp_sched.cur
+#define ready         rp_sched.ready
+/* Per partition, together so that one base address reaches them */
+typedef struct part_state {
+    psa_signal_t asserted;  /* its asserted signals */
+    msg_slot_t *queue;      /* messages not yet taken by psa_get, in arrival order */
+    thread_t *thread;       /* an IPC partition's thread */
+    uint32_t unused;        /* 16 bytes: indexed with one shift */
+} part_state_t;
+static part_state_t parts[RP_PART_MAX];
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
 
 static void fail_messages(int part);
@@ -183,25 +200,22 @@ __attribute__((naked)) void PendSV_Handler(void)
     __asm volatile(
         "mrs r0, psp\n\t"
         "stmdb r0!, {r4-r11, lr}\n\t"
-        "ldr r1, =rp_cur_thread\n\t"
-        "ldr r2, [r1]\n\t"
+        "ldr r1, =rp_sched\n\t"
+        "ldrd r2, r3, [r1, #" XSTR(SCHED_CUR) "]\n\t"   /* cur, ready */
         "str r0, [r2, #" XSTR(THREAD_SP) "]\n\t"
-        "ldr r3, =rp_ipc_ready\n\t"
-        "ldr r3, [r3]\n\t"
         "cbz r3, 1f\n\t"
         "rbit r3, r3\n\t"
         "clz r3, r3\n\t"
         "ldr r2, =rp_ipc_threads\n\t"
         "add r2, r2, r3, lsl #" XSTR(THREAD_SIZE_LOG2) "\n\t"
-        "str r2, [r1]\n\t"
+        "str r2, [r1, #" XSTR(SCHED_CUR) "]\n\t"
         "1:\n\t"
         "ldrsb r0, [r2, #" XSTR(THREAD_PART) "]\n\t"
         "ldr r1, =rp_spm\n\t"
         "str r0, [r1]\n\t"
-        "ldr r0, [r2, #" XSTR(THREAD_LIMIT) "]\n\t"
-        "msr psplim, r0\n\t"
         SWITCH_ISOLATION
-        "ldr r0, [r2, #" XSTR(THREAD_SP) "]\n\t"
+        "ldrd r0, r1, [r2, #" XSTR(THREAD_SP) "]\n\t"    /* sp, limit */
+        "msr psplim, r1\n\t"
         "ldmia r0!, {r4-r11, lr}\n\t"
         "msr psp, r0\n\t"
         "bx lr\n\t"
@@ -212,8 +226,8 @@ __attribute__((naked)) void PendSV_Handler(void)
 
 static inline void wake_if_waiting(int part)
 {
-    thread_t *t = part_thread[part];
-    if (t->state == T_WAIT_SIGNAL && (asserted[part] & t->wait_mask)) {
+    thread_t *t = parts[part].thread;
+    if (t->state == T_WAIT_SIGNAL && (parts[part].asserted & t->wait_mask)) {
         make_ready(t);
     }
 }
@@ -269,7 +283,7 @@ static void add_partition_threads(void)
             t->prio = part->priority;
             t->unpriv = (uint8_t)rp_isolation_unprivileged(p);
             t->control = t->unpriv ? 3u : 2u; /* SPSEL (PSP), nPRIV */
-            part_thread[p] = t;
+            parts[p].thread = t;
             make_ready(t);
         }
     }
@@ -340,8 +354,8 @@ int rp_backend_caller_unprivileged(void)
 __attribute__((naked, used)) void rp_api_exit(void)
 {
     __asm volatile(
-        "ldr r2, =rp_cur_thread\n\t"
-        "ldr r2, [r2]\n\t"
+        "ldr r2, =rp_sched\n\t"
+        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
         "ldr r12, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
         "movs r1, #3\n\t"       /* SPSEL | nPRIV */
         "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
@@ -397,8 +411,8 @@ __attribute__((naked)) void SVC_Handler(void)
         "cmn lr, #3\n\t"                                  /* EXC_RETURN 0xFFFFFFFD */
         "bne 1f\n\t"
         "mrs r0, psp\n\t"
-        "ldr r2, =rp_cur_thread\n\t"
-        "ldr r2, [r2]\n\t"
+        "ldr r2, =rp_sched\n\t"
+        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
         "ldrh r1, [r2, #" XSTR(THREAD_UNPRIV) "]\n\t"  /* unpriv | control << 8 */
         "movw r3, #0x0301\n\t"
         "cmp r1, r3\n\t"
@@ -454,7 +468,7 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 {
     int p = m->partition;
     thread_t *self = rp_cur_thread;
-    msg_slot_t **tail = &queue[p];
+    msg_slot_t **tail = &parts[p].queue;
     while (*tail != NULL) {
         tail = &(*tail)->next;
     }
@@ -462,7 +476,7 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     *tail = m;
     /* signal, wake the server, block: one critical section, then one switch */
     uint32_t c = rp_crit_enter();
-    asserted[p] |= m->svc->signal;
+    parts[p].asserted |= m->svc->signal;
     wake_if_waiting(p);
     set_blocked(self, T_WAIT_REPLY);
     rp_crit_exit(c);
@@ -481,10 +495,10 @@ static void fail_message(msg_slot_t *m)
 /* Answers every message of a dead partition, queued or taken, and readies its clients. */
 static void fail_messages(int part)
 {
-    for (msg_slot_t *m = queue[part]; m != NULL; m = m->next) {
+    for (msg_slot_t *m = parts[part].queue; m != NULL; m = m->next) {
         fail_message(m);
     }
-    queue[part] = NULL;
+    parts[part].queue = NULL;
     for (unsigned t = 0; t < n_threads; t++) {
         msg_slot_t *m = rp_spm_live_at(RP_LIVE_CLIENT(t));
         if (m != NULL && m->partition == part) {
@@ -515,15 +529,15 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
 {
     thread_t *t = rp_cur_thread;
     if (t->own_part != part) {
-        while (timeout == PSA_BLOCK && (asserted[part] & mask) == 0) {
+        while (timeout == PSA_BLOCK && (parts[part].asserted & mask) == 0) {
             __asm volatile("wfi"); /* an SFN partition has no thread to block */
         }
-        return asserted[part] & mask;
+        return parts[part].asserted & mask;
     }
     for (;;) {
         /* checking and blocking are one step: an interrupt's signal cannot fall between */
         uint32_t c = rp_crit_enter();
-        psa_signal_t got = asserted[part] & mask;
+        psa_signal_t got = parts[part].asserted & mask;
         if (got != 0 || timeout == PSA_POLL) {
             rp_crit_exit(c);
             return got;
@@ -534,7 +548,7 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
         switch_away(t);
         /* woken because a signal of the mask is asserted; only this thread clears its
          * signals, so one read (a word: no critical section) finds it */
-        got = asserted[part] & mask;
+        got = parts[part].asserted & mask;
         if (got != 0) {
             return got;
         }
@@ -543,7 +557,7 @@ psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
 
 msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
 {
-    msg_slot_t **link = &queue[part], *m;
+    msg_slot_t **link = &parts[part].queue, *m;
     while ((m = *link) != NULL && m->svc->signal != signal) {
         link = &m->next;
     }
@@ -557,7 +571,7 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
         rest = rest->next;
     }
     if (rest == NULL) { /* no other message for this service */
-        (void)__atomic_fetch_and(&asserted[part], ~signal, __ATOMIC_RELAXED);
+        (void)__atomic_fetch_and(&parts[part].asserted, ~signal, __ATOMIC_RELAXED);
     }
     return m;
 }
@@ -579,7 +593,7 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 void rp_backend_signal(int part, psa_signal_t signal)
 {
     uint32_t c = rp_crit_enter();
-    asserted[part] |= signal;
+    parts[part].asserted |= signal;
     if (rp_partitions[part].model == RP_MODEL_IPC) {
         wake_if_waiting(part);
     }
@@ -591,7 +605,7 @@ void rp_backend_signal(int part, psa_signal_t signal)
  * for PendSV (lowest priority), after every other handler. */
 void rp_backend_signal_isr(int part, psa_signal_t signal)
 {
-    asserted[part] |= signal;
+    parts[part].asserted |= signal;
     if (rp_partitions[part].model == RP_MODEL_IPC) {
         wake_if_waiting(part);
         uint32_t r = ready;
@@ -603,13 +617,13 @@ void rp_backend_signal_isr(int part, psa_signal_t signal)
 
 psa_signal_t rp_backend_asserted(int part)
 {
-    return asserted[part];
+    return parts[part].asserted;
 }
 
 void rp_backend_clear(int part, psa_signal_t signal)
 {
     uint32_t c = rp_crit_enter();
-    asserted[part] &= ~signal;
+    parts[part].asserted &= ~signal;
     rp_crit_exit(c);
 }
 
