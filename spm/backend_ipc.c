@@ -474,11 +474,20 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     }
     m->next = NULL;
     *tail = m;
-    /* signal, wake the server, block: one critical section, then one switch */
+    /* signal, wake the server, block: one critical section, one update of `ready`, then
+     * one switch */
+    part_state_t *ps = &parts[p];
     uint32_t c = rp_crit_enter();
-    parts[p].asserted |= m->svc->signal;
-    wake_if_waiting(p);
-    set_blocked(self, T_WAIT_REPLY);
+    psa_signal_t now = ps->asserted | m->svc->signal;
+    ps->asserted = now;
+    thread_t *server = ps->thread;
+    uint32_t woken = 0;
+    if (server->state == T_WAIT_SIGNAL && (now & server->wait_mask)) {
+        server->state = T_READY;
+        woken = server->bit;
+    }
+    self->state = T_WAIT_REPLY;
+    ready = (ready | woken) & ~self->bit;
     rp_crit_exit(c);
     switch_away(self);
     return m->status;
