@@ -41,7 +41,9 @@ typedef struct thread {
                             * unpriv thread with 2 here is in an API call (SVC path) */
     uint8_t index;         /* its number: threads[index] */
     uint32_t bit;          /* 1 << index: its bit in `ready` */
-    uintptr_t stack_top;   /* its stack's end (exclusive) */
+    uintptr_t api_frame;   /* SVC path: its exception frame, at its stack pointer less
+                            * 32: its stack below that holds the SPM's frames of the
+                            * API call it is in */
 } thread_t;
 
 /* PendSV_Handler, SVC_Handler and api_exit (assembly) reach these by offset */
@@ -52,6 +54,7 @@ typedef struct thread {
 #define THREAD_OWN_PART   17
 #define THREAD_UNPRIV     20
 #define THREAD_CONTROL    21
+#define THREAD_API_FRAME  28
 #define THREAD_SIZE       32
 #define THREAD_SIZE_LOG2  5
 typedef char thread_offsets_checked[(offsetof(thread_t, sp) == THREAD_SP &&
@@ -61,6 +64,7 @@ typedef char thread_offsets_checked[(offsetof(thread_t, sp) == THREAD_SP &&
                                      offsetof(thread_t, own_part) == THREAD_OWN_PART &&
                                      offsetof(thread_t, unpriv) == THREAD_UNPRIV &&
                                      offsetof(thread_t, control) == THREAD_CONTROL &&
+                                     offsetof(thread_t, api_frame) == THREAD_API_FRAME &&
                                      sizeof(thread_t) == THREAD_SIZE) ? 1 : -1];
 typedef char sp_limit_adjacent[THREAD_LIMIT == THREAD_SP + 4 ? 1 : -1];
 typedef char running_offset_checked[offsetof(rp_spm_state_t, running) == 0 ? 1 : -1];
@@ -91,7 +95,8 @@ typedef struct part_state {
     psa_signal_t asserted;  /* its asserted signals */
     msg_slot_t *queue;      /* messages not yet taken by psa_get, in arrival order */
     thread_t *thread;       /* an IPC partition's thread */
-    uint32_t unused;        /* 16 bytes: indexed with one shift */
+    uintptr_t stack_top;    /* the end (exclusive) of its thread's stack (16 bytes in
+                             * all: indexed with one shift) */
 } part_state_t;
 static part_state_t parts[RP_PART_MAX];
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
@@ -278,7 +283,7 @@ static void add_partition_threads(void)
             thread_t *t = new_thread();
             t->sp = initial_frame(part->stack, part->stack_size, part->entry);
             t->limit = (uint32_t *)(void *)part->stack;
-            t->stack_top = (uintptr_t)part->stack + part->stack_size;
+            parts[p].stack_top = (uintptr_t)part->stack + part->stack_size;
             t->part = t->own_part = (int8_t)p;
             t->prio = part->priority;
             t->unpriv = (uint8_t)rp_isolation_unprivileged(p);
@@ -307,7 +312,6 @@ void rp_backend_start(void (*then)(void))
     add_partition_threads();
     thread_t *agent = new_thread();
     agent->limit = (uint32_t *)(void *)ns_agent_stack;
-    agent->stack_top = (uintptr_t)ns_agent_stack + sizeof ns_agent_stack;
     agent->part = agent->own_part = -1;
     agent->prio = 255;
     agent->control = 2u;
@@ -399,7 +403,8 @@ __attribute__((used)) void rp_svc_refused(void)
  * implementation index below RP_API_COUNT in r12: returns from the exception into
  * rp_api_table[index], privileged (CONTROL and the thread's copy 2), on the partition's
  * own thread and stack with its r0-r3, and rp_api_exit as the return address; the
- * address after the SVC is kept in the thread's api_return. Anything else goes to
+ * address after the SVC is kept in the thread's api_return, the frame's address in its
+ * api_frame. Anything else goes to
  * rp_svc_refused. Assembly: this is on the path of every API call at levels 2 and 3. */
 #define RP_API_COUNT_LITERAL 26 /* the assembly's copy of RP_API_COUNT */
 typedef char api_count_literal_checked[RP_API_COUNT == RP_API_COUNT_LITERAL ? 1 : -1];
@@ -431,6 +436,7 @@ __attribute__((naked)) void SVC_Handler(void)
         "bic r3, r3, #1\n\t"
         "ldr r1, =rp_api_exit\n\t"
         "strd r1, r3, [r0, #20]\n\t"                     /* stacked LR, PC */
+        "str r0, [r2, #" XSTR(THREAD_API_FRAME) "]\n\t"
         "movs r1, #2\n\t"
         "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
         "msr control, r1\n\t"
@@ -636,10 +642,18 @@ void rp_backend_clear(int part, psa_signal_t signal)
     rp_crit_exit(c);
 }
 
-/* 1 if [p, p + n) lies in the running thread's own stack (n > 0, no wrap). */
-int rp_backend_on_own_stack(const void *p, size_t n)
+/* Where [p, p + n) (n > 0) lies for the running unprivileged partition's API call (SVC
+ * path; see spm_internal.h). */
+int rp_backend_stack_buffer(const void *p, size_t n)
 {
     const thread_t *t = rp_cur_thread;
-    uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit;
-    return a >= lo && a < t->stack_top && n <= t->stack_top - a;
+    uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit, sp = t->api_frame + 32u;
+    uintptr_t hi = t->own_part >= 0 ? parts[t->own_part].stack_top : 0;
+    if (a >= sp && a < hi && n <= hi - a) {
+        return RP_STACK_ABOVE;
+    }
+    if (a < sp && (a >= lo || n > lo - a)) {
+        return RP_STACK_BELOW; /* overlaps [lo, sp) */
+    }
+    return RP_STACK_OTHER;
 }

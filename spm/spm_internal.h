@@ -197,10 +197,16 @@ uint8_t rp_backend_thread(void);
  * are then checked against its own MPU view. */
 int rp_backend_caller_unprivileged(void);
 
-/* 1 if [p, p + n) lies in the running thread's own stack (IPC backend; n > 0): memory
- * the thread's partition may read and write at every isolation level, so a buffer there
- * needs no TT check. */
-int rp_backend_on_own_stack(const void *p, size_t n);
+/* For an API call of an unprivileged partition (IPC backend, SVC path): where the
+ * buffer [p, p + n) (n > 0) lies relative to the partition thread's stack.
+ *   RP_STACK_ABOVE  in its stack, at or above the stack pointer it made the call with:
+ *                   its own memory at every isolation level (no TT check needed)
+ *   RP_STACK_BELOW  overlaps its stack below that pointer, where the SPM's frames of
+ *                   this very call live (the call runs on the partition's stack): a
+ *                   write there would change them, so it is refused
+ *   RP_STACK_OTHER  elsewhere: check it with TT */
+enum { RP_STACK_ABOVE, RP_STACK_BELOW, RP_STACK_OTHER };
+int rp_backend_stack_buffer(const void *p, size_t n);
 
 /* ---- isolation (isolation.c) ---- */
 void rp_isolation_init(void);
