@@ -191,6 +191,9 @@ static inline void set_blocked(thread_t *t, uint8_t state)
     "bl rp_isolation_switch\n\t"                                                         \
     "pop {r2, r3}\n\t"                                                                   \
     "2:\n\t"
+/* PendSV's assembly names these, which LTO does not see: this keeps them */
+__attribute__((used)) static void (*const isolation_switch_kept)(int) = rp_isolation_switch;
+__attribute__((used)) static int *const isolation_programmed_kept = &rp_isolation_programmed;
 #else
 #define SWITCH_ISOLATION /* level 1: every thread is privileged, CONTROL stays 2 */
 #endif
@@ -406,6 +409,8 @@ __attribute__((used)) void rp_svc_refused(void)
  * address after the SVC is kept in the thread's api_return, the frame's address in its
  * api_frame. Anything else goes to
  * rp_svc_refused. Assembly: this is on the path of every API call at levels 2 and 3. */
+/* The handler's assembly names the table, which LTO does not see: this keeps it. */
+__attribute__((used)) static const uintptr_t *const api_table_kept = rp_api_table;
 #define RP_API_COUNT_LITERAL 26 /* the assembly's copy of RP_API_COUNT */
 typedef char api_count_literal_checked[RP_API_COUNT == RP_API_COUNT_LITERAL ? 1 : -1];
 typedef char unpriv_control_adjacent[THREAD_CONTROL == THREAD_UNPRIV + 1 ? 1 : -1];

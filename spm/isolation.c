@@ -42,7 +42,7 @@ extern char __rp_shared_code_end[];
 
 /* Each partition's regions R1..R6, computed at boot. */
 static region_t sets[RP_PART_MAX][REGIONS_PER_PART];
-__attribute__((used)) int rp_isolation_programmed = -1; /* partition whose regions are in R1.. */
+int rp_isolation_programmed = -1; /* partition whose regions are in R1.. */
 static uint8_t has_mmio[RP_PART_MAX]; /* level 2: R3.. used (else its set is everyone's) */
 
 static region_t region(uintptr_t start, uintptr_t end, uint32_t ap, uint32_t xn,
@@ -133,7 +133,7 @@ static void program(const region_t *set)
  * scheduler (in PendSV) for an unprivileged thread. At level 2 every Application-RoT
  * partition without MMIO has the same set (the Application RoT's code and data), so a
  * switch between two of them writes nothing. */
-__attribute__((used)) void rp_isolation_switch(int part)
+void rp_isolation_switch(int part)
 {
     int old = rp_isolation_programmed;
     if (RP_ISOLATION == 1 || part == old) {

@@ -288,8 +288,8 @@ int rp_spm_client_alive(int32_t client_id)
 }
 
 /* The implementations by index, for the SVC path; the SVC handler bounds-checks the
- * index before it uses this table. used: only the handler's assembly names it. */
-__attribute__((used)) const uintptr_t rp_api_table[RP_API_COUNT] = {
+ * index before it uses this table. */
+const uintptr_t rp_api_table[RP_API_COUNT] = {
     [RP_API_VERSION] = (uintptr_t)rp_api_version,
     [RP_API_CONNECT] = (uintptr_t)rp_api_connect,
     [RP_API_CALL] = (uintptr_t)rp_api_call,
