@@ -7,8 +7,9 @@
  * only in PendSV, which saves r4-r11 and EXC_RETURN on the outgoing thread's stack (the
  * exception frame holds the rest) and sets PSPLIM for the incoming one.
  *
- * Level 1: everything runs privileged; only thread-mode code changes this state, and
- * PendSV only switches stacks, so no interrupt masking is needed here. */
+ * Interrupt handlers assert signals and ready threads too, so thread-mode code changes
+ * those words in a short critical section (BASEPRI) or, for a single word, with an
+ * exclusive load/store pair (retried if an exception came between). */
 #include <stddef.h>
 
 #include "rp_platform.h"
@@ -38,25 +39,66 @@ typedef struct thread {
     uint8_t unpriv;        /* the partition runs unprivileged (levels 2, 3) */
     uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now; an
                             * unpriv thread with 2 here is in an API call (SVC path) */
+    uint8_t index;         /* its number: threads[index] */
+    uint32_t bit;          /* 1 << index: its bit in `ready` */
+    uintptr_t api_frame;   /* SVC path: its exception frame, at its stack pointer less
+                            * 32: its stack below that holds the SPM's frames of the
+                            * API call it is in */
 } thread_t;
 
-/* api_exit (assembly) reaches these two fields by offset */
+/* PendSV_Handler, SVC_Handler and api_exit (assembly) reach these by offset */
+#define THREAD_SP         0
+#define THREAD_LIMIT      4
 #define THREAD_API_RETURN 8
+#define THREAD_PART       16
+#define THREAD_OWN_PART   17
+#define THREAD_UNPRIV     20
 #define THREAD_CONTROL    21
-typedef char thread_offsets_checked[(offsetof(thread_t, api_return) == THREAD_API_RETURN &&
-                                     offsetof(thread_t, control) == THREAD_CONTROL) ? 1 : -1];
+#define THREAD_API_FRAME  28
+#define THREAD_SIZE       32
+#define THREAD_SIZE_LOG2  5
+typedef char thread_offsets_checked[(offsetof(thread_t, sp) == THREAD_SP &&
+                                     offsetof(thread_t, limit) == THREAD_LIMIT &&
+                                     offsetof(thread_t, api_return) == THREAD_API_RETURN &&
+                                     offsetof(thread_t, part) == THREAD_PART &&
+                                     offsetof(thread_t, own_part) == THREAD_OWN_PART &&
+                                     offsetof(thread_t, unpriv) == THREAD_UNPRIV &&
+                                     offsetof(thread_t, control) == THREAD_CONTROL &&
+                                     offsetof(thread_t, api_frame) == THREAD_API_FRAME &&
+                                     sizeof(thread_t) == THREAD_SIZE) ? 1 : -1];
+typedef char sp_limit_adjacent[THREAD_LIMIT == THREAD_SP + 4 ? 1 : -1];
+typedef char running_offset_checked[offsetof(rp_spm_state_t, running) == 0 ? 1 : -1];
 
-static thread_t threads[RP_THREADS_MAX];
+/* Not static: PendSV_Handler (assembly) reads these by name, which LTO would not see */
+__attribute__((used)) thread_t rp_ipc_threads[RP_THREADS_MAX];
+#define threads rp_ipc_threads
 static uint8_t n_threads;
-static volatile uint32_t ready;               /* bit t: threads[t].state == T_READY */
-static volatile uint8_t cur;
-/* &threads[cur]: one load on every path (each thread sees its own: it changes only while
- * the thread is switched out). threads[0] before the start, as cur: the SPM's boot (SFN
- * init functions) runs as that not yet started thread. */
-__attribute__((used)) thread_t *rp_cur_thread = &threads[0];
-static uint8_t part_thread[RP_PART_MAX];       /* IPC partition -> its thread */
-static psa_signal_t asserted[RP_PART_MAX];
-static msg_slot_t *queue[RP_PART_MAX];         /* messages not yet taken by psa_get */
+
+/* The scheduler's two hot words, at one base address:
+ *   cur    the running thread: one load on every path (each thread sees its own: it
+ *          changes only while the thread is switched out). threads[0] before the start:
+ *          the SPM's boot (SFN init functions) runs as that not yet started thread.
+ *   ready  bit t: threads[t].state == T_READY */
+typedef struct sched {
+    thread_t *cur;
+    volatile uint32_t ready;
+} sched_t;
+#define SCHED_CUR   0
+#define SCHED_READY 4
+typedef char sched_offsets_checked[(offsetof(sched_t, cur) == SCHED_CUR &&
+                                    offsetof(sched_t, ready) == SCHED_READY) ? 1 : -1];
+__attribute__((used)) sched_t rp_sched = { &threads[0], 0 };
+#define rp_cur_thread rp_sched.cur
+#define ready         rp_sched.ready
+/* Per partition, together so that one base address reaches them */
+typedef struct part_state {
+    psa_signal_t asserted;  /* its asserted signals */
+    msg_slot_t *queue;      /* messages not yet taken by psa_get, in arrival order */
+    thread_t *thread;       /* an IPC partition's thread */
+    uintptr_t stack_top;    /* the end (exclusive) of its thread's stack (16 bytes in
+                             * all: indexed with one shift) */
+} part_state_t;
+static part_state_t parts[RP_PART_MAX];
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
 
 static void fail_messages(int part);
@@ -64,10 +106,10 @@ static void fail_messages(int part);
 /* ---- scheduling --------------------------------------------------------------------- */
 
 /* Callers in thread mode hold a critical section: interrupt handlers ready threads too. */
-static void make_ready(uint8_t t)
+static inline void make_ready(thread_t *t)
 {
-    threads[t].state = T_READY;
-    ready |= 1u << t;
+    t->state = T_READY;
+    ready |= t->bit;
 }
 
 static void request_switch(void)
@@ -76,15 +118,27 @@ static void request_switch(void)
     __asm volatile("dsb\n\tisb" ::: "memory");
 }
 
-/* Lets the highest-priority ready thread run; returns when this thread runs again. PendSV
- * picks the thread itself (rp_switch_stacks), so a thread an interrupt readied meanwhile
- * is not missed. With no thread ready the core sleeps until an interrupt readies one. */
-static inline void schedule(void)
+/* No thread ready: sleep until an interrupt. PRIMASK holds the interrupt off between
+ * the test and WFI (WFI still wakes on it), so a thread it readies is not slept through. */
+static void idle(void)
 {
-    while (ready == 0) {
+    __asm volatile("cpsid i" ::: "memory");
+    if (ready == 0) {
         __asm volatile("wfi");
     }
-    if (__builtin_ctz(ready) != cur) {
+    __asm volatile("cpsie i" ::: "memory");
+}
+
+/* Lets the highest-priority ready thread run; returns when this thread runs again. PendSV
+ * picks the thread itself, so a thread an interrupt readied meanwhile is not missed.
+ * With no thread ready the core sleeps until an interrupt readies one. */
+static inline void schedule(void)
+{
+    uint32_t r;
+    while ((r = ready) == 0) {
+        idle();
+    }
+    if ((r & (0u - r)) != rp_cur_thread->bit) {
         request_switch();
     }
 }
@@ -92,64 +146,96 @@ static inline void schedule(void)
 /* The running thread has just blocked (state set, its bit in `ready` cleared, in a
  * critical section): switch away, and return when it is ready and runs again. Its own
  * bit is clear, so whatever is ready is another thread and needs no priority test (the
- * direct hand-off: the server a client just woke gets the CPU in one PendSV). With no
- * thread ready the core sleeps until an interrupt readies one. */
-static inline void switch_away(void)
+ * direct hand-off: the server a client just woke gets the CPU in one PendSV). No
+ * barrier after pending PendSV: until it is taken this thread's bit stays clear and the
+ * loop pends it again. With no thread ready (PendSV then resumes this one) the core
+ * sleeps until an interrupt readies one. */
+static inline void switch_away(thread_t *self)
 {
-    do {
-        while (ready == 0) {
-            __asm volatile("wfi");
+    for (;;) {
+        ICSR = ICSR_PENDSVSET;
+        uint32_t r = ready;
+        if (r & self->bit) {
+            return;
         }
-        request_switch();
-    } while (rp_cur_thread->state != T_READY);
-}
-
-/* Marks the running thread blocked in `state` (caller holds a critical section). */
-static inline void set_blocked(uint8_t state)
-{
-    rp_cur_thread->state = state;
-    ready &= ~(1u << cur);
-}
-
-/* Called by PendSV with the outgoing thread's saved stack; returns the incoming one's,
- * with its stack limit, privilege and (level 3) MPU regions in place. */
-__attribute__((used)) uint32_t *rp_switch_stacks(uint32_t *sp)
-{
-    rp_cur_thread->sp = sp;
-    uint32_t r = ready;
-    if (r != 0) {
-        cur = (uint8_t)__builtin_ctz(r);
-        rp_cur_thread = &threads[cur];
-    }
-    thread_t *t = rp_cur_thread;
-    rp_spm.running = t->part;
-    __asm volatile("msr psplim, %0" : : "r"(t->limit));
-    if (RP_ISOLATION > 1) { /* level 1: every thread is privileged, CONTROL stays 2 */
-        if (t->unpriv) {
-            rp_isolation_switch(t->own_part);
+        if (r == 0) {
+            idle();
         }
-        __asm volatile("msr control, %0" : : "r"((uint32_t)t->control));
     }
-    return t->sp;
 }
 
+/* Marks the running thread t blocked in `state` (caller holds a critical section). */
+static inline void set_blocked(thread_t *t, uint8_t state)
+{
+    t->state = state;
+    ready &= ~t->bit;
+}
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
+
+/* The incoming unprivileged thread's MPU regions (levels 2 and 3); PendSV calls it only
+ * when they are not the ones in place (rp_isolation_programmed). */
+#if RP_ISOLATION > 1
+#define SWITCH_ISOLATION                                                                  \
+    "ldrb r0, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"                                       \
+    "msr control, r0\n\t"                                                                \
+    "ldrb r0, [r2, #" XSTR(THREAD_UNPRIV) "]\n\t"                                        \
+    "cbz r0, 2f\n\t"                                                                     \
+    "ldrsb r0, [r2, #" XSTR(THREAD_OWN_PART) "]\n\t"                                     \
+    "ldr r1, =rp_isolation_programmed\n\t"                                               \
+    "ldr r1, [r1]\n\t"                                                                   \
+    "cmp r0, r1\n\t"                                                                     \
+    "beq 2f\n\t"                                                                         \
+    "push {r2, r3}\n\t"                                                                  \
+    "bl rp_isolation_switch\n\t"                                                         \
+    "pop {r2, r3}\n\t"                                                                   \
+    "2:\n\t"
+/* PendSV's assembly names these, which LTO does not see: this keeps them */
+__attribute__((used)) static void (*const isolation_switch_kept)(int) = rp_isolation_switch;
+__attribute__((used)) static int *const isolation_programmed_kept = &rp_isolation_programmed;
+#else
+#define SWITCH_ISOLATION /* level 1: every thread is privileged, CONTROL stays 2 */
+#endif
+
+/* The thread switch: saves r4-r11 and EXC_RETURN on the outgoing thread's stack (the
+ * exception frame holds the rest) and its stack pointer in its thread_t, makes the
+ * lowest set bit of `ready` the running thread (none ready: the current one resumes and
+ * waits), sets rp_spm.running, PSPLIM and, at levels 2 and 3, CONTROL and the MPU
+ * regions, and returns into the incoming thread. */
 __attribute__((naked)) void PendSV_Handler(void)
 {
     __asm volatile(
         "mrs r0, psp\n\t"
         "stmdb r0!, {r4-r11, lr}\n\t"
-        "bl rp_switch_stacks\n\t"
+        "ldr r1, =rp_sched\n\t"
+        "ldrd r2, r3, [r1, #" XSTR(SCHED_CUR) "]\n\t"   /* cur, ready */
+        "str r0, [r2, #" XSTR(THREAD_SP) "]\n\t"
+        "cbz r3, 1f\n\t"
+        "rbit r3, r3\n\t"
+        "clz r3, r3\n\t"
+        "ldr r2, =rp_ipc_threads\n\t"
+        "add r2, r2, r3, lsl #" XSTR(THREAD_SIZE_LOG2) "\n\t"
+        "str r2, [r1, #" XSTR(SCHED_CUR) "]\n\t"
+        "1:\n\t"
+        "ldrsb r0, [r2, #" XSTR(THREAD_PART) "]\n\t"
+        "ldr r1, =rp_spm\n\t"
+        "str r0, [r1]\n\t"
+        SWITCH_ISOLATION
+        "ldrd r0, r1, [r2, #" XSTR(THREAD_SP) "]\n\t"    /* sp, limit */
+        "msr psplim, r1\n\t"
         "ldmia r0!, {r4-r11, lr}\n\t"
         "msr psp, r0\n\t"
-        "bx lr\n\t");
+        "bx lr\n\t"
+        ".ltorg\n\t");
 }
 
 /* ---- threads ------------------------------------------------------------------------ */
 
 static inline void wake_if_waiting(int part)
 {
-    uint8_t t = part_thread[part];
-    if (threads[t].state == T_WAIT_SIGNAL && (asserted[part] & threads[t].wait_mask)) {
+    thread_t *t = parts[part].thread;
+    if (t->state == T_WAIT_SIGNAL && (parts[part].asserted & t->wait_mask)) {
         make_ready(t);
     }
 }
@@ -177,6 +263,15 @@ static uint32_t *initial_frame(uint64_t *stack, uint32_t size, void (*entry)(voi
     return sp;
 }
 
+/* The next thread of threads[], numbered. */
+static thread_t *new_thread(void)
+{
+    thread_t *t = &threads[n_threads];
+    t->index = n_threads++;
+    t->bit = 1u << t->index;
+    return t;
+}
+
 /* One thread per live IPC partition, in priority order (stable: manifest order among
  * equals), so that thread numbers are priorities. */
 static void add_partition_threads(void)
@@ -188,15 +283,16 @@ static void add_partition_threads(void)
                 (rp_spm.panicked & (1u << p))) {
                 continue;
             }
-            thread_t *t = &threads[n_threads];
+            thread_t *t = new_thread();
             t->sp = initial_frame(part->stack, part->stack_size, part->entry);
             t->limit = (uint32_t *)(void *)part->stack;
+            parts[p].stack_top = (uintptr_t)part->stack + part->stack_size;
             t->part = t->own_part = (int8_t)p;
             t->prio = part->priority;
             t->unpriv = (uint8_t)rp_isolation_unprivileged(p);
             t->control = t->unpriv ? 3u : 2u; /* SPSEL (PSP), nPRIV */
-            part_thread[p] = n_threads;
-            make_ready(n_threads++);
+            parts[p].thread = t;
+            make_ready(t);
         }
     }
 }
@@ -217,14 +313,13 @@ void rp_backend_start(void (*then)(void))
     rp_isolation_init();
     rp_irq_init();
     add_partition_threads();
-    thread_t *agent = &threads[n_threads];
+    thread_t *agent = new_thread();
     agent->limit = (uint32_t *)(void *)ns_agent_stack;
     agent->part = agent->own_part = -1;
     agent->prio = 255;
     agent->control = 2u;
-    cur = n_threads;
     rp_cur_thread = agent;
-    make_ready(n_threads++);
+    make_ready(agent);
     after_start = then;
     SHPR3 |= 0xFFu << 16; /* PendSV: the lowest priority */
     uint32_t *top = (uint32_t *)(void *)((uint8_t *)ns_agent_stack + sizeof ns_agent_stack);
@@ -244,7 +339,7 @@ void rp_backend_start(void (*then)(void))
 
 uint8_t rp_backend_thread(void)
 {
-    return cur;
+    return rp_cur_thread->index;
 }
 
 int rp_backend_caller_unprivileged(void)
@@ -263,13 +358,11 @@ int rp_backend_caller_unprivileged(void)
  * (privileged code may set CONTROL.nPRIV; only clearing it needs an exception, so leaving
  * costs no second SVC) and returns after the partition's SVC. The partition's call
  * (psa_api.c) lets r1-r3, r12 and lr change. */
-#define STR(x) #x
-#define XSTR(x) STR(x)
-__attribute__((naked)) static void api_exit(void)
+__attribute__((naked, used)) void rp_api_exit(void)
 {
     __asm volatile(
-        "ldr r2, =rp_cur_thread\n\t"
-        "ldr r2, [r2]\n\t"
+        "ldr r2, =rp_sched\n\t"
+        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
         "ldr r12, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
         "movs r1, #3\n\t"       /* SPSEL | nPRIV */
         "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
@@ -277,12 +370,6 @@ __attribute__((naked)) static void api_exit(void)
         "isb\n\t"
         "bx r12\n\t"
         ".ltorg\n\t");
-}
-
-static void set_control(thread_t *t, uint8_t control)
-{
-    t->control = control;
-    __asm volatile("msr control, %0" : : "r"((uint32_t)control));
 }
 
 /* Stops the running partition thread from Handler mode (a fault, or a bad SVC) and
@@ -296,8 +383,7 @@ static int kill_running_from_handler(void)
     }
     rp_spm.panicked |= 1u << t->own_part;
     fail_messages(t->own_part);
-    t->state = T_DEAD;
-    ready &= ~(1u << cur);
+    set_blocked(t, T_DEAD);
     if (ready == 0) {
         return -1;
     }
@@ -305,38 +391,64 @@ static int kill_running_from_handler(void)
     return t->own_part;
 }
 
-/* SVC from a partition thread. frame: its exception frame (r0-r3, r12, lr, pc, xpsr).
- * An API call (SVC 1, index in r12) returns from the exception into the implementation,
- * privileged, with the caller's r0-r3 and api_exit as its return address. */
-__attribute__((used)) void rp_svc_handle(uint32_t *frame, uint32_t exc_return)
+/* Any SVC but an unprivileged partition's API call: the design makes none, so the
+ * running partition is stopped (or, if the SVC did not come from one, the system). */
+__attribute__((used)) void rp_svc_refused(void)
 {
-    thread_t *t = rp_cur_thread;
-    uint32_t pc = frame[6], index = frame[4];
-    uint8_t number = *((const uint8_t *)(uintptr_t)pc - 2);
-
-    /* secure thread mode on PSP, an unprivileged thread not already in the API */
-    if ((exc_return & 0x4Cu) == 0x4Cu && t->unpriv && t->control == 3u &&
-        number == RP_SVC_API && index < RP_API_COUNT) {
-        t->api_return = pc | 1u;
-        frame[5] = (uint32_t)(uintptr_t)api_exit;
-        frame[6] = (uint32_t)rp_api_table[index] & ~1u;
-        set_control(t, 2u);
-        return;
-    }
     if (kill_running_from_handler() < 0) {
-        rp_platform_exit(RP_EXIT_FAULT); /* an SVC the design never makes */
+        rp_platform_exit(RP_EXIT_FAULT);
     }
 }
+
+/* SVC RP_SVC_API from an unprivileged partition thread not already in the API (secure
+ * thread mode on PSP, no FP context: EXC_RETURN 0xFFFFFFFD; thread_t: unpriv 1, control
+ * 3), with an
+ * implementation index below RP_API_COUNT in r12: returns from the exception into
+ * rp_api_table[index], privileged (CONTROL and the thread's copy 2), on the partition's
+ * own thread and stack with its r0-r3, and rp_api_exit as the return address; the
+ * address after the SVC is kept in the thread's api_return, the frame's address in its
+ * api_frame. Anything else goes to
+ * rp_svc_refused. Assembly: this is on the path of every API call at levels 2 and 3. */
+/* The handler's assembly names the table, which LTO does not see: this keeps it. */
+__attribute__((used)) static const uintptr_t *const api_table_kept = rp_api_table;
+#define RP_API_COUNT_LITERAL 26 /* the assembly's copy of RP_API_COUNT */
+typedef char api_count_literal_checked[RP_API_COUNT == RP_API_COUNT_LITERAL ? 1 : -1];
+typedef char unpriv_control_adjacent[THREAD_CONTROL == THREAD_UNPRIV + 1 ? 1 : -1];
 
 __attribute__((naked)) void SVC_Handler(void)
 {
     __asm volatile(
-        "tst lr, #4\n\t"
-        "ite eq\n\t"
-        "mrseq r0, msp\n\t"
-        "mrsne r0, psp\n\t"
-        "mov r1, lr\n\t"
-        "b rp_svc_handle\n\t");
+        "cmn lr, #3\n\t"                                  /* EXC_RETURN 0xFFFFFFFD */
+        "bne 1f\n\t"
+        "mrs r0, psp\n\t"
+        "ldr r2, =rp_sched\n\t"
+        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
+        "ldrh r1, [r2, #" XSTR(THREAD_UNPRIV) "]\n\t"  /* unpriv | control << 8 */
+        "movw r3, #0x0301\n\t"
+        "cmp r1, r3\n\t"
+        "bne 1f\n\t"
+        "ldr r3, [r0, #24]\n\t"                          /* stacked PC */
+        "ldrb r1, [r3, #-2]\n\t"                         /* the SVC's immediate */
+        "cmp r1, #" XSTR(RP_SVC_API) "\n\t"
+        "bne 1f\n\t"
+        "ldr r1, [r0, #16]\n\t"                          /* stacked r12: the index */
+        "cmp r1, #" XSTR(RP_API_COUNT_LITERAL) "\n\t"
+        "bhs 1f\n\t"
+        "orr r3, r3, #1\n\t"
+        "str r3, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
+        "ldr r3, =rp_api_table\n\t"
+        "ldr r3, [r3, r1, lsl #2]\n\t"
+        "bic r3, r3, #1\n\t"
+        "ldr r1, =rp_api_exit\n\t"
+        "strd r1, r3, [r0, #20]\n\t"                     /* stacked LR, PC */
+        "str r0, [r2, #" XSTR(THREAD_API_FRAME) "]\n\t"
+        "movs r1, #2\n\t"
+        "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
+        "msr control, r1\n\t"
+        "bx lr\n\t"
+        "1:\n\t"
+        "b rp_svc_refused\n\t"
+        ".ltorg\n\t");
 }
 
 const char *rp_spm_contain_fault(uint32_t exc_return)
@@ -366,20 +478,29 @@ void rp_backend_leave_sfn(int prev)
 psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
 {
     int p = m->partition;
-    msg_slot_t **tail = &queue[p];
+    thread_t *self = rp_cur_thread;
+    msg_slot_t **tail = &parts[p].queue;
     while (*tail != NULL) {
         tail = &(*tail)->next;
     }
     m->next = NULL;
-    m->state = MSG_QUEUED;
     *tail = m;
-    /* signal, wake the server, block: one critical section, then one switch */
+    /* signal, wake the server, block: one critical section, one update of `ready`, then
+     * one switch */
+    part_state_t *ps = &parts[p];
     uint32_t c = rp_crit_enter();
-    asserted[p] |= m->svc->signal;
-    wake_if_waiting(p);
-    set_blocked(T_WAIT_REPLY);
+    psa_signal_t now = ps->asserted | m->svc->signal;
+    ps->asserted = now;
+    thread_t *server = ps->thread;
+    uint32_t woken = 0;
+    if (server->state == T_WAIT_SIGNAL && (now & server->wait_mask)) {
+        server->state = T_READY;
+        woken = server->bit;
+    }
+    self->state = T_WAIT_REPLY;
+    ready = (ready | woken) & ~self->bit;
     rp_crit_exit(c);
-    switch_away();
+    switch_away(self);
     return m->status;
 }
 
@@ -388,17 +509,16 @@ static void fail_message(msg_slot_t *m)
 {
     m->status = m->msg.type == PSA_IPC_CONNECT ? PSA_ERROR_CONNECTION_REFUSED
                                                : PSA_ERROR_SERVICE_FAILURE;
-    m->state = MSG_REPLIED;
-    make_ready(m->client);
+    make_ready(&threads[m->client]);
 }
 
 /* Answers every message of a dead partition, queued or taken, and readies its clients. */
 static void fail_messages(int part)
 {
-    for (msg_slot_t *m = queue[part]; m != NULL; m = m->next) {
+    for (msg_slot_t *m = parts[part].queue; m != NULL; m = m->next) {
         fail_message(m);
     }
-    queue[part] = NULL;
+    parts[part].queue = NULL;
     for (unsigned t = 0; t < n_threads; t++) {
         msg_slot_t *m = rp_spm_live_at(RP_LIVE_CLIENT(t));
         if (m != NULL && m->partition == part) {
@@ -416,58 +536,62 @@ void rp_backend_panic(int part)
     }
     uint32_t c = rp_crit_enter();
     fail_messages(part);
-    t->state = T_DEAD;
-    ready &= ~(1u << cur);
+    set_blocked(t, T_DEAD);
     rp_crit_exit(c);
     for (;;) {
         schedule();
     }
 }
 
+/* An IPC partition runs on its own thread only, an SFN partition on its caller's, so
+ * the running partition is an IPC one exactly when it is the thread's own. */
 psa_signal_t rp_backend_wait(int part, psa_signal_t mask, uint32_t timeout)
 {
-    if (rp_partitions[part].model != RP_MODEL_IPC) {
-        while (timeout == PSA_BLOCK && (asserted[part] & mask) == 0) {
+    thread_t *t = rp_cur_thread;
+    if (t->own_part != part) {
+        while (timeout == PSA_BLOCK && (parts[part].asserted & mask) == 0) {
             __asm volatile("wfi"); /* an SFN partition has no thread to block */
         }
-        return asserted[part] & mask;
+        return parts[part].asserted & mask;
     }
-    thread_t *t = rp_cur_thread;
     for (;;) {
         /* checking and blocking are one step: an interrupt's signal cannot fall between */
         uint32_t c = rp_crit_enter();
-        psa_signal_t got = asserted[part] & mask;
+        psa_signal_t got = parts[part].asserted & mask;
         if (got != 0 || timeout == PSA_POLL) {
             rp_crit_exit(c);
             return got;
         }
         t->wait_mask = mask;
-        set_blocked(T_WAIT_SIGNAL);
+        set_blocked(t, T_WAIT_SIGNAL);
         rp_crit_exit(c);
-        switch_away();
+        switch_away(t);
+        /* woken because a signal of the mask is asserted; only this thread clears its
+         * signals, so one read (a word: no critical section) finds it */
+        got = parts[part].asserted & mask;
+        if (got != 0) {
+            return got;
+        }
     }
 }
 
 msg_slot_t *rp_backend_get(int part, psa_signal_t signal)
 {
-    msg_slot_t **link = &queue[part], *m;
+    msg_slot_t **link = &parts[part].queue, *m;
     while ((m = *link) != NULL && m->svc->signal != signal) {
         link = &m->next;
     }
     if (m == NULL) {
         return NULL;
     }
-    *link = m->next;
-    m->state = MSG_ACTIVE;
+    msg_slot_t *rest = m->next;
+    *link = rest;
     rp_spm.live[RP_LIVE_CLIENT(m->client)] = m; /* its handle works from now on */
-    msg_slot_t *rest = *link;
     while (rest != NULL && rest->svc->signal != signal) {
         rest = rest->next;
     }
-    if (rest == NULL) {
-        uint32_t c = rp_crit_enter();
-        asserted[part] &= ~signal; /* no other message for this service */
-        rp_crit_exit(c);
+    if (rest == NULL) { /* no other message for this service */
+        (void)__atomic_fetch_and(&parts[part].asserted, ~signal, __ATOMIC_RELAXED);
     }
     return m;
 }
@@ -476,17 +600,20 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
     rp_spm.live[RP_LIVE_CLIENT(m->client)] = NULL; /* its handle is stale from now on */
     m->status = status;
-    m->state = MSG_REPLIED;
-    uint32_t c = rp_crit_enter();
-    make_ready(m->client);
-    rp_crit_exit(c);
-    schedule();
+    thread_t *client = &threads[m->client];
+    client->state = T_READY; /* interrupt handlers change only T_WAIT_SIGNAL threads' */
+    (void)__atomic_fetch_or(&ready, client->bit, __ATOMIC_RELAXED);
+    /* threads are numbered in priority order: a client of higher priority runs now; a
+     * thread an interrupt readied has had PendSV pended by the handler already */
+    if (client->bit < rp_cur_thread->bit) {
+        request_switch();
+    }
 }
 
 void rp_backend_signal(int part, psa_signal_t signal)
 {
     uint32_t c = rp_crit_enter();
-    asserted[part] |= signal;
+    parts[part].asserted |= signal;
     if (rp_partitions[part].model == RP_MODEL_IPC) {
         wake_if_waiting(part);
     }
@@ -498,10 +625,11 @@ void rp_backend_signal(int part, psa_signal_t signal)
  * for PendSV (lowest priority), after every other handler. */
 void rp_backend_signal_isr(int part, psa_signal_t signal)
 {
-    asserted[part] |= signal;
+    parts[part].asserted |= signal;
     if (rp_partitions[part].model == RP_MODEL_IPC) {
         wake_if_waiting(part);
-        if (__builtin_ctz(ready | 0x80000000u) != cur) {
+        uint32_t r = ready;
+        if ((r & (0u - r)) != rp_cur_thread->bit) {
             ICSR = ICSR_PENDSVSET;
         }
     }
@@ -509,12 +637,28 @@ void rp_backend_signal_isr(int part, psa_signal_t signal)
 
 psa_signal_t rp_backend_asserted(int part)
 {
-    return asserted[part];
+    return parts[part].asserted;
 }
 
 void rp_backend_clear(int part, psa_signal_t signal)
 {
     uint32_t c = rp_crit_enter();
-    asserted[part] &= ~signal;
+    parts[part].asserted &= ~signal;
     rp_crit_exit(c);
+}
+
+/* Where [p, p + n) (n > 0) lies for the running unprivileged partition's API call (SVC
+ * path; see spm_internal.h). */
+int rp_backend_stack_buffer(const void *p, size_t n)
+{
+    const thread_t *t = rp_cur_thread;
+    uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit, sp = t->api_frame + 32u;
+    uintptr_t hi = t->own_part >= 0 ? parts[t->own_part].stack_top : 0;
+    if (a >= sp && a < hi && n <= hi - a) {
+        return RP_STACK_ABOVE;
+    }
+    if (a < sp && (a >= lo || n > lo - a)) {
+        return RP_STACK_BELOW; /* overlaps [lo, sp) */
+    }
+    return RP_STACK_OTHER;
 }

@@ -42,7 +42,8 @@ extern char __rp_shared_code_end[];
 
 /* Each partition's regions R1..R6, computed at boot. */
 static region_t sets[RP_PART_MAX][REGIONS_PER_PART];
-static int programmed = -1; /* partition whose regions are in R1.. (level 3) */
+int rp_isolation_programmed = -1; /* partition whose regions are in R1.. */
+static uint8_t has_mmio[RP_PART_MAX]; /* level 2: R3.. used (else its set is everyone's) */
 
 static region_t region(uintptr_t start, uintptr_t end, uint32_t ap, uint32_t xn,
                        uint32_t attr)
@@ -129,13 +130,19 @@ static void program(const region_t *set)
 }
 
 /* The running partition's regions, rewritten only when it changes. Called by the
- * scheduler (in PendSV) for an unprivileged thread. */
+ * scheduler (in PendSV) for an unprivileged thread. At level 2 every Application-RoT
+ * partition without MMIO has the same set (the Application RoT's code and data), so a
+ * switch between two of them writes nothing. */
 void rp_isolation_switch(int part)
 {
-    if (RP_ISOLATION > 1 && part != programmed) {
-        program(sets[part]);
-        programmed = part;
+    int old = rp_isolation_programmed;
+    if (RP_ISOLATION == 1 || part == old) {
+        return;
     }
+    if (!(RP_ISOLATION == 2 && old >= 0 && !has_mmio[part] && !has_mmio[old])) {
+        program(sets[part]);
+    }
+    rp_isolation_programmed = part;
 }
 
 /* Level 2: the Application RoT's code and data (contiguous: the linker script places
@@ -155,7 +162,7 @@ static void level2_set(region_t *set, int part)
     }
     set[0] = region(code_lo, code_hi, AP_RO_ANY, 0, ATTR_NORMAL);
     set[1] = region(data_lo, data_hi, AP_RW_ANY, XN, ATTR_NORMAL);
-    (void)add_mmio(set, 2, part);
+    has_mmio[part] = (uint8_t)(add_mmio(set, 2, part) > 2);
 }
 
 static void level3_set(region_t *set, int part)

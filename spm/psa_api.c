@@ -36,7 +36,25 @@ static inline uint32_t svc_api(uint32_t index, uint32_t a, uint32_t b, uint32_t 
     return r0;
 }
 
+/* svc_api for an implementation of at most two arguments: r2 and r3 are left as they
+ * are (the implementation does not read them), which saves setting them on the path of
+ * psa_wait, psa_get and psa_reply. */
+static inline uint32_t svc_api2(uint32_t index, uint32_t a, uint32_t b)
+{
+    register uint32_t r0 __asm("r0") = a;
+    register uint32_t r1 __asm("r1") = b;
+    register uint32_t r12 __asm("r12") = index;
+    __asm volatile("svc %[n]"
+                   : "+r"(r0), "+r"(r1), "+r"(r12)
+                   : [n] "i"(RP_SVC_API)
+                   : "memory", "lr", "r2", "r3");
+    return r0;
+}
+
 #define U(x) ((uint32_t)(uintptr_t)(x))
+#define API2(index, fn, a, b) (unprivileged() ? svc_api2(index, U(a), U(b)) : U(fn(a, b)))
+#define API2_VOID(index, fn, a, b) \
+    (unprivileged() ? (void)svc_api2(index, U(a), U(b)) : fn(a, b))
 #define API(index, fn, a, b, c, d, ...) \
     (unprivileged() ? svc_api(index, U(a), U(b), U(c), U(d)) : U(fn(__VA_ARGS__)))
 #define API_VOID(index, fn, a, b, c, d, ...) \
@@ -44,6 +62,8 @@ static inline uint32_t svc_api(uint32_t index, uint32_t a, uint32_t b, uint32_t 
 #else
 #define API(index, fn, a, b, c, d, ...) fn(__VA_ARGS__)
 #define API_VOID(index, fn, a, b, c, d, ...) fn(__VA_ARGS__)
+#define API2(index, fn, a, b) fn(a, b)
+#define API2_VOID(index, fn, a, b) fn(a, b)
 #endif
 
 uint32_t psa_framework_version(void)
@@ -80,12 +100,12 @@ void psa_close(psa_handle_t handle)
 
 psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
 {
-    return API(RP_API_WAIT, rp_api_wait, signal_mask, timeout, 0, 0, signal_mask, timeout);
+    return API2(RP_API_WAIT, rp_api_wait, signal_mask, timeout);
 }
 
 psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
 {
-    return (psa_status_t)API(RP_API_GET, rp_api_get, signal, msg, 0, 0, signal, msg);
+    return (psa_status_t)API2(RP_API_GET, rp_api_get, signal, msg);
 }
 
 void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
@@ -115,7 +135,7 @@ void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
 
 void psa_reply(psa_handle_t msg_handle, psa_status_t status)
 {
-    API_VOID(RP_API_REPLY, rp_api_reply, msg_handle, status, 0, 0, msg_handle, status);
+    API2_VOID(RP_API_REPLY, rp_api_reply, msg_handle, status);
 }
 
 void psa_notify(int32_t partition_id)

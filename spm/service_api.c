@@ -219,14 +219,18 @@ static int own_ipc_partition(void)
 
 void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
 {
-    msg_slot_t *m = own_msg(msg_handle);
     /* an SFN service replies by returning: its messages live at its partition's index,
      * below RP_PART_MAX; an IPC message lives at its client thread's, above (and only an
-     * IPC partition serves one), so the handle's index says which model the caller is */
-    if (((uint32_t)msg_handle & 0xFFu) - 1u < RP_PART_MAX ||
+     * IPC partition serves one), so the handle's index must be one of those: one range
+     * test refuses an SFN caller and an index out of range. The rest as rp_spm_msg_of:
+     * the message's own copy of the handle (generation) and its serving partition. */
+    uint32_t client = ((uint32_t)msg_handle & 0xFFu) - 1u - RP_PART_MAX;
+    msg_slot_t *m = client < RP_THREADS_MAX ? rp_spm.live[RP_LIVE_CLIENT(client)] : NULL;
+    if (m == NULL || m->handle != msg_handle || m->partition != rp_spm.running ||
         (m->msg.type == PSA_IPC_CONNECT && status != PSA_SUCCESS &&
          status != PSA_ERROR_CONNECTION_REFUSED && status != PSA_ERROR_CONNECTION_BUSY)) {
-        /* an SFN caller; or (FF-M) any other answer to a connection */
+        /* not a message this partition serves, an SFN caller; or (FF-M) any other
+         * answer to a connection */
         rp_spm_panic_running();
     }
     rp_backend_reply(m, status);
@@ -242,7 +246,18 @@ psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
         (signal & rp_backend_asserted(p)) == 0 || msg == NULL) {
         rp_spm_panic_running();
     }
-    own_buffer(msg, sizeof *msg, 1);
+    /* unprivileged: msg in its own stack above its stack pointer (where a service usually
+     * keeps it) is its memory at every level; below that pointer are the SPM's frames of
+     * this call (it runs on the partition's stack), which msg must not overwrite */
+    if (RP_ISOLATION > 1 && rp_backend_caller_unprivileged()) {
+        int where = rp_backend_stack_buffer(msg, sizeof *msg);
+        if (where == RP_STACK_BELOW) {
+            rp_spm_panic_running();
+        }
+        if (where == RP_STACK_OTHER) {
+            own_buffer(msg, sizeof *msg, 1);
+        }
+    }
     msg_slot_t *m = rp_backend_get(p, signal);
     if (m == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST;

@@ -16,11 +16,9 @@
 #define RP_LIVE_MAX    (RP_PART_MAX + RP_THREADS_MAX)
 #define RP_LIVE_CLIENT(t) (RP_PART_MAX + (t))      /* live index of client thread t */
 
-enum msg_state { MSG_QUEUED = 1, MSG_ACTIVE, MSG_REPLIED };
-
 /* A message lives in the frame of the SPM call that sent it (rp_spm_call, _connect,
  * _close): the client waits there until the reply, so no pool is needed. While it is
- * being served (MSG_ACTIVE: an SFN call, or an IPC message from psa_get to psa_reply) it
+ * being served (an SFN call, or an IPC message from psa_get to psa_reply) it
  * is registered in rp_spm.live[], where its handle finds it in O(1):
  *   live[p]                 the message SFN partition p serves (one at most: an SFN
  *                           partition is never re-entered), so live[p] != NULL means busy
@@ -38,7 +36,6 @@ typedef struct msg_slot {
     uint8_t in_closed, out_closed;     /* vectors psa_read/skip/write/map may not use: the
                                         * mapped ones, all four for a connect or
                                         * disconnect message (one test on their path) */
-    uint8_t state;                     /* enum msg_state */
     uint8_t client;                    /* thread that waits for the reply */
     uint16_t partition;                /* index of the serving partition */
     psa_handle_t handle;               /* RP_MSG_HANDLE | generation << 8 | live index + 1:
@@ -202,10 +199,24 @@ uint8_t rp_backend_thread(void);
  * are then checked against its own MPU view. */
 int rp_backend_caller_unprivileged(void);
 
+/* For an API call of an unprivileged partition (IPC backend, SVC path): where the
+ * buffer [p, p + n) (n > 0) lies relative to the partition thread's stack.
+ *   RP_STACK_ABOVE  in its stack, at or above the stack pointer it made the call with:
+ *                   its own memory at every isolation level (no TT check needed)
+ *   RP_STACK_BELOW  overlaps its stack below that pointer, where the SPM's frames of
+ *                   this very call live (the call runs on the partition's stack): a
+ *                   write there would change them, so it is refused
+ *   RP_STACK_OTHER  elsewhere: check it with TT */
+enum { RP_STACK_ABOVE, RP_STACK_BELOW, RP_STACK_OTHER };
+int rp_backend_stack_buffer(const void *p, size_t n);
+
 /* ---- isolation (isolation.c) ---- */
 void rp_isolation_init(void);
 int rp_isolation_unprivileged(int part);
 void rp_isolation_switch(int part);
+/* The partition whose regions are in R1.. (-1: none yet); PendSV tests it before it
+ * calls rp_isolation_switch. */
+extern int rp_isolation_programmed;
 
 /* ---- the partition API's implementations (psa_api.c is the public entry) ---- */
 

@@ -1,7 +1,7 @@
 /* Regression partition I (IPC model): a thread that waits for messages and replies. */
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_ipc.h"
-#include "rp_test_serve.h"
+#include "rp_test_serve.h" /* rp_test_counter_connection */
 #include "rp_test_services.h"
 
 static uint32_t counters[4];
@@ -59,13 +59,35 @@ static psa_status_t panic(const psa_msg_t *msg)
     return PSA_ERROR_GENERIC_ERROR; /* not reached: psa_panic does not return */
 }
 
+/* Answers msg with the handler of its service's signal (exactly one bit). */
+static psa_status_t dispatch(psa_signal_t signal, const psa_msg_t *msg)
+{
+    switch (signal) {
+    case RP_TEST_IPC_EMPTY_SIGNAL:
+        return empty(msg);
+    case RP_TEST_IPC_ECHO_SIGNAL:
+        return echo(msg);
+    case RP_TEST_IPC_CONN_SIGNAL:
+        return conn(msg);
+    default:
+        return panic(msg);
+    }
+}
+
+#define SERVICE_SIGNALS (RP_TEST_IPC_ECHO_SIGNAL | RP_TEST_IPC_EMPTY_SIGNAL | \
+                         RP_TEST_IPC_CONN_SIGNAL | RP_TEST_IPC_PANIC_SIGNAL)
+
+/* The FF-M IPC loop: wait for a service signal, take one message of the lowest asserted
+ * one, answer it. A signal stays asserted while its service has messages queued, so one
+ * message per psa_wait serves them all, and the handler is found without a scan. */
 void rp_sp_test_ipc_main(void)
 {
-    static const rp_test_route_t routes[] = {
-        { RP_TEST_IPC_EMPTY_SIGNAL, empty },
-        { RP_TEST_IPC_ECHO_SIGNAL, echo },
-        { RP_TEST_IPC_CONN_SIGNAL, conn },
-        { RP_TEST_IPC_PANIC_SIGNAL, panic },
-    };
-    rp_test_serve_forever(routes, sizeof routes / sizeof routes[0]);
+    for (;;) {
+        psa_signal_t asserted = psa_wait(SERVICE_SIGNALS, PSA_BLOCK);
+        psa_signal_t signal = asserted & (0u - asserted);
+        psa_msg_t msg;
+        if (psa_get(signal, &msg) == PSA_SUCCESS) {
+            psa_reply(msg.handle, dispatch(signal, &msg));
+        }
+    }
 }
