@@ -1296,6 +1296,26 @@ static int t_ecdsa(void)
     NS_CHECK(psa_verify_hash(pub, rnd, h, 32, b1, 64) == PSA_ERROR_INVALID_SIGNATURE);
     CHECK_OK(psa_destroy_key(gen));
     CHECK_OK(psa_destroy_key(pub));
+    /* a key pair keeps its public key from generation (verify with the pair itself), a
+     * copy keeps it too; export still gives only the scalar */
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH |
+                                    PSA_KEY_USAGE_COPY | PSA_KEY_USAGE_EXPORT);
+    CHECK_OK(psa_generate_key(&a, &gen));
+    CHECK_OK(psa_sign_hash(gen, rnd, h, 32, b1, sizeof b1, &n1));
+    CHECK_OK(psa_verify_hash(gen, rnd, h, 32, b1, n1));
+    CHECK_OK(psa_copy_key(gen, &a, &pub));
+    CHECK_OK(psa_verify_hash(pub, rnd, h, 32, b1, n1));
+    h[1] ^= 1;
+    NS_CHECK(psa_verify_hash(gen, rnd, h, 32, b1, n1) == PSA_ERROR_INVALID_SIGNATURE);
+    NS_CHECK(psa_verify_hash(pub, rnd, h, 32, b1, n1) == PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_OK(psa_export_public_key(gen, v1, sizeof v1, &n2));
+    CHECK_OK(psa_export_public_key(pub, b2, sizeof b2, &n3));
+    NS_CHECK(n2 == 65 && n3 == 65 && memcmp(v1, b2, 65) == 0);
+    CHECK_OK(psa_export_key(gen, b2, sizeof b2, &n3));
+    NS_CHECK(n3 == 32);
+    CHECK_OK(psa_destroy_key(gen));
+    NS_CHECK(psa_verify_hash(gen, rnd, h, 32, b1, n1) == PSA_ERROR_INVALID_HANDLE);
+    CHECK_OK(psa_destroy_key(pub));
     /* other secp_r1 sizes have no primitive */
     psa_set_key_bits(&a, 521);
     NS_CHECK(psa_generate_key(&a, &gen) == PSA_ERROR_NOT_SUPPORTED);

@@ -180,14 +180,17 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
         return st;
     }
 #endif
+    /* a volatile key pair has its public key cached (k.pub); persistent and builtin key
+     * pairs derive it here */
     e = rp_ck_ecc(k.attr.type, k.attr.bits);
-    if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) &&
+    if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) && !k.pub &&
         e->public_from_private(pub, k.data) != RP_ECC_OK)
         st = PSA_ERROR_CORRUPTION_DETECTED;
     else if (st == PSA_SUCCESS && !PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type))
         memcpy(pub, k.data, 2 * e->bytes + 1);
     if (st == PSA_SUCCESS && (signature_length != 2 * e->bytes ||
-                              e->verify(signature, pub, h, hlen) != RP_ECC_OK))
+                              e->verify(signature, k.pub ? k.pub : pub, h,
+                                        hlen) != RP_ECC_OK))
         st = PSA_ERROR_INVALID_SIGNATURE;
     rp_ck_put(&k);
     return st;

@@ -13,6 +13,7 @@ struct slot {
     int32_t owner;
     psa_key_attributes_t attr;   /* attr.id == 0: free */
     uint16_t off, len;           /* material in arena[off .. off + len) */
+    uint16_t pub_len;            /* ECC key pair: its public key follows the material */
 };
 
 static struct slot slots[RP_CRYPTO_KEY_SLOTS];
@@ -455,10 +456,10 @@ static struct slot *slot_find(int32_t client, psa_key_id_t id)
     return 0;
 }
 
-/* Removes s, closing the gap in the arena. */
+/* Removes s (material and cached public key), closing the gap in the arena. */
 static void slot_free(struct slot *s)
 {
-    size_t off = s->off, len = s->len;
+    size_t off = s->off, len = (size_t)s->len + s->pub_len;
     for (size_t i = off; i + len < arena_used; i++)
         arena[i] = arena[i + len];
     rp_wipe(arena + arena_used - len, len);
@@ -487,6 +488,7 @@ static psa_key_id_t volatile_id_next(void)
 static psa_status_t find(int32_t client, psa_key_id_t id, struct rp_key *k)
 {
     struct slot *s;
+    k->pub = 0;
     if (!ready)
         return PSA_ERROR_BAD_STATE;
     if (is_builtin(id))
@@ -499,6 +501,7 @@ static psa_status_t find(int32_t client, psa_key_id_t id, struct rp_key *k)
     k->attr = s->attr;
     k->data = arena + s->off;
     k->len = s->len;
+    k->pub = s->pub_len != 0 ? arena + s->off + s->len : 0;
     return PSA_SUCCESS;
 }
 
@@ -553,10 +556,37 @@ static int free_slot(size_t len)
     return -1;
 }
 
-/* Stores validated material under attr (bits set) for client. */
-static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uint8_t *d,
-                              size_t len, psa_key_id_t *id)
+/* The public key of a volatile ECC key pair, kept in its slot so that verification and
+ * export of the public key do not redo a scalar multiplication per call. in: a validated
+ * key pair (d, len), pub its public key when the caller already has it (key generation:
+ * free) or 0; out: pub_out[0 .. *n) (n = 0 for every other key type). The public key is
+ * computed here, at creation, rather than at first use: every verification then costs
+ * the same, and the slot needs no state that changes after creation. */
+static psa_status_t slot_public(const psa_key_attributes_t *a, const uint8_t *d,
+                                const uint8_t *pub, uint8_t pub_out[2 * RP_ECC_MAX_BYTES + 1],
+                                size_t *n)
 {
+    const struct rp_ecc *e = rp_ck_ecc(a->type, a->bits);
+    *n = 0;
+    if (!PSA_KEY_TYPE_IS_KEY_PAIR(a->type) || !e)
+        return PSA_SUCCESS;
+    if (pub)
+        memcpy(pub_out, pub, 2 * e->bytes + 1);
+    else if (e->public_from_private(pub_out, d) != RP_ECC_OK)
+        return PSA_ERROR_CORRUPTION_DETECTED;
+    *n = 2 * e->bytes + 1;
+    return PSA_SUCCESS;
+}
+
+/* Stores validated material under attr (bits set) for client; pub: the public key of an
+ * ECC key pair when known (else 0: computed for a volatile key). */
+static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uint8_t *d,
+                              size_t len, const uint8_t *pub, psa_key_id_t *id)
+{
+    uint8_t p[2 * RP_ECC_MAX_BYTES + 1];
+    size_t pn;
+    psa_status_t st;
+
     a->usage = usage_normalise(a->usage);
     if (!PSA_KEY_LIFETIME_IS_VOLATILE(a->lifetime)) {
         size_t n;
@@ -571,9 +601,12 @@ static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uin
             *id = a->id;
         return st;
     }
-    int i = free_slot(len);
+    st = slot_public(a, d, pub, p, &pn);
+    if (st != PSA_SUCCESS)
+        return st;
+    int i = free_slot(len + pn);
     if (i < 0 && reclaim())   /* full, but partly by clients that are gone */
-        i = free_slot(len);
+        i = free_slot(len + pn);
     if (i < 0)
         return PSA_ERROR_INSUFFICIENT_MEMORY;
     a->id = volatile_id_next();
@@ -581,14 +614,18 @@ static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uin
     slots[i].attr = *a;
     slots[i].off = (uint16_t)arena_used;
     slots[i].len = (uint16_t)len;
+    slots[i].pub_len = (uint16_t)pn;
     memcpy(arena + arena_used, d, len);
-    arena_used += len;
+    memcpy(arena + arena_used + len, p, pn);
+    arena_used += len + pn;
     *id = a->id;
     return PSA_SUCCESS;
 }
 
-psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes,
-                          const uint8_t *data, size_t len, psa_key_id_t *id)
+/* rp_ck_create with the public key of an ECC key pair when the caller has it (or 0). */
+static psa_status_t create(int32_t client, const psa_key_attributes_t *attributes,
+                           const uint8_t *data, size_t len, const uint8_t *pub,
+                           psa_key_id_t *id)
 {
     psa_key_attributes_t a = *attributes;
     size_t bits = 0;
@@ -603,7 +640,13 @@ psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes
     if (st != PSA_SUCCESS)
         return st;
     a.bits = (psa_key_bits_t)bits;
-    return key_store(client, &a, data, len, id);
+    return key_store(client, &a, data, len, pub, id);
+}
+
+psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes,
+                          const uint8_t *data, size_t len, psa_key_id_t *id)
+{
+    return create(client, attributes, data, len, 0, id);
 }
 
 /* ---------------- key management API ---------------- */
@@ -679,7 +722,8 @@ psa_status_t rp_crypto_generate_key(int32_t client, const psa_key_attributes_t *
     else
         st = rp_ck_random(scratch, n);
     if (st == PSA_SUCCESS)
-        st = rp_ck_create(client, attributes, scratch, n, key);
+        st = create(client, attributes, scratch, n,
+                    PSA_KEY_TYPE_IS_ECC(attributes->type) ? pub : 0, key);
     rp_wipe(scratch, sizeof scratch);
     return st;
 }
@@ -737,7 +781,7 @@ psa_status_t rp_crypto_copy_key(int32_t client, psa_key_id_t source_key,
     st = ok ? check_lifetime(&a) : PSA_ERROR_INVALID_ARGUMENT;
     if (st == PSA_SUCCESS) {
         /* the source may sit in scratch; key_store copies it before anything reuses it */
-        st = key_store(client, &a, k.data, k.len, target_key);
+        st = key_store(client, &a, k.data, k.len, k.pub, target_key);
     }
     rp_ck_put(&k);
     return st;
@@ -802,6 +846,8 @@ static psa_status_t public_of(const struct rp_key *k, uint8_t *out, size_t size,
         return PSA_ERROR_BUFFER_TOO_SMALL;
     if (PSA_KEY_TYPE_IS_PUBLIC_KEY(k->attr.type))
         memcpy(out, k->data, n);
+    else if (k->pub)
+        memcpy(out, k->pub, n);
     else if (e->public_from_private(out, k->data) != RP_ECC_OK)
         return PSA_ERROR_CORRUPTION_DETECTED;
     *len = n;
