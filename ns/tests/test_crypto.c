@@ -54,6 +54,7 @@ static void set_client(int32_t id) { (void)rp_ns_client_set(id); }
 
 static uint8_t b1[1100], b2[1100], b3[1100];
 static uint8_t k1[140], v1[128], v2[128];
+static uint8_t big[3000], big2[3000 + 32];   /* long inputs (long_io, hash_suspend) */
 static size_t n1, n2, n3;
 
 /* Hex to bytes (lower or upper case); returns the byte count. */
@@ -513,8 +514,113 @@ static int t_hash_errors(void)
     NS_CHECK(psa_hash_update(&op, b3, 3) == PSA_ERROR_BAD_STATE);    /* reuse after abort */
     CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
     NS_CHECK(psa_hash_verify(&op, b1, 31) == PSA_ERROR_INVALID_SIGNATURE);
-    NS_CHECK(psa_hash_suspend(&op, b1, sizeof b1, &n1) == PSA_ERROR_NOT_SUPPORTED);
+    NS_CHECK(psa_hash_suspend(&op, b1, sizeof b1, &n1) == PSA_ERROR_BAD_STATE); /* ended */
     CHECK_OK(psa_hash_abort(&op));
+    return 0;
+}
+
+/* ---------------- hash suspend / resume ----------------
+ * The state is the Crypto API 1.1 format byte for byte (10.2, "Hash suspend state format"):
+ * algorithm (BE32) || input-length (BE, 8 or 16 bytes) || hash-state || unprocessed input. */
+static uint64_t be_at(const uint8_t *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Suspends alg after `split` bytes of big[0..len), checks every field of the state, resumes
+ * in a new operation and compares the digest with the one-shot hash. */
+static int suspend_round(psa_algorithm_t alg, size_t split, size_t len)
+{
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT, op2 = PSA_HASH_OPERATION_INIT;
+    size_t lb = PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(alg);
+    size_t hb = PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(alg);
+    size_t pend = split % PSA_HASH_BLOCK_LENGTH(alg), at = 4 + lb + hb;
+    CHECK_OK(psa_hash_setup(&op, alg));
+    CHECK_OK(psa_hash_update(&op, big, split));
+    CHECK_OK(psa_hash_suspend(&op, b2, PSA_HASH_SUSPEND_OUTPUT_SIZE(alg), &n2));
+    NS_CHECK(n2 == at + pend && n2 <= PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE);
+    NS_CHECK(be_at(b2, 4) == alg && be_at(b2 + 4, lb) == split);
+    NS_CHECK(memcmp(b2 + at, big + split - pend, pend) == 0);
+    NS_CHECK(psa_hash_update(&op, big, 1) == PSA_ERROR_BAD_STATE);   /* now inactive */
+    CHECK_OK(psa_hash_resume(&op2, b2, n2));
+    CHECK_OK(psa_hash_update(&op2, big + split, len - split));
+    CHECK_OK(psa_hash_finish(&op2, b1, sizeof b1, &n1));
+    CHECK_OK(psa_hash_compare(alg, big, len, b1, n1));
+    return 0;
+}
+
+static int t_hash_suspend(void)
+{
+    static const psa_algorithm_t algs[] = { PSA_ALG_SHA_1, PSA_ALG_SHA_224, PSA_ALG_SHA_256,
+                                            PSA_ALG_SHA_384, PSA_ALG_SHA_512 };
+    static const size_t splits[] = { 0, 1, 63, 64, 65, 127, 128, 129, 300 };
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+    for (unsigned i = 0; i < sizeof big; i++)
+        big[i] = (uint8_t)(i * 13 + 5);
+    for (unsigned a = 0; a < sizeof algs / sizeof algs[0]; a++)
+        for (unsigned i = 0; i < sizeof splits / sizeof splits[0]; i++)
+            NS_CHECK(suspend_round(algs[a], splits[i], 301) == 0);
+    /* hash-state after no input = the initial hash value (FIPS 180-4 5.3.3, 5.3.5) */
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    CHECK_OK(psa_hash_suspend(&op, b2, sizeof b2, &n2));
+    NS_CHECK(eqhex(b2, n2, "02000009" "0000000000000000"
+                           "6a09e667bb67ae853c6ef372a54ff53a510e527f9b05688c1f83d9ab5be0cd19"));
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_512));
+    CHECK_OK(psa_hash_update(&op, (const uint8_t *)"abc", 3));
+    CHECK_OK(psa_hash_suspend(&op, b2, sizeof b2, &n2));
+    NS_CHECK(eqhex(b2, 4 + 16, "0200000b" "00000000000000000000000000000003"));
+    NS_CHECK(eqhex(b2 + 20, 64, "6a09e667f3bcc908bb67ae8584caa73b3c6ef372fe94f82ba54ff53a5f1d36f1"
+                                "510e527fade682d19b05688c2b3e6c1f1f83d9abfb41bd6b5be0cd19137e2179"));
+    NS_CHECK(n2 == 87 && memcmp(b2 + 84, "abc", 3) == 0);
+    /* the state resumes FIPS 180-2's "abc" example */
+    CHECK_OK(psa_hash_resume(&op, b2, n2));
+    CHECK_OK(psa_hash_finish(&op, b1, sizeof b1, &n1));
+    NS_CHECK(eqhex(b1, 8, "ddaf35a193617aba"));
+    /* errors: suspend needs an active operation and room; resume an inactive operation and
+     * a valid state */
+    NS_CHECK(psa_hash_suspend(&op, b2, sizeof b2, &n2) == PSA_ERROR_BAD_STATE);
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    CHECK_OK(psa_hash_update(&op, big, 70));
+    NS_CHECK(psa_hash_suspend(&op, b2, 4 + 8 + 32 + 5, &n2) == PSA_ERROR_BUFFER_TOO_SMALL);
+    NS_CHECK(psa_hash_update(&op, big, 1) == PSA_ERROR_BAD_STATE);   /* error state */
+    CHECK_OK(psa_hash_abort(&op));
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    CHECK_OK(psa_hash_update(&op, big, 70));
+    CHECK_OK(psa_hash_suspend(&op, b2, 4 + 8 + 32 + 6, &n2));         /* exactly enough */
+    memcpy(b3, b2, n2);
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_BAD_STATE);    /* active */
+    CHECK_OK(psa_hash_abort(&op));
+    NS_CHECK(psa_hash_resume(&op, b3, n2 - 1) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_hash_resume(&op, b3, n2 + 1) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_hash_resume(&op, b3, 3) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_hash_resume(&op, b3, 0) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[11] = 71;                                  /* input-length disagrees with the size */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[11] = 70;
+    b3[4] = 0x20;                                 /* 2^64 bits or more: not SHA-256 input */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[4] = 0;
+    b3[3] = 0x03;                                 /* MD5: a hash Rampart does not have */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_NOT_SUPPORTED);
+    b3[3] = 0x11;                                 /* SHA3-256: no suspend format */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_NOT_SUPPORTED);
+    b3[0] = 0x03;                                 /* HMAC(SHA-256): not a hash */
+    b3[3] = 0x09;
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[0] = 0x02;
+    CHECK_OK(psa_hash_resume(&op, b3, n2));       /* restored: resumes */
+    CHECK_OK(psa_hash_update(&op, big + 70, 30));
+    CHECK_OK(psa_hash_finish(&op, b1, sizeof b1, &n1));
+    CHECK_OK(psa_hash_compare(PSA_ALG_SHA_256, big, 100, b1, n1));
+    /* SHA-512's 128-bit input-length: 2^64 bytes or more is beyond the implementation */
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_512));
+    CHECK_OK(psa_hash_suspend(&op, b3, sizeof b3, &n2));
+    b3[11] = 1;
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_NOT_SUPPORTED);
     return 0;
 }
 
@@ -1796,7 +1902,6 @@ static int t_rsa_generate(void)
 /* ---------------- long inputs and outputs ----------------
  * Through the partition, multipart calls and hash/MAC computations of any length are split
  * by the client library; a one-shot cipher or AEAD call has a per-call limit. */
-static uint8_t big[3000], big2[3000 + 32];
 
 static int t_long_io(void)
 {
@@ -1946,7 +2051,7 @@ static int t_client_gone(void)
 #define SHARED_CASES                                                                    \
     C(init) C(key_attributes) C(import_errors) C(generate_copy) C(persistent) C(aes_ecb) \
     C(aes_cbc) C(aes_cfb) C(aes_ofb) C(aes_ctr) C(aes_cbc_pkcs7) C(cipher_errors)       \
-    C(in_place) C(hash) C(hash_errors) C(hmac) C(cmac) C(mac_errors) C(ccm) C(gcm)      \
+    C(in_place) C(hash) C(hash_errors) C(hash_suspend) C(hmac) C(cmac) C(mac_errors) C(ccm) C(gcm)      \
     C(chachapoly) C(builtin) C(hkdf) C(kdf_errors) C(pbkdf2) C(tls12_prf)               \
     C(tls12_psk_to_ms) ECC_CASES C(rsa) RSA_CASES C(long_io) C(random) C(limits)
 

@@ -136,6 +136,11 @@ psa_status_t rp_crypto_hash_finish(int32_t client, uint32_t *op, uint8_t *hash,
 psa_status_t rp_crypto_hash_verify(int32_t client, uint32_t *op, const uint8_t *hash,
                                    size_t hash_length);
 psa_status_t rp_crypto_hash_clone(int32_t client, uint32_t source, uint32_t *target);
+/* Crypto API 1.1 hash suspend state format (byte for byte; docs/crypto-service.md). */
+psa_status_t rp_crypto_hash_suspend(int32_t client, uint32_t *op, uint8_t *hash_state,
+                                    size_t hash_state_size, size_t *hash_state_length);
+psa_status_t rp_crypto_hash_resume(int32_t client, uint32_t *op, const uint8_t *hash_state,
+                                   size_t hash_state_length);
 
 /* ---- MAC ---- */
 psa_status_t rp_crypto_mac_compute(int32_t client, psa_key_id_t key, psa_algorithm_t alg,
