@@ -1207,6 +1207,21 @@ static int t_pbkdf2(void)
     CHECK_OK(psa_key_derivation_setup(&op, sha256));
     NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 0) ==
              PSA_ERROR_INVALID_ARGUMENT);
+    /* the cost cap (RP_CRYPTO_PBKDF2_MAX_COST 100,000: no client may hold the partition
+     * unboundedly); the cap itself is accepted and its operation still works */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 100001) ==
+             PSA_ERROR_NOT_SUPPORTED);
+    NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, b3, 4) ==
+             PSA_ERROR_BAD_STATE);                    /* refused: the error state */
+    CHECK_OK(psa_key_derivation_abort(&op));
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST,
+                                              0x100000000ull) == PSA_ERROR_NOT_SUPPORTED);
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 100000));
+    CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, b3, 4));
+    CHECK_OK(psa_key_derivation_abort(&op));
     CHECK_OK(psa_key_derivation_setup(&op, sha256));
     NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_COST, b3, 4) ==
              PSA_ERROR_INVALID_ARGUMENT);             /* an integer step */

@@ -589,13 +589,14 @@ psa_status_t rp_crypto_kdf_input_integer(int32_t client, uint32_t *op,
     if (!o)
         return PSA_ERROR_BAD_STATE;
     d = &o->u.kdf;
-    /* only PBKDF2 takes an integer: its cost, RFC 8018's c >= 1 (at most 2^32 - 1 here) */
+    /* only PBKDF2 takes an integer: its cost, RFC 8018's c >= 1, capped so that no client
+     * holds the partition unboundedly (RP_CRYPTO_PBKDF2_MAX_COST, rp_crypto_core.h) */
     if (!is_pbkdf2(d->kdf) || step != PSA_KEY_DERIVATION_INPUT_COST)
         return rp_op_fail(o, op, PSA_ERROR_INVALID_ARGUMENT);
     st = kdf_step_check(d, step);
     if (st == PSA_SUCCESS && value == 0)
         st = PSA_ERROR_INVALID_ARGUMENT;
-    if (st == PSA_SUCCESS && value > 0xFFFFFFFFu)
+    if (st == PSA_SUCCESS && value > RP_CRYPTO_PBKDF2_MAX_COST)
         st = PSA_ERROR_NOT_SUPPORTED;
     if (st == PSA_SUCCESS)
         d->cost = (uint32_t)value;

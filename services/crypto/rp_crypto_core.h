@@ -52,6 +52,15 @@
 #define RP_CRYPTO_OPS              8u     /* multipart operations, all clients */
 #define RP_CRYPTO_OPS_PER_CLIENT   4u     /* so one client cannot starve the others */
 #define RP_CRYPTO_KDF_BUF          256u   /* HKDF info, TLS seed + label */
+/* The largest PBKDF2 cost (iteration count) accepted; above it PSA_ERROR_NOT_SUPPORTED.
+ * Why: the partition serves one call at a time, and each output block costs `cost` PRF
+ * evaluations in one call (~5,000 instructions each for HMAC-SHA-256), so without a cap
+ * one client could hold the service for minutes (2^32 - 1 iterations); with it a block
+ * takes at most ~0.5 G instructions. A product that needs more raises it here
+ * (docs/crypto-service.md, limits). */
+#ifndef RP_CRYPTO_PBKDF2_MAX_COST
+#define RP_CRYPTO_PBKDF2_MAX_COST  100000u
+#endif
 
 /* The ITS uid of a key record, for both ITS stores (services/crypto/its on the ITS
  * filesystem, crypto_sp.c on the ITS service): the owner's 32 bits in the high half, the
