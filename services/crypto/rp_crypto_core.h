@@ -54,7 +54,7 @@
 #define RP_CRYPTO_KDF_BUF          256u   /* HKDF info, TLS seed + label */
 /* The largest PBKDF2 cost (iteration count) accepted; above it PSA_ERROR_NOT_SUPPORTED.
  * Why: the partition serves one call at a time, and each output block costs `cost` PRF
- * evaluations in one call (~5,000 instructions each for HMAC-SHA-256), so without a cap
+ * evaluations in one call (~4,500 instructions each for HMAC-SHA-256), so without a cap
  * one client could hold the service for minutes (2^32 - 1 iterations); with it a block
  * takes at most ~0.5 G instructions. A product that needs more raises it here
  * (docs/crypto-service.md, limits). */
