@@ -1457,6 +1457,26 @@ static int t_ecdsa(void)
     NS_CHECK(psa_verify_hash(pub, rnd, h, 32, b1, 64) == PSA_ERROR_INVALID_SIGNATURE);
     CHECK_OK(psa_destroy_key(gen));
     CHECK_OK(psa_destroy_key(pub));
+    /* a persistent key pair: its record carries the public key (format v2) */
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH);
+    psa_set_key_algorithm(&a, det);
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(P256));
+    psa_set_key_bits(&a, 0);
+    psa_set_key_id(&a, 0x1236);
+    (void)psa_destroy_key(0x1236);
+    hx(k1, "c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721");
+    CHECK_OK(psa_import_key(&a, k1, 32, &id));
+    CHECK_OK(psa_export_public_key(id, v1, sizeof v1, &n2));
+    NS_CHECK(n2 == 65 && eqhex(v1, 33, "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6"));
+    CHECK_OK(psa_sign_hash(id, det, h, 32, b1, sizeof b1, &n1));
+    CHECK_OK(psa_purge_key(id));
+    CHECK_OK(psa_verify_hash(id, det, h, 32, b1, n1));
+    h[2] ^= 1;
+    NS_CHECK(psa_verify_hash(id, det, h, 32, b1, n1) == PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_OK(psa_destroy_key(id));
+    psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_VOLATILE);
+    psa_set_key_bits(&a, 256);
+    psa_set_key_algorithm(&a, rnd);
     /* a key pair keeps its public key from generation (verify with the pair itself), a
      * copy keeps it too; export still gives only the scalar */
     psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH |

@@ -180,8 +180,8 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
         return st;
     }
 #endif
-    /* a volatile key pair has its public key cached (k.pub); persistent and builtin key
-     * pairs derive it here */
+    /* a key pair made here carries its public key (k.pub); the builtin IAK and version-1
+     * records derive it */
     e = rp_ck_ecc(k.attr.type, k.attr.bits);
     if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) && !k.pub &&
         e->public_from_private(pub, k.data) != RP_ECC_OK)
