@@ -249,20 +249,23 @@ psa_status_t psa_hash_abort(psa_hash_operation_t *operation)
     return abort_op(&operation->handle);
 }
 
+/* The state (at most PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE bytes) fits one call. */
 psa_status_t psa_hash_suspend(psa_hash_operation_t *operation, uint8_t *hash_state,
                               size_t hash_state_size, size_t *hash_state_length)
 {
-    (void)operation; (void)hash_state; (void)hash_state_size;
-    if (hash_state_length)
-        *hash_state_length = 0;
-    return PSA_ERROR_NOT_SUPPORTED;
+    struct rp_crypto_req r = req(operation->handle, 0, 0, 0);
+    if (hash_state_length == NULL)
+        return PSA_ERROR_INVALID_ARGUMENT;
+    return op_io(RP_CRYPTO_FN_HASH_SUSPEND, &operation->handle, &r, NULL, 0, hash_state,
+                 hash_state_size, hash_state_length);
 }
 
 psa_status_t psa_hash_resume(psa_hash_operation_t *operation, const uint8_t *hash_state,
                              size_t hash_state_length)
 {
-    (void)operation; (void)hash_state; (void)hash_state_length;
-    return PSA_ERROR_NOT_SUPPORTED;
+    struct rp_crypto_req r = req(operation->handle, 0, 0, 0);
+    return op_io(RP_CRYPTO_FN_HASH_RESUME, &operation->handle, &r, hash_state,
+                 hash_state_length, NULL, 0, NULL);
 }
 
 psa_status_t psa_hash_clone(const psa_hash_operation_t *source_operation,

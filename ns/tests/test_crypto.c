@@ -1,14 +1,32 @@
 /* test_crypto - the PSA Crypto suite: key management, policies, every supported algorithm
  * with known answers from the standards, the unsupported ones refused, and the bad
- * arguments of each function. One source, two runs:
+ * arguments of each function. One source, three runs:
  *  - in QEMU from the non-secure side, through psa_call to the Crypto partition
  *    (fw.<config>.crypto_suite);
+ *  - in QEMU from a secure client: the same case functions compiled into the test
+ *    partition tests/partitions/sp_crypto_client (RP_CRYPTO_CASES_ONLY), which runs case i
+ *    of SHARED_CASES when called with type i, through the secure client library with its
+ *    own client id; the NS image drives it after its own run (suite "crypto_s",
+ *    fw.<config>.crypto_suite_s);
  *  - on the host through librampart.a (crypto_service.suite; RP_HOST_SUITE defined).
- * Both run as NS client -1 and borrow client -2 for the ownership cases. */
+ * NS and host run as NS client -1 and borrow client -2 for the ownership cases. */
 #include <stdint.h>
 #include <string.h>
 
+#ifdef RP_CRYPTO_CASES_ONLY
+/* In the secure partition the suite's failure note has a name of its own (the storage
+ * client partition has an ns_test_note, and at levels 2 and 3 a partition may not call
+ * another's code) and says nothing: no console at level 3, the line is the answer. */
+#define ns_test_note rp_crypto_s_note
+#endif
 #include "ns_test.h"
+#ifdef RP_CRYPTO_CASES_ONLY
+void ns_test_note(int line, const char *what)
+{
+    (void)line;
+    (void)what;
+}
+#endif
 #include "psa/crypto.h"
 #include "rp_test_crypto_build.h"            /* RP_TEST_CRYPTO_RSA: the build has RSA */
 #include "rp_test_rsa_kat.h"
@@ -21,6 +39,9 @@
 #ifdef RP_HOST_SUITE
 #include "rp_host.h"
 static void set_client(int32_t id) { rp_host_set_client(id); }
+#elif defined(RP_CRYPTO_CASES_ONLY)
+#include "psa/client.h"
+#include "psa_manifest/sid.h"
 #else
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
@@ -33,6 +54,7 @@ static void set_client(int32_t id) { (void)rp_ns_client_set(id); }
 
 static uint8_t b1[1100], b2[1100], b3[1100];
 static uint8_t k1[140], v1[128], v2[128];
+static uint8_t big[3000], big2[3000 + 32];   /* long inputs (long_io, hash_suspend) */
 static size_t n1, n2, n3;
 
 /* Hex to bytes (lower or upper case); returns the byte count. */
@@ -492,8 +514,113 @@ static int t_hash_errors(void)
     NS_CHECK(psa_hash_update(&op, b3, 3) == PSA_ERROR_BAD_STATE);    /* reuse after abort */
     CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
     NS_CHECK(psa_hash_verify(&op, b1, 31) == PSA_ERROR_INVALID_SIGNATURE);
-    NS_CHECK(psa_hash_suspend(&op, b1, sizeof b1, &n1) == PSA_ERROR_NOT_SUPPORTED);
+    NS_CHECK(psa_hash_suspend(&op, b1, sizeof b1, &n1) == PSA_ERROR_BAD_STATE); /* ended */
     CHECK_OK(psa_hash_abort(&op));
+    return 0;
+}
+
+/* ---------------- hash suspend / resume ----------------
+ * The state is the Crypto API 1.1 format byte for byte (10.2, "Hash suspend state format"):
+ * algorithm (BE32) || input-length (BE, 8 or 16 bytes) || hash-state || unprocessed input. */
+static uint64_t be_at(const uint8_t *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Suspends alg after `split` bytes of big[0..len), checks every field of the state, resumes
+ * in a new operation and compares the digest with the one-shot hash. */
+static int suspend_round(psa_algorithm_t alg, size_t split, size_t len)
+{
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT, op2 = PSA_HASH_OPERATION_INIT;
+    size_t lb = PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(alg);
+    size_t hb = PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(alg);
+    size_t pend = split % PSA_HASH_BLOCK_LENGTH(alg), at = 4 + lb + hb;
+    CHECK_OK(psa_hash_setup(&op, alg));
+    CHECK_OK(psa_hash_update(&op, big, split));
+    CHECK_OK(psa_hash_suspend(&op, b2, PSA_HASH_SUSPEND_OUTPUT_SIZE(alg), &n2));
+    NS_CHECK(n2 == at + pend && n2 <= PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE);
+    NS_CHECK(be_at(b2, 4) == alg && be_at(b2 + 4, lb) == split);
+    NS_CHECK(memcmp(b2 + at, big + split - pend, pend) == 0);
+    NS_CHECK(psa_hash_update(&op, big, 1) == PSA_ERROR_BAD_STATE);   /* now inactive */
+    CHECK_OK(psa_hash_resume(&op2, b2, n2));
+    CHECK_OK(psa_hash_update(&op2, big + split, len - split));
+    CHECK_OK(psa_hash_finish(&op2, b1, sizeof b1, &n1));
+    CHECK_OK(psa_hash_compare(alg, big, len, b1, n1));
+    return 0;
+}
+
+static int t_hash_suspend(void)
+{
+    static const psa_algorithm_t algs[] = { PSA_ALG_SHA_1, PSA_ALG_SHA_224, PSA_ALG_SHA_256,
+                                            PSA_ALG_SHA_384, PSA_ALG_SHA_512 };
+    static const size_t splits[] = { 0, 1, 63, 64, 65, 127, 128, 129, 300 };
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+    for (unsigned i = 0; i < sizeof big; i++)
+        big[i] = (uint8_t)(i * 13 + 5);
+    for (unsigned a = 0; a < sizeof algs / sizeof algs[0]; a++)
+        for (unsigned i = 0; i < sizeof splits / sizeof splits[0]; i++)
+            NS_CHECK(suspend_round(algs[a], splits[i], 301) == 0);
+    /* hash-state after no input = the initial hash value (FIPS 180-4 5.3.3, 5.3.5) */
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    CHECK_OK(psa_hash_suspend(&op, b2, sizeof b2, &n2));
+    NS_CHECK(eqhex(b2, n2, "02000009" "0000000000000000"
+                           "6a09e667bb67ae853c6ef372a54ff53a510e527f9b05688c1f83d9ab5be0cd19"));
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_512));
+    CHECK_OK(psa_hash_update(&op, (const uint8_t *)"abc", 3));
+    CHECK_OK(psa_hash_suspend(&op, b2, sizeof b2, &n2));
+    NS_CHECK(eqhex(b2, 4 + 16, "0200000b" "00000000000000000000000000000003"));
+    NS_CHECK(eqhex(b2 + 20, 64, "6a09e667f3bcc908bb67ae8584caa73b3c6ef372fe94f82ba54ff53a5f1d36f1"
+                                "510e527fade682d19b05688c2b3e6c1f1f83d9abfb41bd6b5be0cd19137e2179"));
+    NS_CHECK(n2 == 87 && memcmp(b2 + 84, "abc", 3) == 0);
+    /* the state resumes FIPS 180-2's "abc" example */
+    CHECK_OK(psa_hash_resume(&op, b2, n2));
+    CHECK_OK(psa_hash_finish(&op, b1, sizeof b1, &n1));
+    NS_CHECK(eqhex(b1, 8, "ddaf35a193617aba"));
+    /* errors: suspend needs an active operation and room; resume an inactive operation and
+     * a valid state */
+    NS_CHECK(psa_hash_suspend(&op, b2, sizeof b2, &n2) == PSA_ERROR_BAD_STATE);
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    CHECK_OK(psa_hash_update(&op, big, 70));
+    NS_CHECK(psa_hash_suspend(&op, b2, 4 + 8 + 32 + 5, &n2) == PSA_ERROR_BUFFER_TOO_SMALL);
+    NS_CHECK(psa_hash_update(&op, big, 1) == PSA_ERROR_BAD_STATE);   /* error state */
+    CHECK_OK(psa_hash_abort(&op));
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    CHECK_OK(psa_hash_update(&op, big, 70));
+    CHECK_OK(psa_hash_suspend(&op, b2, 4 + 8 + 32 + 6, &n2));         /* exactly enough */
+    memcpy(b3, b2, n2);
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_BAD_STATE);    /* active */
+    CHECK_OK(psa_hash_abort(&op));
+    NS_CHECK(psa_hash_resume(&op, b3, n2 - 1) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_hash_resume(&op, b3, n2 + 1) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_hash_resume(&op, b3, 3) == PSA_ERROR_INVALID_ARGUMENT);
+    NS_CHECK(psa_hash_resume(&op, b3, 0) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[11] = 71;                                  /* input-length disagrees with the size */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[11] = 70;
+    b3[4] = 0x20;                                 /* 2^64 bits or more: not SHA-256 input */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[4] = 0;
+    b3[3] = 0x03;                                 /* MD5: a hash Rampart does not have */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_NOT_SUPPORTED);
+    b3[3] = 0x11;                                 /* SHA3-256: no suspend format */
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_NOT_SUPPORTED);
+    b3[0] = 0x03;                                 /* HMAC(SHA-256): not a hash */
+    b3[3] = 0x09;
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_INVALID_ARGUMENT);
+    b3[0] = 0x02;
+    CHECK_OK(psa_hash_resume(&op, b3, n2));       /* restored: resumes */
+    CHECK_OK(psa_hash_update(&op, big + 70, 30));
+    CHECK_OK(psa_hash_finish(&op, b1, sizeof b1, &n1));
+    CHECK_OK(psa_hash_compare(PSA_ALG_SHA_256, big, 100, b1, n1));
+    /* SHA-512's 128-bit input-length: 2^64 bytes or more is beyond the implementation */
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_512));
+    CHECK_OK(psa_hash_suspend(&op, b3, sizeof b3, &n2));
+    b3[11] = 1;
+    NS_CHECK(psa_hash_resume(&op, b3, n2) == PSA_ERROR_NOT_SUPPORTED);
     return 0;
 }
 
@@ -798,6 +925,7 @@ static int t_policy(void)
 #endif
 
 /* ---------------- clients ---------------- */
+#ifndef RP_CRYPTO_CASES_ONLY
 static int t_clients(void)
 {
     psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
@@ -860,6 +988,7 @@ static int t_clients(void)
     CHECK_OK(psa_destroy_key(mine));
     return 0;
 }
+#endif
 
 static int t_builtin(void)
 {
@@ -867,10 +996,27 @@ static int t_builtin(void)
     psa_key_id_t copy = 0;
     uint8_t h[32];
     memset(h, 1, 32);
+#if defined(RP_CRYPTO_CASES_ONLY) && RP_TEST_CRYPTO_ECC
+    /* a secure client may use the attestation key: sign, verify, export its public key;
+     * the private key never leaves */
+    CHECK_OK(psa_get_key_attributes(RP_BUILTIN_KEY_ID_IAK, &a));
+    NS_CHECK(psa_get_key_type(&a) == PSA_KEY_TYPE_ECC_KEY_PAIR(P256) &&
+             psa_get_key_bits(&a) == 256);
+    CHECK_OK(psa_sign_hash(RP_BUILTIN_KEY_ID_IAK, PSA_ALG_ECDSA(PSA_ALG_SHA_256), h, 32, b1,
+                           sizeof b1, &n1));
+    CHECK_OK(psa_verify_hash(RP_BUILTIN_KEY_ID_IAK, PSA_ALG_ECDSA(PSA_ALG_SHA_256), h, 32, b1,
+                             n1));
+    CHECK_OK(psa_export_public_key(RP_BUILTIN_KEY_ID_IAK, v1, sizeof v1, &n2));
+    NS_CHECK(n2 == 65 && v1[0] == 0x04);
+    NS_CHECK(psa_export_key(RP_BUILTIN_KEY_ID_IAK, b1, sizeof b1, &n1) ==
+             PSA_ERROR_NOT_PERMITTED);
+    NS_CHECK(psa_destroy_key(RP_BUILTIN_KEY_ID_IAK) == PSA_ERROR_NOT_PERMITTED);
+#elif !defined(RP_CRYPTO_CASES_ONLY)
     /* the attestation key is for secure partitions only */
     NS_CHECK(psa_get_key_attributes(RP_BUILTIN_KEY_ID_IAK, &a) == PSA_ERROR_INVALID_HANDLE);
     NS_CHECK(psa_sign_hash(RP_BUILTIN_KEY_ID_IAK, PSA_ALG_ECDSA(PSA_ALG_SHA_256), h, 32, b1,
                            sizeof b1, &n1) == PSA_ERROR_INVALID_HANDLE);
+#endif
     /* the platform key: usable, never exportable, never destroyed */
     CHECK_OK(psa_get_key_attributes(RP_BUILTIN_KEY_ID_PLATFORM_DERIVE, &a));
     NS_CHECK(psa_get_key_type(&a) == PSA_KEY_TYPE_DERIVE && psa_get_key_bits(&a) == 256);
@@ -1061,6 +1207,21 @@ static int t_pbkdf2(void)
     CHECK_OK(psa_key_derivation_setup(&op, sha256));
     NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 0) ==
              PSA_ERROR_INVALID_ARGUMENT);
+    /* the cost cap (RP_CRYPTO_PBKDF2_MAX_COST 100,000: no client may hold the partition
+     * unboundedly); the cap itself is accepted and its operation still works */
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 100001) ==
+             PSA_ERROR_NOT_SUPPORTED);
+    NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, b3, 4) ==
+             PSA_ERROR_BAD_STATE);                    /* refused: the error state */
+    CHECK_OK(psa_key_derivation_abort(&op));
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    NS_CHECK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST,
+                                              0x100000000ull) == PSA_ERROR_NOT_SUPPORTED);
+    CHECK_OK(psa_key_derivation_setup(&op, sha256));
+    CHECK_OK(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 100000));
+    CHECK_OK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, b3, 4));
+    CHECK_OK(psa_key_derivation_abort(&op));
     CHECK_OK(psa_key_derivation_setup(&op, sha256));
     NS_CHECK(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_COST, b3, 4) ==
              PSA_ERROR_INVALID_ARGUMENT);             /* an integer step */
@@ -1295,6 +1456,46 @@ static int t_ecdsa(void)
     h[0] ^= 1;
     NS_CHECK(psa_verify_hash(pub, rnd, h, 32, b1, 64) == PSA_ERROR_INVALID_SIGNATURE);
     CHECK_OK(psa_destroy_key(gen));
+    CHECK_OK(psa_destroy_key(pub));
+    /* a persistent key pair: its record carries the public key (format v2) */
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH);
+    psa_set_key_algorithm(&a, det);
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(P256));
+    psa_set_key_bits(&a, 0);
+    psa_set_key_id(&a, 0x1236);
+    (void)psa_destroy_key(0x1236);
+    hx(k1, "c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721");
+    CHECK_OK(psa_import_key(&a, k1, 32, &id));
+    CHECK_OK(psa_export_public_key(id, v1, sizeof v1, &n2));
+    NS_CHECK(n2 == 65 && eqhex(v1, 33, "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6"));
+    CHECK_OK(psa_sign_hash(id, det, h, 32, b1, sizeof b1, &n1));
+    CHECK_OK(psa_purge_key(id));
+    CHECK_OK(psa_verify_hash(id, det, h, 32, b1, n1));
+    h[2] ^= 1;
+    NS_CHECK(psa_verify_hash(id, det, h, 32, b1, n1) == PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_OK(psa_destroy_key(id));
+    psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_VOLATILE);
+    psa_set_key_bits(&a, 256);
+    psa_set_key_algorithm(&a, rnd);
+    /* a key pair keeps its public key from generation (verify with the pair itself), a
+     * copy keeps it too; export still gives only the scalar */
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH |
+                                    PSA_KEY_USAGE_COPY | PSA_KEY_USAGE_EXPORT);
+    CHECK_OK(psa_generate_key(&a, &gen));
+    CHECK_OK(psa_sign_hash(gen, rnd, h, 32, b1, sizeof b1, &n1));
+    CHECK_OK(psa_verify_hash(gen, rnd, h, 32, b1, n1));
+    CHECK_OK(psa_copy_key(gen, &a, &pub));
+    CHECK_OK(psa_verify_hash(pub, rnd, h, 32, b1, n1));
+    h[1] ^= 1;
+    NS_CHECK(psa_verify_hash(gen, rnd, h, 32, b1, n1) == PSA_ERROR_INVALID_SIGNATURE);
+    NS_CHECK(psa_verify_hash(pub, rnd, h, 32, b1, n1) == PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_OK(psa_export_public_key(gen, v1, sizeof v1, &n2));
+    CHECK_OK(psa_export_public_key(pub, b2, sizeof b2, &n3));
+    NS_CHECK(n2 == 65 && n3 == 65 && memcmp(v1, b2, 65) == 0);
+    CHECK_OK(psa_export_key(gen, b2, sizeof b2, &n3));
+    NS_CHECK(n3 == 32);
+    CHECK_OK(psa_destroy_key(gen));
+    NS_CHECK(psa_verify_hash(gen, rnd, h, 32, b1, n1) == PSA_ERROR_INVALID_HANDLE);
     CHECK_OK(psa_destroy_key(pub));
     /* other secp_r1 sizes have no primitive */
     psa_set_key_bits(&a, 521);
@@ -1736,7 +1937,6 @@ static int t_rsa_generate(void)
 /* ---------------- long inputs and outputs ----------------
  * Through the partition, multipart calls and hash/MAC computations of any length are split
  * by the client library; a one-shot cipher or AEAD call has a per-call limit. */
-static uint8_t big[3000], big2[3000 + 32];
 
 static int t_long_io(void)
 {
@@ -1830,7 +2030,7 @@ static int t_limits(void)
     return 0;
 }
 
-#ifdef RP_TEST_PANIC_HANDLE
+#if defined(RP_TEST_PANIC_HANDLE) && !defined(RP_CRYPTO_CASES_ONLY)
 #include "rp_test_services.h"
 /* A secure client (test partition P) takes every operation it may and fills the volatile
  * key slots, then panics holding them. When NS clients then need them, the service frees
@@ -1868,59 +2068,177 @@ static int t_client_gone(void)
 }
 #endif
 
-static const ns_test_case_t cases[] = {
-    { "init", t_init },
-    { "key_attributes", t_key_attributes },
-    { "import_errors", t_import_errors },
-    { "generate_copy", t_generate_copy },
-    { "persistent", t_persistent },
-    { "aes_ecb", t_aes_ecb },
-    { "aes_cbc", t_aes_cbc },
-    { "aes_cfb", t_aes_cfb },
-    { "aes_ofb", t_aes_ofb },
-    { "aes_ctr", t_aes_ctr },
-    { "aes_cbc_pkcs7", t_aes_cbc_pkcs7 },
-    { "cipher_errors", t_cipher_errors },
-    { "in_place", t_in_place },
-    { "hash", t_hash },
-    { "hash_errors", t_hash_errors },
-    { "hmac", t_hmac },
-    { "cmac", t_cmac },
-    { "mac_errors", t_mac_errors },
-    { "ccm", t_ccm },
-    { "gcm", t_gcm },
-    { "chachapoly", t_chachapoly },
+/* The cases every client runs, NS or secure (the secure test partition runs entry i when
+ * called with type i). */
+#define C(fn) { #fn, t_##fn },
 #if RP_TEST_CRYPTO_ECC
-    { "policy", t_policy },
-#endif
-    { "clients", t_clients },
-    { "builtin", t_builtin },
-    { "hkdf", t_hkdf },
-    { "kdf_errors", t_kdf_errors },
-    { "pbkdf2", t_pbkdf2 },
-    { "tls12_prf", t_tls12_prf },
-    { "tls12_psk_to_ms", t_tls12_psk_to_ms },
-#if RP_TEST_CRYPTO_ECC
-    { "ecdh", t_ecdh },
-    { "ecdsa", t_ecdsa },
-    { "ecc_p384", t_ecc_p384 },
+#define ECC_CASES C(policy) C(ecdh) C(ecdsa) C(ecc_p384)
 #else
-    { "ecc_absent", t_ecc_absent },
+#define ECC_CASES C(ecc_absent)
 #endif
-    { "rsa", t_rsa },
-#if RP_TEST_CRYPTO_RSA
-    { "rsa_kat_sign", t_rsa_kat_sign },
-    { "rsa_kat_crypt", t_rsa_kat_crypt },
-    { "rsa_kat_keys", t_rsa_kat_keys },
-#ifdef RP_RSA_LONG_CASES
-    { "rsa_generate", t_rsa_generate },
+#if RP_TEST_CRYPTO_RSA && defined(RP_RSA_LONG_CASES)
+#define RSA_CASES C(rsa_kat_sign) C(rsa_kat_crypt) C(rsa_kat_keys) C(rsa_generate)
+#elif RP_TEST_CRYPTO_RSA
+#define RSA_CASES C(rsa_kat_sign) C(rsa_kat_crypt) C(rsa_kat_keys)
+#else
+#define RSA_CASES
 #endif
+#define SHARED_CASES                                                                    \
+    C(init) C(key_attributes) C(import_errors) C(generate_copy) C(persistent) C(aes_ecb) \
+    C(aes_cbc) C(aes_cfb) C(aes_ofb) C(aes_ctr) C(aes_cbc_pkcs7) C(cipher_errors)       \
+    C(in_place) C(hash) C(hash_errors) C(hash_suspend) C(hmac) C(cmac) C(mac_errors) C(ccm) C(gcm)      \
+    C(chachapoly) C(builtin) C(hkdf) C(kdf_errors) C(pbkdf2) C(tls12_prf)               \
+    C(tls12_psk_to_ms) ECC_CASES C(rsa) RSA_CASES C(long_io) C(random) C(limits)
+
+/* Calls of the secure test partition's service besides "run case i" (ns_vs_secure). */
+#define RP_TEST_CRYPTO_S_PROBE   0x100  /* in: {NS key id, NS hash handle}; out: its key */
+#define RP_TEST_CRYPTO_S_CLEANUP 0x101  /* in: {its key id, 0} */
+#define RP_TEST_CRYPTO_S_KEY     0x5151u /* a persistent key id both clients use */
+
+#ifdef RP_CRYPTO_CASES_ONLY
+static const ns_test_case_t s_cases[] = { SHARED_CASES };
+
+/* The secure half of ns_vs_secure. Probe: NS's volatile key ids[0], its hash operation
+ * ids[1] and its persistent RP_TEST_CRYPTO_S_KEY do not exist for this client; makes its
+ * own persistent RP_TEST_CRYPTO_S_KEY (bytes 0x5a) and a volatile key (*theirs). */
+static int probe(const uint32_t ids[2], uint32_t *theirs)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+    psa_key_id_t p = 0;
+    op.handle = ids[1];
+    NS_CHECK(psa_get_key_attributes(ids[0], &a) == PSA_ERROR_INVALID_HANDLE);
+    NS_CHECK(psa_export_key(ids[0], b1, sizeof b1, &n1) == PSA_ERROR_INVALID_HANDLE);
+    NS_CHECK(psa_cipher_encrypt(ids[0], PSA_ALG_CTR, b3, 16, b1, sizeof b1, &n1) ==
+             PSA_ERROR_INVALID_HANDLE);
+    NS_CHECK(psa_destroy_key(ids[0]) == PSA_ERROR_INVALID_HANDLE);
+    NS_CHECK(psa_hash_update(&op, b3, 1) == PSA_ERROR_BAD_STATE);
+    NS_CHECK(psa_export_key(RP_TEST_CRYPTO_S_KEY, b1, sizeof b1, &n1) ==
+             PSA_ERROR_INVALID_HANDLE);
+    psa_set_key_type(&a, PSA_KEY_TYPE_RAW_DATA);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_EXPORT);
+    psa_set_key_id(&a, RP_TEST_CRYPTO_S_KEY);
+    memset(k1, 0x5a, 8);
+    CHECK_OK(psa_import_key(&a, k1, 8, &p));
+    *theirs = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_EXPORT | ENC_DEC, PSA_ALG_CTR, k1, 16);
+    NS_CHECK(*theirs != 0);
+    return 0;
+}
+
+/* Cleanup: its persistent key still holds its own bytes; destroys both of its keys. */
+static int cleanup(const uint32_t ids[2])
+{
+    CHECK_OK(psa_export_key(RP_TEST_CRYPTO_S_KEY, b1, sizeof b1, &n1));
+    NS_CHECK(n1 == 8 && b1[0] == 0x5a && b1[7] == 0x5a);
+    CHECK_OK(psa_destroy_key(RP_TEST_CRYPTO_S_KEY));
+    CHECK_OK(psa_export_key(ids[0], b1, sizeof b1, &n1));
+    NS_CHECK(n1 == 16 && b1[0] == 0x5a);
+    CHECK_OK(psa_destroy_key(ids[0]));
+    return 0;
+}
+
+int rp_crypto_s_case(int32_t type, const uint32_t ids[2], uint32_t *theirs)
+{
+    if (type == RP_TEST_CRYPTO_S_PROBE)
+        return probe(ids, theirs);
+    if (type == RP_TEST_CRYPTO_S_CLEANUP)
+        return cleanup(ids);
+    if (type < 0 || (size_t)type >= sizeof s_cases / sizeof s_cases[0])
+        return PSA_ERROR_NOT_SUPPORTED;
+    return s_cases[type].fn();
+}
+#else
+#ifdef RP_TEST_CRYPTO_S_HANDLE
+/* ---------------- the same cases from a secure client ---------------- */
+/* Runs shared case i in the secure test partition: 0, or the failing check's line there
+ * (or the status psa_call gave). */
+static int secure_case(unsigned i)
+{
+    psa_status_t st = psa_call(RP_TEST_CRYPTO_S_HANDLE, (int32_t)i, NULL, 0, NULL, 0);
+    if (st != PSA_SUCCESS)
+        ns_test_note((int)st, "secure case failed (its line, or a status)");
+    return (int)st;
+}
+
+#define W(i) static int s_##i(void) { return secure_case(i); }
+W(0) W(1) W(2) W(3) W(4) W(5) W(6) W(7) W(8) W(9) W(10) W(11) W(12) W(13) W(14) W(15)
+W(16) W(17) W(18) W(19) W(20) W(21) W(22) W(23) W(24) W(25) W(26) W(27) W(28) W(29)
+W(30) W(31) W(32) W(33) W(34) W(35) W(36) W(37) W(38) W(39) W(40) W(41) W(42) W(43)
+W(44) W(45) W(46) W(47)
+static int (*const s_fn[48])(void) = {
+    s_0, s_1, s_2, s_3, s_4, s_5, s_6, s_7, s_8, s_9, s_10, s_11, s_12, s_13, s_14, s_15,
+    s_16, s_17, s_18, s_19, s_20, s_21, s_22, s_23, s_24, s_25, s_26, s_27, s_28, s_29,
+    s_30, s_31, s_32, s_33, s_34, s_35, s_36, s_37, s_38, s_39, s_40, s_41, s_42, s_43,
+    s_44, s_45, s_46, s_47,
+};
+static const ns_test_case_t shared[] = { SHARED_CASES };
+#define N_SHARED (sizeof shared / sizeof shared[0])
+typedef char shared_cases_fit[N_SHARED <= 48 ? 1 : -1];
+
+/* Keys and operations cross no client boundary between NS and a secure partition: the
+ * secure client cannot see NS's volatile key, persistent key 0x5151 or hash operation,
+ * makes its own 0x5151 and a volatile key, which NS cannot see either; each client's
+ * 0x5151 keeps its own content (RP_TEST_CRYPTO_S_PROBE / _CLEANUP,
+ * tests/partitions/sp_crypto_client). */
+static int t_ns_vs_secure(void)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+    psa_key_id_t mine, p = 0;
+    uint32_t ids[2], theirs = 0;
+    psa_invec in[1] = { { ids, sizeof ids } };
+    psa_outvec out[1] = { { &theirs, sizeof theirs } };
+    memset(k1, 0xa5, 16);
+    mine = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_EXPORT | ENC_DEC, PSA_ALG_CTR, k1, 16);
+    NS_CHECK(mine != 0);
+    psa_set_key_type(&a, PSA_KEY_TYPE_RAW_DATA);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_EXPORT);
+    psa_set_key_id(&a, RP_TEST_CRYPTO_S_KEY);
+    (void)psa_destroy_key(RP_TEST_CRYPTO_S_KEY);
+    CHECK_OK(psa_import_key(&a, k1, 8, &p));
+    CHECK_OK(psa_hash_setup(&op, PSA_ALG_SHA_256));
+    ids[0] = mine;
+    ids[1] = op.handle;
+    CHECK_OK(psa_call(RP_TEST_CRYPTO_S_HANDLE, RP_TEST_CRYPTO_S_PROBE, in, 1, out, 1));
+    NS_CHECK(theirs != 0 && theirs != mine);
+    NS_CHECK(psa_get_key_attributes(theirs, &a) == PSA_ERROR_INVALID_HANDLE);
+    NS_CHECK(psa_export_key(theirs, b1, sizeof b1, &n1) == PSA_ERROR_INVALID_HANDLE);
+    NS_CHECK(psa_destroy_key(theirs) == PSA_ERROR_INVALID_HANDLE);
+    CHECK_OK(psa_export_key(RP_TEST_CRYPTO_S_KEY, b1, sizeof b1, &n1));
+    NS_CHECK(n1 == 8 && b1[0] == 0xa5 && b1[7] == 0xa5);
+    CHECK_OK(psa_hash_update(&op, k1, 1));         /* the secure client could not touch it */
+    ids[0] = theirs;
+    CHECK_OK(psa_call(RP_TEST_CRYPTO_S_HANDLE, RP_TEST_CRYPTO_S_CLEANUP, in, 1, NULL, 0));
+    CHECK_OK(psa_export_key(RP_TEST_CRYPTO_S_KEY, b1, sizeof b1, &n1));
+    NS_CHECK(n1 == 8 && b1[0] == 0xa5);
+    CHECK_OK(psa_destroy_key(RP_TEST_CRYPTO_S_KEY));
+    CHECK_OK(psa_export_key(mine, b1, sizeof b1, &n1));
+    NS_CHECK(n1 == 16 && b1[0] == 0xa5);
+    CHECK_OK(psa_destroy_key(mine));
+    CHECK_OK(psa_hash_abort(&op));
+    return 0;
+}
+
+static ns_test_case_t s_cases[N_SHARED + 1];
+
+/* The secure run: every shared case in the partition, then the cross-client case. */
+static int secure_run(void)
+{
+    for (unsigned i = 0; i < N_SHARED; i++) {
+        s_cases[i].name = shared[i].name;
+        s_cases[i].fn = s_fn[i];
+    }
+    s_cases[N_SHARED].name = "ns_vs_secure";
+    s_cases[N_SHARED].fn = t_ns_vs_secure;
+    return ns_test_run("crypto_s", s_cases, N_SHARED + 1);
+}
 #endif
-    { "long_io", t_long_io },
-    { "random", t_random },
-    { "limits", t_limits },
-#ifdef RP_TEST_PANIC_HANDLE
-    { "client_gone", t_client_gone },
+
+static const ns_test_case_t cases[] = {
+    SHARED_CASES
+    C(clients)
+#if defined(RP_TEST_PANIC_HANDLE)
+    C(client_gone)
 #endif
 };
 
@@ -1933,6 +2251,12 @@ int main(int argc, char **argv)
 int main(void)
 {
 #endif
+    int r;
     set_client(-1);
-    return ns_test_run("crypto", cases, sizeof cases / sizeof cases[0]);
+    r = ns_test_run("crypto", cases, sizeof cases / sizeof cases[0]);
+#ifdef RP_TEST_CRYPTO_S_HANDLE
+    r |= secure_run();
+#endif
+    return r;
 }
+#endif

@@ -48,6 +48,7 @@ static int returns_handle(int32_t fn)
     case RP_CRYPTO_FN_HASH_SETUP: case RP_CRYPTO_FN_HASH_UPDATE:
     case RP_CRYPTO_FN_HASH_FINISH: case RP_CRYPTO_FN_HASH_VERIFY:
     case RP_CRYPTO_FN_HASH_CLONE: case RP_CRYPTO_FN_ABORT:
+    case RP_CRYPTO_FN_HASH_SUSPEND: case RP_CRYPTO_FN_HASH_RESUME:
     case RP_CRYPTO_FN_MAC_SETUP: case RP_CRYPTO_FN_MAC_UPDATE:
     case RP_CRYPTO_FN_MAC_SIGN_FINISH: case RP_CRYPTO_FN_MAC_VERIFY_FINISH:
     case RP_CRYPTO_FN_CIPHER_SETUP: case RP_CRYPTO_FN_CIPHER_GENERATE_IV:
@@ -200,6 +201,10 @@ static psa_status_t do_hash_mac(struct call *c, int32_t fn)
         return rp_crypto_hash_clone(c->client, r->op, h);
     case RP_CRYPTO_FN_ABORT:
         return rp_crypto_abort(c->client, h);
+    case RP_CRYPTO_FN_HASH_SUSPEND:
+        return rp_crypto_hash_suspend(c->client, h, c->out[1], c->out_n[1], &c->out_len[1]);
+    case RP_CRYPTO_FN_HASH_RESUME:
+        return rp_crypto_hash_resume(c->client, h, c->in[1], c->in_n[1]);
     case RP_CRYPTO_FN_MAC_COMPUTE:
         return rp_crypto_mac_compute(c->client, r->key, r->alg, c->in[1], c->in_n[1],
                                      c->out[0], c->out_n[0], &c->out_len[0]);
@@ -350,8 +355,8 @@ psa_status_t rp_crypto_sfn(const psa_msg_t *msg)
     if (st == PSA_SUCCESS) {
         if (fn <= RP_CRYPTO_FN_RANDOM)
             st = do_keys(&c, fn);
-        else if (fn <= RP_CRYPTO_FN_MAC_VERIFY_FINISH)
-            st = do_hash_mac(&c, fn);
+        else if (fn <= RP_CRYPTO_FN_MAC_VERIFY_FINISH || fn >= RP_CRYPTO_FN_HASH_SUSPEND)
+            st = do_hash_mac(&c, fn);   /* suspend / resume came later: numbers at the end */
         else if (fn <= RP_CRYPTO_FN_AEAD_VERIFY)
             st = do_cipher_aead(&c, fn);
         else

@@ -180,14 +180,17 @@ psa_status_t rp_crypto_verify(int32_t client, psa_key_id_t key, psa_algorithm_t 
         return st;
     }
 #endif
+    /* a key pair made here carries its public key (k.pub); the builtin IAK and version-1
+     * records derive it */
     e = rp_ck_ecc(k.attr.type, k.attr.bits);
-    if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) &&
+    if (st == PSA_SUCCESS && PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type) && !k.pub &&
         e->public_from_private(pub, k.data) != RP_ECC_OK)
         st = PSA_ERROR_CORRUPTION_DETECTED;
     else if (st == PSA_SUCCESS && !PSA_KEY_TYPE_IS_KEY_PAIR(k.attr.type))
         memcpy(pub, k.data, 2 * e->bytes + 1);
     if (st == PSA_SUCCESS && (signature_length != 2 * e->bytes ||
-                              e->verify(signature, pub, h, hlen) != RP_ECC_OK))
+                              e->verify(signature, k.pub ? k.pub : pub, h,
+                                        hlen) != RP_ECC_OK))
         st = PSA_ERROR_INVALID_SIGNATURE;
     rp_ck_put(&k);
     return st;
@@ -586,13 +589,14 @@ psa_status_t rp_crypto_kdf_input_integer(int32_t client, uint32_t *op,
     if (!o)
         return PSA_ERROR_BAD_STATE;
     d = &o->u.kdf;
-    /* only PBKDF2 takes an integer: its cost, RFC 8018's c >= 1 (at most 2^32 - 1 here) */
+    /* only PBKDF2 takes an integer: its cost, RFC 8018's c >= 1, capped so that no client
+     * holds the partition unboundedly (RP_CRYPTO_PBKDF2_MAX_COST, rp_crypto_core.h) */
     if (!is_pbkdf2(d->kdf) || step != PSA_KEY_DERIVATION_INPUT_COST)
         return rp_op_fail(o, op, PSA_ERROR_INVALID_ARGUMENT);
     st = kdf_step_check(d, step);
     if (st == PSA_SUCCESS && value == 0)
         st = PSA_ERROR_INVALID_ARGUMENT;
-    if (st == PSA_SUCCESS && value > 0xFFFFFFFFu)
+    if (st == PSA_SUCCESS && value > RP_CRYPTO_PBKDF2_MAX_COST)
         st = PSA_ERROR_NOT_SUPPORTED;
     if (st == PSA_SUCCESS)
         d->cost = (uint32_t)value;

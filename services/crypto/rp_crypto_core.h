@@ -52,6 +52,15 @@
 #define RP_CRYPTO_OPS              8u     /* multipart operations, all clients */
 #define RP_CRYPTO_OPS_PER_CLIENT   4u     /* so one client cannot starve the others */
 #define RP_CRYPTO_KDF_BUF          256u   /* HKDF info, TLS seed + label */
+/* The largest PBKDF2 cost (iteration count) accepted; above it PSA_ERROR_NOT_SUPPORTED.
+ * Why: the partition serves one call at a time, and each output block costs `cost` PRF
+ * evaluations in one call (~4,500 instructions each for HMAC-SHA-256), so without a cap
+ * one client could hold the service for minutes (2^32 - 1 iterations); with it a block
+ * takes at most ~0.5 G instructions. A product that needs more raises it here
+ * (docs/crypto-service.md, limits). */
+#ifndef RP_CRYPTO_PBKDF2_MAX_COST
+#define RP_CRYPTO_PBKDF2_MAX_COST  100000u
+#endif
 
 /* The ITS uid of a key record, for both ITS stores (services/crypto/its on the ITS
  * filesystem, crypto_sp.c on the ITS service): the owner's 32 bits in the high half, the
@@ -136,6 +145,11 @@ psa_status_t rp_crypto_hash_finish(int32_t client, uint32_t *op, uint8_t *hash,
 psa_status_t rp_crypto_hash_verify(int32_t client, uint32_t *op, const uint8_t *hash,
                                    size_t hash_length);
 psa_status_t rp_crypto_hash_clone(int32_t client, uint32_t source, uint32_t *target);
+/* Crypto API 1.1 hash suspend state format (byte for byte; docs/crypto-service.md). */
+psa_status_t rp_crypto_hash_suspend(int32_t client, uint32_t *op, uint8_t *hash_state,
+                                    size_t hash_state_size, size_t *hash_state_length);
+psa_status_t rp_crypto_hash_resume(int32_t client, uint32_t *op, const uint8_t *hash_state,
+                                   size_t hash_state_length);
 
 /* ---- MAC ---- */
 psa_status_t rp_crypto_mac_compute(int32_t client, psa_key_id_t key, psa_algorithm_t alg,

@@ -11,11 +11,15 @@
 
 /* A key resolved for the duration of one call. data points into the volatile arena or
  * into the core's scratch buffer (persistent and builtin keys); rp_ck_put wipes the
- * scratch. Never keep a struct rp_key across calls. */
+ * scratch. pub: for an ECC key pair, its public key (0x04 || X || Y) computed once when
+ * the key was made and kept next to the scalar (in the arena, or in a version-2 record);
+ * 0 for every other key, for the builtin IAK and for version-1 records, whose users
+ * derive it per call. Never keep a struct rp_key across calls. */
 struct rp_key {
     psa_key_attributes_t attr;
     const uint8_t *data;
     size_t len;
+    const uint8_t *pub;
 };
 
 int rp_ck_ready(void);

@@ -83,6 +83,8 @@ enum rp_crypto_fn {
     RP_CRYPTO_FN_KDF_OUTPUT_KEY,  /* [1] attributes             [0] handle [1] key id  */
     RP_CRYPTO_FN_KDF_VERIFY_BYTES, /* [1] expected              [0] handle             */
     RP_CRYPTO_FN_KDF_VERIFY_KEY,  /* -                          [0] handle             */
+    RP_CRYPTO_FN_HASH_SUSPEND,    /* -                          [0] handle [1] state   */
+    RP_CRYPTO_FN_HASH_RESUME,     /* [1] state                  [0] handle             */
     RP_CRYPTO_FN_COUNT
 };
 /* (*) psa_call carries at most four vectors in all, so the one-shot AEAD call sends its

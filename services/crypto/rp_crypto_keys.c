@@ -13,6 +13,7 @@ struct slot {
     int32_t owner;
     psa_key_attributes_t attr;   /* attr.id == 0: free */
     uint16_t off, len;           /* material in arena[off .. off + len) */
+    uint16_t pub_len;            /* ECC key pair: its public key follows the material */
 };
 
 static struct slot slots[RP_CRYPTO_KEY_SLOTS];
@@ -33,7 +34,7 @@ static struct {
     int32_t owner;
     psa_key_id_t id;
     uint16_t len;
-    uint8_t data[24 + 128];
+    uint8_t data[24 + 152];   /* a P-384 key pair's v2 record: 24 + 48 + 97 */
 } ram_records[RAM_RECORDS];
 
 static int ram_find(int32_t owner, psa_key_id_t id)
@@ -347,44 +348,59 @@ static uint32_t get32(const uint8_t *p)
            (uint32_t)p[3] << 24;
 }
 
-static size_t record_encode(const psa_key_attributes_t *a, const uint8_t *d, size_t len)
+/* Version 1: the header and the material. Version 2 (an ECC key pair only): the same, then
+ * its public key (pn bytes, 0x04 || X || Y), so that using the key does not recompute it. */
+static size_t record_encode(const psa_key_attributes_t *a, const uint8_t *d, size_t len,
+                            const uint8_t *pub, size_t pn)
 {
-    record[0] = 'R'; record[1] = 'P'; record[2] = 'K'; record[3] = 1;
+    record[0] = 'R'; record[1] = 'P'; record[2] = 'K'; record[3] = pn ? 2 : 1;
     put32(record + 4, (uint32_t)a->type | (uint32_t)a->bits << 16);
     put32(record + 8, a->lifetime);
     put32(record + 12, a->usage);
     put32(record + 16, a->alg);
     put32(record + 20, (uint32_t)len);
     memcpy(record + 24, d, len);
-    return 24 + len;
+    memcpy(record + 24 + len, pub, pn);
+    return 24 + len + pn;
+}
+
+/* The size of the public key a version-2 record of this type carries: an ECC key pair's
+ * (2 * coordinate bytes + 1), 0 for any other type (which only version 1 may hold). */
+static size_t record_pub_len(psa_key_type_t type, size_t bits)
+{
+    const struct rp_ecc *e = rp_ck_ecc(type, bits);
+    return PSA_KEY_TYPE_IS_KEY_PAIR(type) && e ? 2 * e->bytes + 1 : 0;
 }
 
 /* Loads (client, id) into k (material in scratch). */
 static psa_status_t record_load(int32_t client, psa_key_id_t id, struct rp_key *k)
 {
-    size_t n = 0, len;
+    size_t n = 0, len, pn;
     psa_status_t st = store->get(store->ctx, client, id, record, sizeof record, &n);
 
     if (st == PSA_ERROR_DOES_NOT_EXIST)
         return PSA_ERROR_INVALID_HANDLE;
     if (st != PSA_SUCCESS)
         return st;
+    k->attr.type = (psa_key_type_t)(n >= 24 ? get32(record + 4) : 0);
+    k->attr.bits = (psa_key_bits_t)(n >= 24 ? get32(record + 4) >> 16 : 0);
     len = n >= 24 ? get32(record + 20) : 0;
+    pn = n >= 24 && record[3] == 2 ? record_pub_len(k->attr.type, k->attr.bits) : 0;
     if (n < 24 || n > sizeof record || record[0] != 'R' || record[1] != 'P' ||
-        record[2] != 'K' || record[3] != 1 || len != n - 24) {
+        record[2] != 'K' || (record[3] != 1 && record[3] != 2) || len > n - 24 ||
+        n - 24 - len != pn || (record[3] == 2 && (pn == 0 || record[24 + len] != 0x04))) {
         rp_wipe(record, sizeof record);
         return PSA_ERROR_DATA_CORRUPT;
     }
-    k->attr.type = (psa_key_type_t)get32(record + 4);
-    k->attr.bits = (psa_key_bits_t)(get32(record + 4) >> 16);
     k->attr.lifetime = get32(record + 8);
     k->attr.usage = get32(record + 12);
     k->attr.alg = get32(record + 16);
     k->attr.id = id;
-    memcpy(scratch, record + 24, len);
+    memcpy(scratch, record + 24, len + pn);   /* n <= sizeof record: fits scratch */
     rp_wipe(record, sizeof record);
     k->data = scratch;
     k->len = len;
+    k->pub = pn != 0 ? scratch + len : 0;
     return PSA_SUCCESS;
 }
 
@@ -455,10 +471,10 @@ static struct slot *slot_find(int32_t client, psa_key_id_t id)
     return 0;
 }
 
-/* Removes s, closing the gap in the arena. */
+/* Removes s (material and cached public key), closing the gap in the arena. */
 static void slot_free(struct slot *s)
 {
-    size_t off = s->off, len = s->len;
+    size_t off = s->off, len = (size_t)s->len + s->pub_len;
     for (size_t i = off; i + len < arena_used; i++)
         arena[i] = arena[i + len];
     rp_wipe(arena + arena_used - len, len);
@@ -487,6 +503,7 @@ static psa_key_id_t volatile_id_next(void)
 static psa_status_t find(int32_t client, psa_key_id_t id, struct rp_key *k)
 {
     struct slot *s;
+    k->pub = 0;
     if (!ready)
         return PSA_ERROR_BAD_STATE;
     if (is_builtin(id))
@@ -499,6 +516,7 @@ static psa_status_t find(int32_t client, psa_key_id_t id, struct rp_key *k)
     k->attr = s->attr;
     k->data = arena + s->off;
     k->len = s->len;
+    k->pub = s->pub_len != 0 ? arena + s->off + s->len : 0;
     return PSA_SUCCESS;
 }
 
@@ -553,27 +571,60 @@ static int free_slot(size_t len)
     return -1;
 }
 
-/* Stores validated material under attr (bits set) for client. */
-static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uint8_t *d,
-                              size_t len, psa_key_id_t *id)
+/* The public key of an ECC key pair, kept in its slot (volatile) or its record (persistent,
+ * format v2) so that verification and export of the public key do not redo a scalar
+ * multiplication per call. in: a validated
+ * key pair (d, len), pub its public key when the caller already has it (key generation:
+ * free) or 0; out: pub_out[0 .. *n) (n = 0 for every other key type). The public key is
+ * computed here, at creation, rather than at first use: every verification then costs
+ * the same, and the slot needs no state that changes after creation. */
+static psa_status_t slot_public(const psa_key_attributes_t *a, const uint8_t *d,
+                                const uint8_t *pub, uint8_t pub_out[2 * RP_ECC_MAX_BYTES + 1],
+                                size_t *n)
 {
+    const struct rp_ecc *e = rp_ck_ecc(a->type, a->bits);
+    *n = 0;
+    if (!PSA_KEY_TYPE_IS_KEY_PAIR(a->type) || !e)
+        return PSA_SUCCESS;
+    if (pub)
+        memcpy(pub_out, pub, 2 * e->bytes + 1);
+    else if (e->public_from_private(pub_out, d) != RP_ECC_OK)
+        return PSA_ERROR_CORRUPTION_DETECTED;
+    *n = 2 * e->bytes + 1;
+    return PSA_SUCCESS;
+}
+
+/* Stores validated material under attr (bits set) for client; pub: the public key of an
+ * ECC key pair when the caller has it (else 0: computed here, once). */
+static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uint8_t *d,
+                              size_t len, const uint8_t *pub, psa_key_id_t *id)
+{
+    uint8_t p[2 * RP_ECC_MAX_BYTES + 1];
+    size_t pn = 0;
+    psa_status_t st;
+
     a->usage = usage_normalise(a->usage);
     if (!PSA_KEY_LIFETIME_IS_VOLATILE(a->lifetime)) {
         size_t n;
-        psa_status_t st = store->get(store->ctx, client, a->id, record, 0, &n);
+        st = store->get(store->ctx, client, a->id, record, 0, &n);
         if (st == PSA_SUCCESS)
             return PSA_ERROR_ALREADY_EXISTS;
-        if (st != PSA_ERROR_DOES_NOT_EXIST)
+        if (st == PSA_ERROR_DOES_NOT_EXIST)
+            st = slot_public(a, d, pub, p, &pn);
+        if (st != PSA_SUCCESS)
             return st;
-        st = store->set(store->ctx, client, a->id, record, record_encode(a, d, len));
+        st = store->set(store->ctx, client, a->id, record, record_encode(a, d, len, p, pn));
         rp_wipe(record, sizeof record);
         if (st == PSA_SUCCESS)
             *id = a->id;
         return st;
     }
-    int i = free_slot(len);
+    st = slot_public(a, d, pub, p, &pn);
+    if (st != PSA_SUCCESS)
+        return st;
+    int i = free_slot(len + pn);
     if (i < 0 && reclaim())   /* full, but partly by clients that are gone */
-        i = free_slot(len);
+        i = free_slot(len + pn);
     if (i < 0)
         return PSA_ERROR_INSUFFICIENT_MEMORY;
     a->id = volatile_id_next();
@@ -581,14 +632,18 @@ static psa_status_t key_store(int32_t client, psa_key_attributes_t *a, const uin
     slots[i].attr = *a;
     slots[i].off = (uint16_t)arena_used;
     slots[i].len = (uint16_t)len;
+    slots[i].pub_len = (uint16_t)pn;
     memcpy(arena + arena_used, d, len);
-    arena_used += len;
+    memcpy(arena + arena_used + len, p, pn);
+    arena_used += len + pn;
     *id = a->id;
     return PSA_SUCCESS;
 }
 
-psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes,
-                          const uint8_t *data, size_t len, psa_key_id_t *id)
+/* rp_ck_create with the public key of an ECC key pair when the caller has it (or 0). */
+static psa_status_t create(int32_t client, const psa_key_attributes_t *attributes,
+                           const uint8_t *data, size_t len, const uint8_t *pub,
+                           psa_key_id_t *id)
 {
     psa_key_attributes_t a = *attributes;
     size_t bits = 0;
@@ -603,7 +658,13 @@ psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes
     if (st != PSA_SUCCESS)
         return st;
     a.bits = (psa_key_bits_t)bits;
-    return key_store(client, &a, data, len, id);
+    return key_store(client, &a, data, len, pub, id);
+}
+
+psa_status_t rp_ck_create(int32_t client, const psa_key_attributes_t *attributes,
+                          const uint8_t *data, size_t len, psa_key_id_t *id)
+{
+    return create(client, attributes, data, len, 0, id);
 }
 
 /* ---------------- key management API ---------------- */
@@ -679,7 +740,8 @@ psa_status_t rp_crypto_generate_key(int32_t client, const psa_key_attributes_t *
     else
         st = rp_ck_random(scratch, n);
     if (st == PSA_SUCCESS)
-        st = rp_ck_create(client, attributes, scratch, n, key);
+        st = create(client, attributes, scratch, n,
+                    PSA_KEY_TYPE_IS_ECC(attributes->type) ? pub : 0, key);
     rp_wipe(scratch, sizeof scratch);
     return st;
 }
@@ -737,7 +799,7 @@ psa_status_t rp_crypto_copy_key(int32_t client, psa_key_id_t source_key,
     st = ok ? check_lifetime(&a) : PSA_ERROR_INVALID_ARGUMENT;
     if (st == PSA_SUCCESS) {
         /* the source may sit in scratch; key_store copies it before anything reuses it */
-        st = key_store(client, &a, k.data, k.len, target_key);
+        st = key_store(client, &a, k.data, k.len, k.pub, target_key);
     }
     rp_ck_put(&k);
     return st;
@@ -802,6 +864,8 @@ static psa_status_t public_of(const struct rp_key *k, uint8_t *out, size_t size,
         return PSA_ERROR_BUFFER_TOO_SMALL;
     if (PSA_KEY_TYPE_IS_PUBLIC_KEY(k->attr.type))
         memcpy(out, k->data, n);
+    else if (k->pub)
+        memcpy(out, k->pub, n);
     else if (e->public_from_private(out, k->data) != RP_ECC_OK)
         return PSA_ERROR_CORRUPTION_DETECTED;
     *len = n;

@@ -110,6 +110,158 @@ psa_status_t rp_crypto_hash_clone(int32_t client, uint32_t source, uint32_t *tar
     return st;
 }
 
+/* ---- hash suspend state (Crypto API 1.1, 10.2 "Hash suspend state format") ----
+ * algorithm (big-endian 32 bits) || input-length (big-endian, 8 bytes for SHA-1/224/256,
+ * 16 for SHA-384/512: every byte of input so far) || hash-state (the chaining values as
+ * big-endian words: 5 x 32 bits for SHA-1, 8 x 32 for SHA-224/256, 8 x 64 for
+ * SHA-384/512) || unprocessed-input (input-length mod block size bytes). The field sizes
+ * are crypto_sizes.h's PSA_HASH_SUSPEND_* macros. */
+static void put_be(uint8_t *p, uint64_t v, size_t n)
+{
+    while (n-- > 0) {
+        p[n] = (uint8_t)v;
+        v >>= 8;
+    }
+}
+
+static uint64_t get_be(const uint8_t *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* The context's chaining values, length counter and pending block (one of the three
+ * shapes of rp_sha2.h's plain context structs). */
+struct hash_view {
+    uint32_t *h32;     /* SHA-1, SHA-224/256 */
+    uint64_t *h64;     /* SHA-384/512 */
+    size_t words;
+    uint64_t *len;
+    uint8_t *buf;
+};
+
+static struct hash_view hash_view(rp_hash_ctx *c)
+{
+    struct hash_view v = { 0, 0, 8, 0, 0 };
+    if (c->id == RP_HASH_SHA1) {
+        v.h32 = c->u.sha1.h;
+        v.words = 5;
+        v.len = &c->u.sha1.len;
+        v.buf = c->u.sha1.buf;
+    } else if (c->id == RP_HASH_SHA224 || c->id == RP_HASH_SHA256) {
+        v.h32 = c->u.sha256.h;
+        v.len = &c->u.sha256.len;
+        v.buf = c->u.sha256.buf;
+    } else {
+        v.h64 = c->u.sha512.h;
+        v.len = &c->u.sha512.len;
+        v.buf = c->u.sha512.buf;
+    }
+    return v;
+}
+
+/* The length of op's suspend state: 4 + input-length field + hash-state field + pending
+ * input bytes (at most PSA_HASH_SUSPEND_OUTPUT_SIZE(alg)). */
+static size_t suspend_length(struct rp_op_hash *o)
+{
+    return 4 + PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(o->alg) +
+           PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(o->alg) +
+           (size_t)(*hash_view(&o->ctx).len % rp_hash_block_size(o->ctx.id));
+}
+
+/* Encodes op's state into out (room for suspend_length(o) bytes); returns that length. */
+static size_t suspend_encode(struct rp_op_hash *o, uint8_t *out)
+{
+    struct hash_view v = hash_view(&o->ctx);
+    size_t lb = PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(o->alg);
+    size_t wb = v.h32 ? 4 : 8, at = 4 + lb;
+    size_t pending = (size_t)(*v.len % rp_hash_block_size(o->ctx.id));
+
+    put_be(out, o->alg, 4);
+    memset(out + 4, 0, lb - 8);                /* the counter is 64 bits */
+    put_be(out + 4 + lb - 8, *v.len, 8);
+    for (size_t i = 0; i < v.words; i++, at += wb)
+        put_be(out + at, v.h32 ? v.h32[i] : v.h64[i], wb);
+    memcpy(out + at, v.buf, pending);
+    return at + pending;
+}
+
+/* Decodes a suspend state into c (validate first: c is written only on success).
+ * PSA_ERROR_INVALID_ARGUMENT: not a hash suspend state (short, not a hash algorithm, a
+ * length that disagrees with the input-length field, an input length SHA-1/224/256
+ * cannot have); PSA_ERROR_NOT_SUPPORTED: a hash Rampart does not implement, or a
+ * SHA-384/512 input of 2^64 bytes or more (beyond the primitive's counter). */
+static psa_status_t resume_decode(const uint8_t *in, size_t n, psa_algorithm_t *alg,
+                                  rp_hash_ctx *c)
+{
+    rp_hash_id id;
+    size_t lb, hb, at;
+    uint64_t len;
+    struct hash_view v;
+    psa_status_t st = n >= 4 ? hash_alg((psa_algorithm_t)get_be(in, 4), &id)
+                             : PSA_ERROR_INVALID_ARGUMENT;
+    if (st != PSA_SUCCESS)
+        return st;
+    *alg = (psa_algorithm_t)get_be(in, 4);
+    lb = PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(*alg);
+    hb = PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(*alg);
+    if (n < 4 + lb + hb)
+        return PSA_ERROR_INVALID_ARGUMENT;
+    len = get_be(in + 4 + lb - 8, 8);
+    if (lb == 8 && len >> 61 != 0)
+        return PSA_ERROR_INVALID_ARGUMENT;     /* 2^64 bits or more */
+    if (lb == 16 && get_be(in + 4, 8) != 0)
+        return PSA_ERROR_NOT_SUPPORTED;
+    if (n != 4 + lb + hb + (size_t)(len % PSA_HASH_BLOCK_LENGTH(*alg)))
+        return PSA_ERROR_INVALID_ARGUMENT;
+    (void)rp_hash_init(c, id);
+    v = hash_view(c);
+    at = 4 + lb;
+    for (size_t i = 0; i < v.words; i++, at += hb / v.words) {
+        if (v.h32)
+            v.h32[i] = (uint32_t)get_be(in + at, 4);
+        else
+            v.h64[i] = get_be(in + at, 8);
+    }
+    *v.len = len;
+    memcpy(v.buf, in + at, n - at);
+    return PSA_SUCCESS;
+}
+
+psa_status_t rp_crypto_hash_suspend(int32_t client, uint32_t *op, uint8_t *hash_state,
+                                    size_t hash_state_size, size_t *hash_state_length)
+{
+    struct rp_op *o = rp_op_get(client, *op, RP_OP_HASH);
+    *hash_state_length = 0;
+    if (!o)
+        return PSA_ERROR_BAD_STATE;
+    if (hash_state_size < suspend_length(&o->u.hash))
+        return rp_op_fail(o, op, PSA_ERROR_BUFFER_TOO_SMALL);
+    *hash_state_length = suspend_encode(&o->u.hash, hash_state);
+    rp_op_free(o, op);
+    return PSA_SUCCESS;
+}
+
+psa_status_t rp_crypto_hash_resume(int32_t client, uint32_t *op, const uint8_t *hash_state,
+                                   size_t hash_state_length)
+{
+    struct rp_op *o;
+    rp_hash_ctx c;   /* the decoded state: validated whole before an operation is taken */
+    psa_algorithm_t alg = 0;
+    psa_status_t st = !rp_ck_ready() || *op != 0 ? PSA_ERROR_BAD_STATE
+                      : resume_decode(hash_state, hash_state_length, &alg, &c);
+    if (st == PSA_SUCCESS)
+        st = rp_op_new(client, RP_OP_HASH, op, &o);
+    if (st == PSA_SUCCESS) {
+        o->u.hash.alg = alg;
+        o->u.hash.ctx = c;
+    }
+    rp_wipe(&c, sizeof c);
+    return st;
+}
+
 /* ================= MAC ================= */
 /* Checks alg against the key (type, size) and fills the MAC parameters. */
 static psa_status_t mac_params(const struct rp_key *k, psa_algorithm_t alg,

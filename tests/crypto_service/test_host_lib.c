@@ -140,6 +140,55 @@ static void record_format(void)
     RP_CHECK_EQ(read_file("00000001_00000010.rpk", rec, sizeof rec), 0);
 }
 
+/* A persistent ECC key pair's record is version 2: the v1 header and scalar, then its
+ * public key (made once at import, so verification does not recompute it); a version-1
+ * record of the same key (from before) still loads; a damaged public key part is
+ * reported. Key: RFC 6979 A.2.5 (P-256). */
+static void record_ecc_v2(void)
+{
+    static const uint8_t d[32] = {
+        0xc9, 0xaf, 0xa9, 0xd8, 0x45, 0xba, 0x75, 0x16, 0x6b, 0x5c, 0x21, 0x57, 0x67, 0xb1,
+        0xd6, 0x93, 0x4e, 0x50, 0xc3, 0xdb, 0x36, 0xe8, 0x9b, 0x12, 0x7b, 0x8a, 0x62, 0x2b,
+        0x12, 0x0f, 0x67, 0x21 };
+    const psa_algorithm_t alg = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
+    uint8_t rec[256], bad[256], pub[65], h[32], sig[64];
+    size_t len, sl;
+    memset(h, 0x5a, sizeof h);
+    (void)psa_destroy_key(0x11);
+    RP_CHECK_EQ(import(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1),
+                       PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH, alg, 0x11, d, 32),
+                0x11);
+    RP_CHECK_EQ(psa_export_public_key(0x11, pub, sizeof pub, &n), PSA_SUCCESS);
+    RP_CHECK_EQ(n, 65);
+    len = read_file("00000001_00000011.rpk", rec, sizeof rec);
+    RP_CHECK_EQ(len, 24 + 32 + 65);
+    RP_CHECK(memcmp(rec, "RPK\x02", 4) == 0);
+    RP_CHECK_EQ(rec[20], 32);
+    RP_CHECK_MEM(rec + 24, d, 32);
+    RP_CHECK_MEM(rec + 56, pub, 65);
+    RP_CHECK_EQ(psa_sign_hash(0x11, alg, h, 32, sig, sizeof sig, &sl), PSA_SUCCESS);
+    RP_CHECK_EQ(psa_verify_hash(0x11, alg, h, 32, sig, sl), PSA_SUCCESS);
+    /* the same key as a version-1 record: no public key stored, derived per use */
+    memcpy(bad, rec, 56);
+    bad[3] = 1;
+    write_file("00000001_00000011.rpk", bad, 56);
+    RP_CHECK_EQ(psa_verify_hash(0x11, alg, h, 32, sig, sl), PSA_SUCCESS);
+    RP_CHECK_EQ(psa_export_public_key(0x11, buf, sizeof buf, &n), PSA_SUCCESS);
+    RP_CHECK(n == 65 && memcmp(buf, pub, 65) == 0);
+    /* version 2 with a public key of the wrong size or form, or on a v1-sized record */
+    memcpy(bad, rec, len);
+    write_file("00000001_00000011.rpk", bad, len - 1);
+    RP_CHECK_EQ(psa_verify_hash(0x11, alg, h, 32, sig, sl), PSA_ERROR_DATA_CORRUPT);
+    bad[56] = 0x05;
+    write_file("00000001_00000011.rpk", bad, len);
+    RP_CHECK_EQ(psa_export_public_key(0x11, buf, sizeof buf, &n), PSA_ERROR_DATA_CORRUPT);
+    write_file("00000001_00000011.rpk", rec, 56);          /* "RPK" 2 without the key */
+    RP_CHECK_EQ(psa_sign_hash(0x11, alg, h, 32, buf, sizeof buf, &n), PSA_ERROR_DATA_CORRUPT);
+    write_file("00000001_00000011.rpk", rec, len);
+    RP_CHECK_EQ(psa_verify_hash(0x11, alg, h, 32, sig, sl), PSA_SUCCESS);
+    RP_CHECK_EQ(psa_destroy_key(0x11), PSA_SUCCESS);
+}
+
 static void limits_and_cleanup(void)
 {
     psa_key_id_t ids[RP_CRYPTO_KEY_SLOTS + 1];
@@ -335,6 +384,7 @@ int main(int argc, char **argv)
         return persistence(argv[2]);
     iak();
     record_format();
+    record_ecc_v2();
     limits_and_cleanup();
     sha256_million();
     kdf_differential();

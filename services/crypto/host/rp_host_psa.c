@@ -120,20 +120,17 @@ psa_status_t psa_hash_abort(psa_hash_operation_t *operation)
     return rp_crypto_abort(client, &operation->handle);
 }
 
-/* Suspend/resume are optional in the specification; Rampart does not offer them. */
 psa_status_t psa_hash_suspend(psa_hash_operation_t *operation, uint8_t *hash_state,
                               size_t hash_state_size, size_t *hash_state_length)
 {
-    (void)operation; (void)hash_state; (void)hash_state_size;
-    *hash_state_length = 0;
-    return PSA_ERROR_NOT_SUPPORTED;
+    return rp_crypto_hash_suspend(client, &operation->handle, hash_state, hash_state_size,
+                                  hash_state_length);
 }
 
 psa_status_t psa_hash_resume(psa_hash_operation_t *operation, const uint8_t *hash_state,
                              size_t hash_state_length)
 {
-    (void)operation; (void)hash_state; (void)hash_state_length;
-    return PSA_ERROR_NOT_SUPPORTED;
+    return rp_crypto_hash_resume(client, &operation->handle, hash_state, hash_state_length);
 }
 
 psa_status_t psa_hash_clone(const psa_hash_operation_t *source_operation,
