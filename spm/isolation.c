@@ -2,13 +2,15 @@
  *
  * Region plan (8 regions, the real AN521 core's count; QEMU models 16):
  *   R0        shared code: vectors, SPM, libraries (read-only, executable, everyone)
- *   level 2   R1 Application-RoT code, R2 Application-RoT data and stacks (shared by all
- *             of them, as FF-M allows), R3..R6 the running partition's own MMIO.
- *             PSA-RoT partitions and the SPM are privileged and use the default map
- *             (PRIVDEFENA), which unprivileged code never gets.
- *   level 3   R1 the running partition's code, R2 its data and stack, R3..R6 its MMIO;
- *             every partition runs unprivileged and the regions are rewritten, from
- *             values computed at boot, when a different partition's thread is switched in.
+ *   level 2   Application-RoT partitions run unprivileged with R1 the running partition's
+ *             code, R2 its data and stack, R3..R6 its MMIO. FF-M would let them share
+ *             their data; they do not, because a partition blocked in an API call has the
+ *             SPM's frames of that call and its saved context on its own stack, which no
+ *             other partition may write. PSA-RoT partitions and the SPM are privileged
+ *             and use the default map (PRIVDEFENA), which unprivileged code never gets.
+ *   level 3   the same regions for every partition: all run unprivileged.
+ * The regions are rewritten, from values computed at boot, when a thread of a different
+ * unprivileged partition is switched in.
  * A partition's code region holds its read-only data too (secrets in PSA-RoT rodata stay
  * out of others' reach). The bounds come from the linker (rp_partition_memory.h). */
 #include <stdint.h>
@@ -43,7 +45,6 @@ extern char __rp_shared_code_end[];
 /* Each partition's regions R1..R6, computed at boot. */
 static region_t sets[RP_PART_MAX][REGIONS_PER_PART];
 int rp_isolation_programmed = -1; /* partition whose regions are in R1.. */
-static uint8_t has_mmio[RP_PART_MAX]; /* level 2: R3.. used (else its set is everyone's) */
 
 static region_t region(uintptr_t start, uintptr_t end, uint32_t ap, uint32_t xn,
                        uint32_t attr)
@@ -130,42 +131,18 @@ static void program(const region_t *set)
 }
 
 /* The running partition's regions, rewritten only when it changes. Called by the
- * scheduler (in PendSV) for an unprivileged thread. At level 2 every Application-RoT
- * partition without MMIO has the same set (the Application RoT's code and data), so a
- * switch between two of them writes nothing. */
+ * scheduler (in PendSV) for an unprivileged thread. */
 void rp_isolation_switch(int part)
 {
-    int old = rp_isolation_programmed;
-    if (RP_ISOLATION == 1 || part == old) {
+    if (RP_ISOLATION == 1 || part == rp_isolation_programmed) {
         return;
     }
-    if (!(RP_ISOLATION == 2 && old >= 0 && !has_mmio[part] && !has_mmio[old])) {
-        program(sets[part]);
-    }
+    program(sets[part]);
     rp_isolation_programmed = part;
 }
 
-/* Level 2: the Application RoT's code and data (contiguous: the linker script places
- * those partitions first) for every one of them, and each one's own MMIO after. */
-static void level2_set(region_t *set, int part)
-{
-    uintptr_t code_lo = UINTPTR_MAX, code_hi = 0, data_lo = UINTPTR_MAX, data_hi = 0;
-    for (uint16_t p = 0; p < rp_partition_count; p++) {
-        const rp_partition_memory_t *m = memory_of(p);
-        if (rp_partitions[p].type != RP_PART_APP_ROT || m == NULL) {
-            continue;
-        }
-        code_lo = (uintptr_t)m->code_start < code_lo ? (uintptr_t)m->code_start : code_lo;
-        code_hi = (uintptr_t)m->code_end > code_hi ? (uintptr_t)m->code_end : code_hi;
-        data_lo = (uintptr_t)m->data_start < data_lo ? (uintptr_t)m->data_start : data_lo;
-        data_hi = (uintptr_t)m->data_end > data_hi ? (uintptr_t)m->data_end : data_hi;
-    }
-    set[0] = region(code_lo, code_hi, AP_RO_ANY, 0, ATTR_NORMAL);
-    set[1] = region(data_lo, data_hi, AP_RW_ANY, XN, ATTR_NORMAL);
-    has_mmio[part] = (uint8_t)(add_mmio(set, 2, part) > 2);
-}
-
-static void level3_set(region_t *set, int part)
+/* Partition part's own code (with its rodata), data and stack, and MMIO. */
+static void own_set(region_t *set, int part)
 {
     const rp_partition_memory_t *m = memory_of(part);
     if (m != NULL) {
@@ -194,11 +171,7 @@ void rp_isolation_init(void)
         if (!rp_isolation_unprivileged(p)) {
             continue;
         }
-        if (RP_ISOLATION == 2) {
-            level2_set(sets[p], p);
-        } else {
-            level3_set(sets[p], p);
-        }
+        own_set(sets[p], p);
     }
     MPU_CTRL = 5u; /* ENABLE | PRIVDEFENA */
     __asm volatile("dsb\n\tisb" ::: "memory");

@@ -66,14 +66,26 @@ static inline void copy(void *dst, const void *src, size_t n)
                    : "cc", "memory");
 }
 
-/* A buffer the running partition passes must be its own: checked with the TT instruction
- * for an unprivileged partition (a privileged one may access everything anyway). */
+/* A buffer the running partition passes must be its own: for an unprivileged partition,
+ * in its stack above the stack pointer it made the call with (its memory at every
+ * level), or else accessible to it as the TT instruction says; never below that pointer,
+ * where the SPM's frames of this call live (the call runs on the partition's stack: a
+ * psa_read there would overwrite them). A privileged partition may access everything. */
 static void own_buffer(const void *p, size_t n, int write)
 {
-    if (n > 0 && rp_backend_caller_unprivileged() &&
-        !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ))) {
+#if RP_ISOLATION > 1
+    if (n == 0 || !rp_backend_caller_unprivileged()) {
+        return;
+    }
+    int where = rp_backend_stack_buffer(p, n);
+    if (where == RP_STACK_BELOW ||
+        (where == RP_STACK_OTHER &&
+         !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ)))) {
         rp_spm_panic_running();
     }
+#else
+    (void)p, (void)n, (void)write; /* level 1: every partition is privileged */
+#endif
 }
 
 /* mm-iovec gives a partition the client's memory directly: a build option

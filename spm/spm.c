@@ -117,6 +117,23 @@ HOT int vector_ok(const void *base, size_t len, int flags)
     return base != NULL && rp_tt_range_ok(base, len, flags);
 }
 
+/* An unprivileged partition's call runs on its own stack (the SVC path, backend_ipc.c):
+ * the SPM's frames of the call lie below the stack pointer it called with. A vector or a
+ * vector array there would let the SPM overwrite its own frames (the out_vec lengths it
+ * writes back, a server's psa_write), so it is refused. Compiles away for every other
+ * view (flags: the caller's view, without the access bits). in: n > 0. */
+HOT int clear_of_frames(int flags, const void *p, size_t n)
+{
+#if RP_ISOLATION > 1
+    if (flags == CMSE_MPU_UNPRIV) {
+        return rp_backend_stack_buffer(p, n) != RP_STACK_BELOW;
+    }
+#else
+    (void)flags, (void)p, (void)n;
+#endif
+    return 1;
+}
+
 /* Copies the caller's vectors into m and checks them (rules: rp_spm_core.h), in one
  * pass: each array must be readable by the caller (out_vec's writable too: the written
  * lengths go back there), each vector non-NULL unless empty, not wrapping, accessible
@@ -130,7 +147,8 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
         return 0;
     }
     if (in_len != 0) {
-        if (!rp_tt_range_ok(in_vec, in_len * sizeof *in_vec, flags | CMSE_MPU_READ)) {
+        if (!rp_tt_range_ok(in_vec, in_len * sizeof *in_vec, flags | CMSE_MPU_READ) ||
+            !clear_of_frames(flags, in_vec, in_len * sizeof *in_vec)) {
             return 0;
         }
         for (size_t i = 0; i < in_len; i++) {
@@ -138,14 +156,16 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
             const void *base = m->in[i].base;
             size_t len = m->in[i].len;
             m->msg.in_size[i] = len;
-            if (len != 0 && !vector_ok(base, len, flags | CMSE_MPU_READ)) {
+            if (len != 0 && (!vector_ok(base, len, flags | CMSE_MPU_READ) ||
+                             !clear_of_frames(flags, base, len))) {
                 return 0;
             }
         }
     }
     if (out_len != 0) {
         if (!rp_tt_range_ok(out_vec, out_len * sizeof *out_vec,
-                            flags | CMSE_MPU_READWRITE)) {
+                            flags | CMSE_MPU_READWRITE) ||
+            !clear_of_frames(flags, out_vec, out_len * sizeof *out_vec)) {
             return 0;
         }
         for (size_t i = 0; i < out_len; i++) {
@@ -153,7 +173,8 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
             void *base = m->out[i].base;
             size_t len = m->out[i].len;
             m->msg.out_size[i] = len;
-            if (len != 0 && !vector_ok(base, len, flags | CMSE_MPU_READWRITE)) {
+            if (len != 0 && (!vector_ok(base, len, flags | CMSE_MPU_READWRITE) ||
+                             !clear_of_frames(flags, base, len))) {
                 return 0;
             }
         }

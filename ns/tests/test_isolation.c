@@ -1,20 +1,16 @@
 /* test_isolation - one fatal error of an Application-RoT partition per image (RP_ISO_CASE,
  * an RP_TEST_PANIC_* type): a programmer error (case 1; at level 1 also the mm-iovec
- * misuse of cases 0x10 and 0x11) panics it at every level; a
+ * misuse of cases 0x10 and 0x11; at levels 2 and 3 an API call given memory below the
+ * partition's stack pointer, 0x12 and 0x13) panics it at every level; a
  * forbidden access (cases 2..6) is stopped by the MPU at isolation level 2 or 3,
  * the secure fault handler reports it ("FAULT ... contained"), the partition's client gets
- * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. RP_ISO_ALLOWED marks
- * an access the level permits (Application RoT to Application RoT at level 2). */
+ * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. */
 #include <stdint.h>
 
 #include "ns_test.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
 #include "rp_test_services.h"
-
-#ifndef RP_ISO_ALLOWED
-#define RP_ISO_ALLOWED 0
-#endif
 
 static int t_violation(void)
 {
@@ -23,14 +19,15 @@ static int t_violation(void)
     psa_invec iv = { in, sizeof in };
     psa_outvec ov = { &v, sizeof v };
     psa_status_t s = psa_call(RP_TEST_PANIC_HANDLE, RP_ISO_CASE, &iv, 1, &ov, 1);
-    NS_CHECK(s == (RP_ISO_ALLOWED ? PSA_SUCCESS : PSA_ERROR_SERVICE_FAILURE));
-#if RP_ISO_CASE == RP_TEST_PANIC_UNMAP_TWICE || RP_ISO_CASE == RP_TEST_PANIC_MAP_TWICE
-    /* the first map and unmap went through; the panic was the second one */
+    NS_CHECK(s == PSA_ERROR_SERVICE_FAILURE);
+#if RP_ISO_CASE == RP_TEST_PANIC_UNMAP_TWICE || RP_ISO_CASE == RP_TEST_PANIC_MAP_TWICE || \
+    RP_ISO_CASE == RP_TEST_PANIC_READ_BELOW_SP || RP_ISO_CASE == RP_TEST_PANIC_CALL_BELOW_SP
+    /* what came before went through; the panic was the misuse */
     NS_CHECK(ov.len == sizeof v && v == RP_TEST_MAP_MARKER);
 #endif
-    /* contained: a stopped partition stays stopped, an allowed one keeps serving */
+    /* contained: a stopped partition stays stopped */
     s = psa_call(RP_TEST_PANIC_HANDLE, RP_TEST_PANIC_READ_AROT + 1, NULL, 0, NULL, 0);
-    NS_CHECK(s == (RP_ISO_ALLOWED ? PSA_SUCCESS : PSA_ERROR_SERVICE_FAILURE));
+    NS_CHECK(s == PSA_ERROR_SERVICE_FAILURE);
     return 0;
 }
 

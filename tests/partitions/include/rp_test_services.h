@@ -39,6 +39,11 @@
 #define RP_TEST_PANIC_UNMAP_TWICE   0x10
 #define RP_TEST_PANIC_MAP_TWICE     0x11
 #define RP_TEST_MAP_MARKER          0x600Du
+/* levels 2 and 3 (the partition unprivileged): RP_TEST_MAP_MARKER written to out_vec 0,
+ * then a psa_read into its own stack below its stack pointer / a psa_call whose out_vec
+ * array lies there (where the SPM's frames of the API call live): programmer errors */
+#define RP_TEST_PANIC_READ_BELOW_SP 0x12
+#define RP_TEST_PANIC_CALL_BELOW_SP 0x13
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

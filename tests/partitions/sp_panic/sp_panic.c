@@ -2,6 +2,7 @@
 #include "psa/crypto.h"
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_panic.h"
+#include "psa_manifest/sid.h"
 #include "rp_test_serve.h"
 #include "rp_test_services.h"
 
@@ -69,6 +70,28 @@ static void map_twice(const psa_msg_t *msg)
     }
 }
 
+/* RP_TEST_PANIC_READ_BELOW_SP / _CALL_BELOW_SP: the marker, then an API call given memory
+ * below the stack pointer (the partition's own stack, but where the SPM's frames of that
+ * very call go): psa_read's buffer 64 bytes below it; for psa_call a valid out_vec array
+ * 512 bytes below it (deeper than the frames reach while the SPM reads the array, so
+ * that only the rule refuses it: the SPM writes the written length back there). */
+static void below_sp(const psa_msg_t *msg)
+{
+    static const uint32_t marker = RP_TEST_MAP_MARKER;
+    static uint8_t out[4];
+    uintptr_t sp;
+    __asm volatile("mov %0, sp" : "=r"(sp));
+    psa_write(msg->handle, 0, &marker, sizeof marker);
+    if (msg->type == RP_TEST_PANIC_READ_BELOW_SP) {
+        (void)psa_read(msg->handle, 0, (void *)(sp - 64u), 8);
+    } else {
+        psa_outvec *ov = (psa_outvec *)(sp - 512u);
+        ov->base = out;
+        ov->len = sizeof out;
+        (void)psa_call(RP_CRYPTO_HANDLE, 0, NULL, 0, ov, 1);
+    }
+}
+
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
     static const uint8_t big[64];
@@ -78,8 +101,14 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     if (msg->type == RP_TEST_PANIC_CRYPTO_HOG) {
         crypto_hog();
     }
+    /* these return only if the SPM let the misuse through: then the call succeeds */
     if (msg->type == RP_TEST_PANIC_UNMAP_TWICE || msg->type == RP_TEST_PANIC_MAP_TWICE) {
         map_twice(msg);
+        return PSA_SUCCESS;
+    }
+    if (msg->type == RP_TEST_PANIC_READ_BELOW_SP || msg->type == RP_TEST_PANIC_CALL_BELOW_SP) {
+        below_sp(msg);
+        return PSA_SUCCESS;
     }
     if (msg->type == RP_TEST_PANIC_OVERWRITE) {
         psa_write(msg->handle, 0, big, msg->out_size[0] + 1);
