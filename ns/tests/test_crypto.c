@@ -1902,6 +1902,53 @@ static int t_rsa_kat_keys(void)
     return 0;
 }
 
+/* 1 if the persistent store takes a record larger than one ITS asset (an RSA key pair's):
+ * the device's ITS store (chunked, services/crypto/crypto_sp.c) and the host's file store
+ * do; the RAM stores (the host library without a directory, the partition simulator)
+ * hold records of 176 bytes. */
+#ifdef RP_TEST_SMALL_STORE
+static int big_store = 0;
+#else
+static int big_store = 1; /* the host suite clears it when it runs without a directory */
+#endif
+
+/* A persistent RSA-2048 key pair (a 1,215-byte record: more than one ITS asset on the
+ * device): after a purge it is read back whole (export gives the imported bytes), and
+ * after destroy it is gone. A small store refuses it with INSUFFICIENT_STORAGE. */
+static int t_rsa_persistent(void)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    psa_set_key_type(&a, PSA_KEY_TYPE_RSA_KEY_PAIR);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_SIGN_HASH);
+    psa_set_key_algorithm(&a, RSA_V15);
+    psa_set_key_id(&a, 0x2048);
+    (void)psa_destroy_key(0x2048);                   /* left over from an earlier run */
+    psa_status_t st = psa_import_key(&a, RSA_KAT_2048_PAIR, RSA_KAT_2048_PAIR_LEN, &id);
+    if (!big_store) {
+        NS_CHECK(st == PSA_ERROR_INSUFFICIENT_STORAGE && id == 0);
+        return 0;
+    }
+    CHECK_OK(st);
+    NS_CHECK(id == 0x2048);
+    CHECK_OK(psa_purge_key(id));
+    memset(rsa_buf, 0, sizeof rsa_buf);
+    CHECK_OK(psa_export_key(id, rsa_buf, sizeof rsa_buf, &n1));
+    NS_CHECK(n1 == RSA_KAT_2048_PAIR_LEN && memcmp(rsa_buf, RSA_KAT_2048_PAIR, n1) == 0);
+    CHECK_OK(psa_get_key_attributes(id, &a));
+    NS_CHECK(psa_get_key_bits(&a) == 2048 &&
+             psa_get_key_lifetime(&a) == PSA_KEY_LIFETIME_PERSISTENT);
+    CHECK_OK(psa_destroy_key(id));
+    NS_CHECK(psa_export_key(id, rsa_buf, sizeof rsa_buf, &n1) == PSA_ERROR_INVALID_HANDLE);
+    /* the same id again: a new record over the old one's place */
+    CHECK_OK(psa_import_key(&a, RSA_KAT_2048_PAIR, RSA_KAT_2048_PAIR_LEN, &id));
+    CHECK_OK(psa_purge_key(id));
+    CHECK_OK(psa_export_public_key(id, rsa_buf, sizeof rsa_buf, &n1));
+    NS_CHECK(n1 == RSA_KAT_2048_PUB_LEN && memcmp(rsa_buf, RSA_KAT_2048_PUB, n1) == 0);
+    CHECK_OK(psa_destroy_key(id));
+    return 0;
+}
+
 /* RSA-2048 key generation in the service: the key signs, its exported public key (an
  * RSAPublicKey of 2048 bits) verifies, other sizes are refused. (The generated numbers
  * are checked against OpenSSL on the host: tests/pk/test_rsa_openssl.c.) About 23 s of
@@ -2077,9 +2124,10 @@ static int t_client_gone(void)
 #define ECC_CASES C(ecc_absent)
 #endif
 #if RP_TEST_CRYPTO_RSA && defined(RP_RSA_LONG_CASES)
-#define RSA_CASES C(rsa_kat_sign) C(rsa_kat_crypt) C(rsa_kat_keys) C(rsa_generate)
+#define RSA_CASES                                                                       \
+    C(rsa_kat_sign) C(rsa_kat_crypt) C(rsa_kat_keys) C(rsa_persistent) C(rsa_generate)
 #elif RP_TEST_CRYPTO_RSA
-#define RSA_CASES C(rsa_kat_sign) C(rsa_kat_crypt) C(rsa_kat_keys)
+#define RSA_CASES C(rsa_kat_sign) C(rsa_kat_crypt) C(rsa_kat_keys) C(rsa_persistent)
 #else
 #define RSA_CASES
 #endif
@@ -2247,6 +2295,7 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && rp_host_set_storage_dir(argv[1]) != PSA_SUCCESS)
         return 2;
+    big_store = argc > 1;
 #else
 int main(void)
 {
