@@ -12,6 +12,7 @@
 #include "psa/service.h"
 #include "psa_manifest/rp_crypto_sp.h"
 #include "psa_manifest/sid.h"
+#include "rp_crypto_chunked.h"
 #include "rp_crypto_core.h"
 #include "rp_crypto_ipc.h"
 #include "rp_crypto_spm.h"
@@ -384,141 +385,44 @@ psa_status_t rp_crypto_sfn(const psa_msg_t *msg)
 /* ---- persistent keys on the device: key records in ITS ----
  * The records (the core's versioned format) go to the ITS service, in this partition's
  * own ITS namespace; the uid carries the key's owner (RP_CRYPTO_ITS_UID), so no two
- * clients' keys meet. An ITS asset holds at most ITS_ASSET_MAX bytes (docs/storage.md):
- * a record that fits is one asset, as it is (it starts "RPK"); a larger one (an RSA key
- * pair) is split over up to CHUNKS_MAX assets whose uids differ in bits 30-31 of the low
- * word (key ids use bits 0-29, RP_CRYPTO_ITS_UID sets bit 31):
- *   chunk 0, the record's own uid:  "RPKC", the record's length (u32 LE), its first bytes
- *   chunk k = 1..CHUNKS_MAX-1:      the next ITS_ASSET_MAX bytes
- * Chunk 0 is written last and removed first, so after a power cut the record is there
- * whole or not at all (a cut during a write can leave chunks nobody references; the next
- * record of that key id rewrites them). */
+ * clients' keys meet. An ITS asset holds at most 512 bytes (docs/storage.md): records
+ * larger than that (RSA key pairs) are split over several assets (rp_crypto_chunked.h). */
 #ifdef RP_ITS_SID
-#define ITS_ASSET_MAX 512u
-#define CHUNKS_MAX    4u
-#define CHUNK0_HDR    8u
-#define CHUNKED_MAX   (CHUNKS_MAX * ITS_ASSET_MAX - CHUNK0_HDR)
-
-static void put_le32(uint8_t *p, uint32_t v)
+static psa_status_t asset_set(psa_storage_uid_t uid, size_t len, const void *data)
 {
-    p[0] = (uint8_t)v, p[1] = (uint8_t)(v >> 8), p[2] = (uint8_t)(v >> 16), p[3] = (uint8_t)(v >> 24);
+    return psa_its_set(uid, len, data, PSA_STORAGE_FLAG_NONE);
 }
 
-static uint32_t get_le32(const uint8_t *p)
+static psa_status_t asset_size(psa_storage_uid_t uid, size_t *len)
 {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    struct psa_storage_info_t info;
+    psa_status_t st = psa_its_get_info(uid, &info);
+    *len = st == PSA_SUCCESS ? info.size : 0;
+    return st;
 }
 
-static psa_storage_uid_t chunk_uid(int32_t owner, psa_key_id_t id, unsigned k)
-{
-    return RP_CRYPTO_ITS_UID(owner, id) ^ ((uint64_t)k << 30);
-}
-
-/* Chunk k's share of a chunked record of len bytes: its offset in the record (*at) and
- * its length (0: the record has no chunk k). */
-static size_t chunk_share(size_t len, unsigned k, size_t *at)
-{
-    size_t first = ITS_ASSET_MAX - CHUNK0_HDR;
-    size_t start = k == 0 ? 0 : first + (k - 1u) * ITS_ASSET_MAX;
-    size_t cap = k == 0 ? first : ITS_ASSET_MAX;
-    *at = start;
-    return len <= start ? 0 : (len - start < cap ? len - start : cap);
-}
-
-static void remove_chunks(int32_t owner, psa_key_id_t id, unsigned from)
-{
-    for (unsigned k = from; k < CHUNKS_MAX; k++)
-        (void)psa_its_remove(chunk_uid(owner, id, k));
-}
+static const struct rp_asset_api its_assets = { asset_set, psa_its_get, asset_size,
+                                                psa_its_remove };
 
 static psa_status_t its_set(void *ctx, int32_t owner, psa_key_id_t id, const uint8_t *d,
                             size_t len)
 {
-    static uint8_t chunk0[ITS_ASSET_MAX];
-    size_t at, n;
-    psa_status_t st;
     (void)ctx;
-    if (len <= ITS_ASSET_MAX)
-        return psa_its_set(RP_CRYPTO_ITS_UID(owner, id), len, d, PSA_STORAGE_FLAG_NONE);
-    if (len > CHUNKED_MAX)
-        return PSA_ERROR_INSUFFICIENT_STORAGE;
-    for (unsigned k = 1; k < CHUNKS_MAX && (n = chunk_share(len, k, &at)) != 0; k++) {
-        st = psa_its_set(chunk_uid(owner, id, k), n, d + at, PSA_STORAGE_FLAG_NONE);
-        if (st != PSA_SUCCESS) {
-            remove_chunks(owner, id, 1);
-            return st;
-        }
-    }
-    n = chunk_share(len, 0, &at);
-    memcpy(chunk0, "RPKC", 4);
-    put_le32(chunk0 + 4, (uint32_t)len);
-    memcpy(chunk0 + CHUNK0_HDR, d, n);
-    st = psa_its_set(RP_CRYPTO_ITS_UID(owner, id), CHUNK0_HDR + n, chunk0,
-                     PSA_STORAGE_FLAG_NONE);
-    rp_wipe(chunk0, sizeof chunk0);                 /* key material */
-    if (st != PSA_SUCCESS)
-        remove_chunks(owner, id, 1);
-    return st;
-}
-
-/* The rest of a chunked record of len bytes (chunk 0's data is in buf already): at most
- * size bytes in all. A chunk missing or of the wrong size: PSA_ERROR_DATA_CORRUPT. */
-static psa_status_t get_chunks(int32_t owner, psa_key_id_t id, size_t len, uint8_t *buf,
-                               size_t size)
-{
-    size_t at, n, got;
-    for (unsigned k = 1; k < CHUNKS_MAX && (n = chunk_share(len, k, &at)) != 0; k++) {
-        struct psa_storage_info_t info;
-        psa_storage_uid_t uid = chunk_uid(owner, id, k);
-        if (psa_its_get_info(uid, &info) != PSA_SUCCESS || info.size != n)
-            return PSA_ERROR_DATA_CORRUPT;
-        if (at >= size)
-            break;
-        n = n < size - at ? n : size - at;
-        if (psa_its_get(uid, 0, n, buf + at, &got) != PSA_SUCCESS || got != n)
-            return PSA_ERROR_DATA_CORRUPT;
-    }
-    return PSA_SUCCESS;
+    return rp_chunked_set(&its_assets, RP_CRYPTO_ITS_UID(owner, id), d, len);
 }
 
 /* The store's get: *len = the record's length; at most size bytes copied to buf. */
 static psa_status_t its_get(void *ctx, int32_t owner, psa_key_id_t id, uint8_t *buf,
                             size_t size, size_t *len)
 {
-    struct psa_storage_info_t info;
-    uint8_t hdr[CHUNK0_HDR];
-    size_t got = 0, at, n;
-    psa_storage_uid_t uid = RP_CRYPTO_ITS_UID(owner, id);
-    psa_status_t st = psa_its_get_info(uid, &info);
     (void)ctx;
-    if (st != PSA_SUCCESS)
-        return st;
-    if (info.size >= CHUNK0_HDR &&
-        psa_its_get(uid, 0, CHUNK0_HDR, hdr, &got) == PSA_SUCCESS &&
-        memcmp(hdr, "RPKC", 4) == 0) {
-        *len = get_le32(hdr + 4);
-        n = chunk_share(*len, 0, &at);
-        if (*len <= ITS_ASSET_MAX || *len > CHUNKED_MAX || info.size != CHUNK0_HDR + n)
-            return PSA_ERROR_DATA_CORRUPT;
-        n = n < size ? n : size;
-        if (n != 0 && (psa_its_get(uid, CHUNK0_HDR, n, buf, &got) != PSA_SUCCESS || got != n))
-            return PSA_ERROR_DATA_CORRUPT;
-        return get_chunks(owner, id, *len, buf, size);
-    }
-    *len = info.size;
-    if (size == 0 || info.size == 0)
-        return PSA_SUCCESS;
-    return psa_its_get(uid, 0, info.size < size ? info.size : size, buf, &got);
+    return rp_chunked_get(&its_assets, RP_CRYPTO_ITS_UID(owner, id), buf, size, len);
 }
 
 static psa_status_t its_remove(void *ctx, int32_t owner, psa_key_id_t id)
 {
-    psa_status_t st;
     (void)ctx;
-    st = psa_its_remove(RP_CRYPTO_ITS_UID(owner, id)); /* the record goes */
-    if (st == PSA_SUCCESS)
-        remove_chunks(owner, id, 1);                                 /* then its chunks */
-    return st;
+    return rp_chunked_remove(&its_assets, RP_CRYPTO_ITS_UID(owner, id));
 }
 
 static const struct rp_crypto_store its_store = { its_set, its_get, its_remove, 0 };

@@ -75,6 +75,19 @@ extern rp_rsa_private rp_ck_rsa;
 /* Loads k (RSA key pair or public key) into rp_ck_rsa; 0 or -1 (bad DER). */
 int rp_ck_rsa_load(const struct rp_key *k);
 #endif
+/* Little-endian 32-bit fields of the storage formats (key records, chunked records). */
+static inline void rp_ck_put_le32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+}
+
+static inline uint32_t rp_ck_get_le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
 /* PSA hash algorithm -> rp_hash_id; 0 when Rampart has no such hash. */
 rp_hash_id rp_ck_hash_id(psa_algorithm_t hash);
 

@@ -336,17 +336,6 @@ static psa_status_t check_material(psa_key_type_t type, size_t attr_bits, const 
 /* ---------------- persistent records ----------------
  * v1: "RPK" 0x01 | type u16 | bits u16 | lifetime u32 | usage u32 | alg u32 | len u32 |
  * material (little-endian). */
-static void put32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-           (uint32_t)p[3] << 24;
-}
 
 /* Version 1: the header and the material. Version 2 (an ECC key pair only): the same, then
  * its public key (pn bytes, 0x04 || X || Y), so that using the key does not recompute it. */
@@ -354,11 +343,11 @@ static size_t record_encode(const psa_key_attributes_t *a, const uint8_t *d, siz
                             const uint8_t *pub, size_t pn)
 {
     record[0] = 'R'; record[1] = 'P'; record[2] = 'K'; record[3] = pn ? 2 : 1;
-    put32(record + 4, (uint32_t)a->type | (uint32_t)a->bits << 16);
-    put32(record + 8, a->lifetime);
-    put32(record + 12, a->usage);
-    put32(record + 16, a->alg);
-    put32(record + 20, (uint32_t)len);
+    rp_ck_put_le32(record + 4, (uint32_t)a->type | (uint32_t)a->bits << 16);
+    rp_ck_put_le32(record + 8, a->lifetime);
+    rp_ck_put_le32(record + 12, a->usage);
+    rp_ck_put_le32(record + 16, a->alg);
+    rp_ck_put_le32(record + 20, (uint32_t)len);
     memcpy(record + 24, d, len);
     memcpy(record + 24 + len, pub, pn);
     return 24 + len + pn;
@@ -382,9 +371,9 @@ static psa_status_t record_load(int32_t client, psa_key_id_t id, struct rp_key *
         return PSA_ERROR_INVALID_HANDLE;
     if (st != PSA_SUCCESS)
         return st;
-    k->attr.type = (psa_key_type_t)(n >= 24 ? get32(record + 4) : 0);
-    k->attr.bits = (psa_key_bits_t)(n >= 24 ? get32(record + 4) >> 16 : 0);
-    len = n >= 24 ? get32(record + 20) : 0;
+    k->attr.type = (psa_key_type_t)(n >= 24 ? rp_ck_get_le32(record + 4) : 0);
+    k->attr.bits = (psa_key_bits_t)(n >= 24 ? rp_ck_get_le32(record + 4) >> 16 : 0);
+    len = n >= 24 ? rp_ck_get_le32(record + 20) : 0;
     pn = n >= 24 && record[3] == 2 ? record_pub_len(k->attr.type, k->attr.bits) : 0;
     if (n < 24 || n > sizeof record || record[0] != 'R' || record[1] != 'P' ||
         record[2] != 'K' || (record[3] != 1 && record[3] != 2) || len > n - 24 ||
@@ -392,9 +381,9 @@ static psa_status_t record_load(int32_t client, psa_key_id_t id, struct rp_key *
         rp_wipe(record, sizeof record);
         return PSA_ERROR_DATA_CORRUPT;
     }
-    k->attr.lifetime = get32(record + 8);
-    k->attr.usage = get32(record + 12);
-    k->attr.alg = get32(record + 16);
+    k->attr.lifetime = rp_ck_get_le32(record + 8);
+    k->attr.usage = rp_ck_get_le32(record + 12);
+    k->attr.alg = rp_ck_get_le32(record + 16);
     k->attr.id = id;
     memcpy(scratch, record + 24, len + pn);   /* n <= sizeof record: fits scratch */
     rp_wipe(record, sizeof record);
