@@ -258,18 +258,9 @@ psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
         (signal & rp_backend_asserted(p)) == 0 || msg == NULL) {
         rp_spm_panic_running();
     }
-    /* unprivileged: msg in its own stack above its stack pointer (where a service usually
-     * keeps it) is its memory at every level; below that pointer are the SPM's frames of
-     * this call (it runs on the partition's stack), which msg must not overwrite */
-    if (RP_ISOLATION > 1 && rp_backend_caller_unprivileged()) {
-        int where = rp_backend_stack_buffer(msg, sizeof *msg);
-        if (where == RP_STACK_BELOW) {
-            rp_spm_panic_running();
-        }
-        if (where == RP_STACK_OTHER) {
-            own_buffer(msg, sizeof *msg, 1);
-        }
-    }
+    /* unprivileged: msg must be its own memory and not below its stack pointer, where
+     * the SPM's frames of this call live (own_buffer) */
+    own_buffer(msg, sizeof *msg, 1);
     msg_slot_t *m = rp_backend_get(p, signal);
     if (m == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST;
