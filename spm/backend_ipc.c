@@ -30,15 +30,15 @@ enum thread_state { T_READY, T_WAIT_SIGNAL, T_WAIT_REPLY, T_DEAD };
 typedef struct thread {
     uint32_t *sp;          /* saved PSP while switched out */
     uint32_t *limit;       /* its stack's lowest address (PSPLIM) */
-    uint32_t api_return;   /* SVC path: where the partition's API call returns to */
+    uint32_t pad;          /* (32 bytes in all: PendSV indexes with a shift) */
     psa_signal_t wait_mask;
     int8_t part;           /* partition whose code runs now (-1: NS agent) */
     int8_t own_part;       /* the IPC partition this thread is (-1: NS agent) */
     uint8_t state;         /* enum thread_state */
     uint8_t prio;          /* 0 highest; the NS agent 255 */
     uint8_t unpriv;        /* the partition runs unprivileged (levels 2, 3) */
-    uint8_t control;       /* its CONTROL: SPSEL, and nPRIV when unprivileged now; an
-                            * unpriv thread with 2 here is in an API call (SVC path) */
+    uint8_t control;       /* its CONTROL while switched out (levels 2, 3: nPRIV is set
+                            * while it runs unprivileged, clear in an API call) */
     uint8_t index;         /* its number: threads[index] */
     uint32_t bit;          /* 1 << index: its bit in `ready` */
     uintptr_t api_frame;   /* SVC path: its exception frame, at its stack pointer less
@@ -49,7 +49,6 @@ typedef struct thread {
 /* PendSV_Handler, SVC_Handler and api_exit (assembly) reach these by offset */
 #define THREAD_SP         0
 #define THREAD_LIMIT      4
-#define THREAD_API_RETURN 8
 #define THREAD_PART       16
 #define THREAD_OWN_PART   17
 #define THREAD_UNPRIV     20
@@ -59,7 +58,6 @@ typedef struct thread {
 #define THREAD_SIZE_LOG2  5
 typedef char thread_offsets_checked[(offsetof(thread_t, sp) == THREAD_SP &&
                                      offsetof(thread_t, limit) == THREAD_LIMIT &&
-                                     offsetof(thread_t, api_return) == THREAD_API_RETURN &&
                                      offsetof(thread_t, part) == THREAD_PART &&
                                      offsetof(thread_t, own_part) == THREAD_OWN_PART &&
                                      offsetof(thread_t, unpriv) == THREAD_UNPRIV &&
@@ -177,6 +175,9 @@ static inline void set_blocked(thread_t *t, uint8_t state)
 /* The incoming unprivileged thread's MPU regions (levels 2 and 3); PendSV calls it only
  * when they are not the ones in place (rp_isolation_programmed). */
 #if RP_ISOLATION > 1
+#define SAVE_CONTROL                                                                      \
+    "mrs r0, control\n\t"                                                                \
+    "strb r0, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
 #define SWITCH_ISOLATION                                                                  \
     "ldrb r0, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"                                       \
     "msr control, r0\n\t"                                                                \
@@ -195,7 +196,8 @@ static inline void set_blocked(thread_t *t, uint8_t state)
 __attribute__((used)) static void (*const isolation_switch_kept)(int) = rp_isolation_switch;
 __attribute__((used)) static int *const isolation_programmed_kept = &rp_isolation_programmed;
 #else
-#define SWITCH_ISOLATION /* level 1: every thread is privileged, CONTROL stays 2 */
+#define SAVE_CONTROL     /* level 1: every thread is privileged, CONTROL stays 2 */
+#define SWITCH_ISOLATION
 #endif
 
 /* The thread switch: saves r4-r11 and EXC_RETURN on the outgoing thread's stack (the
@@ -211,6 +213,7 @@ __attribute__((naked)) void PendSV_Handler(void)
         "ldr r1, =rp_sched\n\t"
         "ldrd r2, r3, [r1, #" XSTR(SCHED_CUR) "]\n\t"   /* cur, ready */
         "str r0, [r2, #" XSTR(THREAD_SP) "]\n\t"
+        SAVE_CONTROL
         "cbz r3, 1f\n\t"
         "rbit r3, r3\n\t"
         "clz r3, r3\n\t"
@@ -353,23 +356,25 @@ int rp_backend_caller_unprivileged(void)
 
 /* Where an API implementation returns on the SVC path (the SVC handler makes it the
  * implementation's return address): still privileged, on the partition's own thread and
- * stack, r0 holding the result. It sets the thread's saved CONTROL to unprivileged first
- * (a switch in between then restores the unprivileged state), drops privilege itself
- * (privileged code may set CONTROL.nPRIV; only clearing it needs an exception, so leaving
- * costs no second SVC) and returns after the partition's SVC. The partition's call
- * (psa_api.c) lets r1-r3, r12 and lr change. */
+ * stack, r0 holding the result, and the partition's return address at the top of that
+ * stack (its API entry pushed it, psa_api.c). Drops privilege (privileged code may set
+ * CONTROL.nPRIV; only clearing it needs an exception, so leaving costs no second SVC),
+ * then pops the return address, unprivileged. A switch in between saves and restores
+ * CONTROL with the thread (PendSV). r1 changes, as the call lets it. */
 __attribute__((naked, used)) void rp_api_exit(void)
 {
     __asm volatile(
-        "ldr r2, =rp_sched\n\t"
-        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
-        "ldr r12, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
         "movs r1, #3\n\t"       /* SPSEL | nPRIV */
-        "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
         "msr control, r1\n\t"
         "isb\n\t"
-        "bx r12\n\t"
-        ".ltorg\n\t");
+        "pop {pc}\n\t");
+}
+
+static inline uint32_t thread_control(void)
+{
+    uint32_t c;
+    __asm volatile("mrs %0, control" : "=r"(c));
+    return c;
 }
 
 /* Stops the running partition thread from Handler mode (a fault, or a bad SVC) and
@@ -378,7 +383,7 @@ __attribute__((naked, used)) void rp_api_exit(void)
 static int kill_running_from_handler(void)
 {
     thread_t *t = rp_cur_thread;
-    if (t->own_part < 0 || !t->unpriv || t->control != 3u || t->state == T_DEAD) {
+    if (t->own_part < 0 || !t->unpriv || !(thread_control() & 1u) || t->state == T_DEAD) {
         return -1;
     }
     rp_spm.panicked |= 1u << t->own_part;
@@ -400,50 +405,40 @@ __attribute__((used)) void rp_svc_refused(void)
     }
 }
 
-/* SVC RP_SVC_API from an unprivileged partition thread not already in the API (secure
- * thread mode on PSP, no FP context: EXC_RETURN 0xFFFFFFFD; thread_t: unpriv 1, control
- * 3), with an
- * implementation index below RP_API_COUNT in r12: returns from the exception into
- * rp_api_table[index], privileged (CONTROL and the thread's copy 2), on the partition's
- * own thread and stack with its r0-r3, and rp_api_exit as the return address; the
- * address after the SVC is kept in the thread's api_return, the frame's address in its
- * api_frame. Anything else goes to
- * rp_svc_refused. Assembly: this is on the path of every API call at levels 2 and 3. */
+/* An SVC from an unprivileged partition thread (secure thread mode on PSP, no FP
+ * context: EXC_RETURN 0xFFFFFFFD; CONTROL.nPRIV set, so not already in an API call) with
+ * an implementation index below RP_API_COUNT in r12 is an API call (whatever the SVC's
+ * immediate: the partition's API entry uses RP_SVC_API). Returns from the exception into
+ * rp_api_table[index], privileged, on the partition's own thread and stack with its
+ * r0-r3 and rp_api_exit as the return address; the frame's address is kept in the
+ * thread's api_frame. Anything else goes to rp_svc_refused. Assembly: this is on the
+ * path of every API call at levels 2 and 3. */
 /* The handler's assembly names the table, which LTO does not see: this keeps it. */
 __attribute__((used)) static const uintptr_t *const api_table_kept = rp_api_table;
 #define RP_API_COUNT_LITERAL 26 /* the assembly's copy of RP_API_COUNT */
 typedef char api_count_literal_checked[RP_API_COUNT == RP_API_COUNT_LITERAL ? 1 : -1];
-typedef char unpriv_control_adjacent[THREAD_CONTROL == THREAD_UNPRIV + 1 ? 1 : -1];
 
 __attribute__((naked)) void SVC_Handler(void)
 {
     __asm volatile(
         "cmn lr, #3\n\t"                                  /* EXC_RETURN 0xFFFFFFFD */
         "bne 1f\n\t"
+        "mrs r1, control\n\t"                             /* the thread's nPRIV */
+        "lsls r1, r1, #31\n\t"
+        "bpl 1f\n\t"
         "mrs r0, psp\n\t"
-        "ldr r2, =rp_sched\n\t"
-        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
-        "ldrh r1, [r2, #" XSTR(THREAD_UNPRIV) "]\n\t"  /* unpriv | control << 8 */
-        "movw r3, #0x0301\n\t"
-        "cmp r1, r3\n\t"
-        "bne 1f\n\t"
-        "ldr r3, [r0, #24]\n\t"                          /* stacked PC */
-        "ldrb r1, [r3, #-2]\n\t"                         /* the SVC's immediate */
-        "cmp r1, #" XSTR(RP_SVC_API) "\n\t"
-        "bne 1f\n\t"
         "ldr r1, [r0, #16]\n\t"                          /* stacked r12: the index */
         "cmp r1, #" XSTR(RP_API_COUNT_LITERAL) "\n\t"
         "bhs 1f\n\t"
-        "orr r3, r3, #1\n\t"
-        "str r3, [r2, #" XSTR(THREAD_API_RETURN) "]\n\t"
         "ldr r3, =rp_api_table\n\t"
         "ldr r3, [r3, r1, lsl #2]\n\t"
         "bic r3, r3, #1\n\t"
         "ldr r1, =rp_api_exit\n\t"
         "strd r1, r3, [r0, #20]\n\t"                     /* stacked LR, PC */
+        "ldr r2, =rp_sched\n\t"
+        "ldr r2, [r2, #" XSTR(SCHED_CUR) "]\n\t"
         "str r0, [r2, #" XSTR(THREAD_API_FRAME) "]\n\t"
         "movs r1, #2\n\t"
-        "strb r1, [r2, #" XSTR(THREAD_CONTROL) "]\n\t"
         "msr control, r1\n\t"
         "bx lr\n\t"
         "1:\n\t"

@@ -13,57 +13,41 @@
 
 #define RP_SVC_API 1
 
+/* ENTRY(ret, name, params, args, index, impl) defines the public function `name` of
+ * implementation `impl` (VOID_ENTRY: returns nothing).
+ * Level 1: a plain call (every partition is privileged).
+ * Levels 2 and 3: a naked entry. A privileged caller (a PSA-RoT partition at level 2)
+ * branches to the implementation with its arguments untouched. An unprivileged one
+ * pushes its return address and makes SVC RP_SVC_API with the implementation's index in
+ * r12: the SVC handler (backend_ipc.c) makes the exception return into the
+ * implementation, privileged, on the partition's own stack, returning to rp_api_exit,
+ * which drops privilege and pops that return address. The code after the SVC never
+ * runs. The callers see an ordinary AAPCS call (r0-r3, r12, lr may change). */
 #if RP_ISOLATION > 1
-static inline int unprivileged(void)
-{
-    uint32_t control;
-    __asm volatile("mrs %0, control" : "=r"(control));
-    return (int)(control & 1u);
-}
-
-/* SVC RP_SVC_API with the implementation's index in r12 and up to four arguments. */
-static inline uint32_t svc_api(uint32_t index, uint32_t a, uint32_t b, uint32_t c, uint32_t d)
-{
-    register uint32_t r0 __asm("r0") = a;
-    register uint32_t r1 __asm("r1") = b;
-    register uint32_t r2 __asm("r2") = c;
-    register uint32_t r3 __asm("r3") = d;
-    register uint32_t r12 __asm("r12") = index;
-    __asm volatile("svc %[n]"
-                   : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r12)
-                   : [n] "i"(RP_SVC_API)
-                   : "memory", "lr");
-    return r0;
-}
-
-/* svc_api for an implementation of at most two arguments: r2 and r3 are left as they
- * are (the implementation does not read them), which saves setting them on the path of
- * psa_wait, psa_get and psa_reply. */
-static inline uint32_t svc_api2(uint32_t index, uint32_t a, uint32_t b)
-{
-    register uint32_t r0 __asm("r0") = a;
-    register uint32_t r1 __asm("r1") = b;
-    register uint32_t r12 __asm("r12") = index;
-    __asm volatile("svc %[n]"
-                   : "+r"(r0), "+r"(r1), "+r"(r12)
-                   : [n] "i"(RP_SVC_API)
-                   : "memory", "lr", "r2", "r3");
-    return r0;
-}
-
-#define U(x) ((uint32_t)(uintptr_t)(x))
-#define API2(index, fn, a, b) (unprivileged() ? svc_api2(index, U(a), U(b)) : U(fn(a, b)))
-#define API2_VOID(index, fn, a, b) \
-    (unprivileged() ? (void)svc_api2(index, U(a), U(b)) : fn(a, b))
-#define API(index, fn, a, b, c, d, ...) \
-    (unprivileged() ? svc_api(index, U(a), U(b), U(c), U(d)) : U(fn(__VA_ARGS__)))
-#define API_VOID(index, fn, a, b, c, d, ...) \
-    (unprivileged() ? (void)svc_api(index, U(a), U(b), U(c), U(d)) : fn(__VA_ARGS__))
+/* the parameters are the implementation's, in r0-r3: the naked body does not name them */
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#define ENTRY(ret, name, params, args, index, impl)                                      \
+    __attribute__((naked)) ret name params                                               \
+    {                                                                                    \
+        __asm volatile("mrs ip, control\n\t"                                             \
+                       "tst ip, #1\n\t"                                                  \
+                       "beq.w %c0\n\t"                                                   \
+                       "push {lr}\n\t"                                                   \
+                       "mov ip, %1\n\t"                                                  \
+                       "svc %2" : : "i"(impl), "i"(index), "i"(RP_SVC_API));              \
+    }
+#define VOID_ENTRY ENTRY
 #else
-#define API(index, fn, a, b, c, d, ...) fn(__VA_ARGS__)
-#define API_VOID(index, fn, a, b, c, d, ...) fn(__VA_ARGS__)
-#define API2(index, fn, a, b) fn(a, b)
-#define API2_VOID(index, fn, a, b) fn(a, b)
+#define ENTRY(ret, name, params, args, index, impl) \
+    ret name params                                 \
+    {                                               \
+        return impl args;                           \
+    }
+#define VOID_ENTRY(ret, name, params, args, index, impl) \
+    ret name params                                      \
+    {                                                    \
+        impl args;                                       \
+    }
 #endif
 
 uint32_t psa_framework_version(void)
@@ -71,15 +55,15 @@ uint32_t psa_framework_version(void)
     return PSA_FRAMEWORK_VERSION;
 }
 
-uint32_t psa_version(uint32_t sid)
-{
-    return API(RP_API_VERSION, rp_api_version, sid, 0, 0, 0, sid);
-}
+ENTRY(uint32_t, psa_version, (uint32_t sid), (sid), RP_API_VERSION, rp_api_version)
+ENTRY(psa_handle_t, psa_connect, (uint32_t sid, uint32_t version), (sid, version),
+      RP_API_CONNECT, rp_api_connect)
 
-psa_handle_t psa_connect(uint32_t sid, uint32_t version)
-{
-    return (psa_handle_t)API(RP_API_CONNECT, rp_api_connect, sid, version, 0, 0, sid, version);
-}
+/* psa_call's type and counts packed as the NS veneer packs them */
+static ENTRY(psa_status_t, call_entry,
+             (psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+              psa_outvec *out_vec),
+             (handle, packed, in_vec, out_vec), RP_API_CALL, rp_api_call)
 
 psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec,
                       size_t in_len, psa_outvec *out_vec, size_t out_len)
@@ -88,121 +72,56 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec
         out_len > PSA_MAX_IOVEC) {
         psa_panic(); /* a secure caller's programmer error */
     }
-    uint32_t packed = RP_VENEER_CALL_PACK(type, in_len, out_len);
-    return (psa_status_t)API(RP_API_CALL, rp_api_call, handle, packed, in_vec, out_vec,
-                             handle, packed, in_vec, out_vec);
+    return call_entry(handle, RP_VENEER_CALL_PACK(type, in_len, out_len), in_vec, out_vec);
 }
 
-void psa_close(psa_handle_t handle)
-{
-    API_VOID(RP_API_CLOSE, rp_api_close, handle, 0, 0, 0, handle);
-}
-
-psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
-{
-    return API2(RP_API_WAIT, rp_api_wait, signal_mask, timeout);
-}
-
-psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
-{
-    return (psa_status_t)API2(RP_API_GET, rp_api_get, signal, msg);
-}
-
-void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
-{
-    API_VOID(RP_API_SET_RHANDLE, rp_api_set_rhandle, msg_handle, rhandle, 0, 0, msg_handle,
-             rhandle);
-}
-
-size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
-{
-    return API(RP_API_READ, rp_api_read, msg_handle, invec_idx, buffer, num_bytes,
-               msg_handle, invec_idx, buffer, num_bytes);
-}
-
-size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
-{
-    return API(RP_API_SKIP, rp_api_skip, msg_handle, invec_idx, num_bytes, 0, msg_handle,
-               invec_idx, num_bytes);
-}
-
-void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
-               size_t num_bytes)
-{
-    API_VOID(RP_API_WRITE, rp_api_write, msg_handle, outvec_idx, buffer, num_bytes,
-             msg_handle, outvec_idx, buffer, num_bytes);
-}
-
-void psa_reply(psa_handle_t msg_handle, psa_status_t status)
-{
-    API2_VOID(RP_API_REPLY, rp_api_reply, msg_handle, status);
-}
-
-void psa_notify(int32_t partition_id)
-{
-    API_VOID(RP_API_NOTIFY, rp_api_notify, partition_id, 0, 0, 0, partition_id);
-}
-
-void psa_clear(void)
-{
-    API_VOID(RP_API_CLEAR, rp_api_clear, 0, 0, 0, 0);
-}
-
-void psa_eoi(psa_signal_t irq_signal)
-{
-    API_VOID(RP_API_EOI, rp_api_eoi, irq_signal, 0, 0, 0, irq_signal);
-}
+VOID_ENTRY(void, psa_close, (psa_handle_t handle), (handle), RP_API_CLOSE, rp_api_close)
+ENTRY(psa_signal_t, psa_wait, (psa_signal_t signal_mask, uint32_t timeout),
+      (signal_mask, timeout), RP_API_WAIT, rp_api_wait)
+ENTRY(psa_status_t, psa_get, (psa_signal_t signal, psa_msg_t *msg), (signal, msg),
+      RP_API_GET, rp_api_get)
+VOID_ENTRY(void, psa_set_rhandle, (psa_handle_t msg_handle, void *rhandle),
+           (msg_handle, rhandle), RP_API_SET_RHANDLE, rp_api_set_rhandle)
+ENTRY(size_t, psa_read,
+      (psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes),
+      (msg_handle, invec_idx, buffer, num_bytes), RP_API_READ, rp_api_read)
+ENTRY(size_t, psa_skip, (psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes),
+      (msg_handle, invec_idx, num_bytes), RP_API_SKIP, rp_api_skip)
+VOID_ENTRY(void, psa_write,
+           (psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+            size_t num_bytes),
+           (msg_handle, outvec_idx, buffer, num_bytes), RP_API_WRITE, rp_api_write)
+VOID_ENTRY(void, psa_reply, (psa_handle_t msg_handle, psa_status_t status),
+           (msg_handle, status), RP_API_REPLY, rp_api_reply)
+VOID_ENTRY(void, psa_notify, (int32_t partition_id), (partition_id), RP_API_NOTIFY,
+           rp_api_notify)
+VOID_ENTRY(void, psa_clear, (void), (), RP_API_CLEAR, rp_api_clear)
+VOID_ENTRY(void, psa_eoi, (psa_signal_t irq_signal), (irq_signal), RP_API_EOI, rp_api_eoi)
+static VOID_ENTRY(void, panic_entry, (void), (), RP_API_PANIC, rp_api_panic)
 
 void psa_panic(void)
 {
-    API_VOID(RP_API_PANIC, rp_api_panic, 0, 0, 0, 0);
+    panic_entry();
     for (;;) {
     }
 }
 
-void psa_irq_enable(psa_signal_t irq_signal)
-{
-    API_VOID(RP_API_IRQ_ENABLE, rp_api_irq_enable, irq_signal, 0, 0, 0, irq_signal);
-}
-
-psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal)
-{
-    return API(RP_API_IRQ_DISABLE, rp_api_irq_disable, irq_signal, 0, 0, 0, irq_signal);
-}
-
-void psa_reset_signal(psa_signal_t irq_signal)
-{
-    API_VOID(RP_API_RESET_SIGNAL, rp_api_reset_signal, irq_signal, 0, 0, 0, irq_signal);
-}
-
-const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
-{
-    return (const void *)API(RP_API_MAP_INVEC, rp_api_map_invec, msg_handle, invec_idx, 0, 0,
-                             msg_handle, invec_idx);
-}
-
-void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
-{
-    API_VOID(RP_API_UNMAP_INVEC, rp_api_unmap_invec, msg_handle, invec_idx, 0, 0, msg_handle,
-             invec_idx);
-}
-
-void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
-{
-    return (void *)API(RP_API_MAP_OUTVEC, rp_api_map_outvec, msg_handle, outvec_idx, 0, 0,
-                       msg_handle, outvec_idx);
-}
-
-void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
-{
-    API_VOID(RP_API_UNMAP_OUTVEC, rp_api_unmap_outvec, msg_handle, outvec_idx, len, 0,
-             msg_handle, outvec_idx, len);
-}
-
-uint32_t psa_rot_lifecycle_state(void)
-{
-    return API(RP_API_LIFECYCLE, rp_api_rot_lifecycle_state, 0, 0, 0, 0);
-}
+VOID_ENTRY(void, psa_irq_enable, (psa_signal_t irq_signal), (irq_signal),
+           RP_API_IRQ_ENABLE, rp_api_irq_enable)
+ENTRY(psa_irq_status_t, psa_irq_disable, (psa_signal_t irq_signal), (irq_signal),
+      RP_API_IRQ_DISABLE, rp_api_irq_disable)
+VOID_ENTRY(void, psa_reset_signal, (psa_signal_t irq_signal), (irq_signal),
+           RP_API_RESET_SIGNAL, rp_api_reset_signal)
+ENTRY(const void *, psa_map_invec, (psa_handle_t msg_handle, uint32_t invec_idx),
+      (msg_handle, invec_idx), RP_API_MAP_INVEC, rp_api_map_invec)
+VOID_ENTRY(void, psa_unmap_invec, (psa_handle_t msg_handle, uint32_t invec_idx),
+           (msg_handle, invec_idx), RP_API_UNMAP_INVEC, rp_api_unmap_invec)
+ENTRY(void *, psa_map_outvec, (psa_handle_t msg_handle, uint32_t outvec_idx),
+      (msg_handle, outvec_idx), RP_API_MAP_OUTVEC, rp_api_map_outvec)
+VOID_ENTRY(void, psa_unmap_outvec, (psa_handle_t msg_handle, uint32_t outvec_idx, size_t len),
+           (msg_handle, outvec_idx, len), RP_API_UNMAP_OUTVEC, rp_api_unmap_outvec)
+ENTRY(uint32_t, psa_rot_lifecycle_state, (void), (), RP_API_LIFECYCLE,
+      rp_api_rot_lifecycle_state)
 
 /* ---- system reset on behalf of the Platform partition --------------------------------
  * AIRCR is privileged: at isolation level 3 the Platform partition runs unprivileged, so
@@ -228,10 +147,8 @@ psa_status_t rp_api_system_reset(void)
     return PSA_ERROR_NOT_PERMITTED;
 }
 
-psa_status_t rp_spm_system_reset(void)
-{
-    return (psa_status_t)API(RP_API_SYSTEM_RESET, rp_api_system_reset, 0, 0, 0, 0);
-}
+ENTRY(psa_status_t, rp_spm_system_reset, (void), (), RP_API_SYSTEM_RESET,
+      rp_api_system_reset)
 
 /* ---- the running secure image confirms itself, for the Platform partition -------------
  * The trailer of the secure primary slot is the SPM's own code region (the MPU leaves it
@@ -254,14 +171,17 @@ psa_status_t rp_api_image_confirm(uint32_t confirm)
     return PSA_ERROR_NOT_PERMITTED;
 }
 
+static ENTRY(psa_status_t, image_confirm_entry, (uint32_t confirm), (confirm),
+             RP_API_IMAGE_CONFIRM, rp_api_image_confirm)
+
 psa_status_t rp_spm_image_confirm(void)
 {
-    return (psa_status_t)API(RP_API_IMAGE_CONFIRM, rp_api_image_confirm, 1, 0, 0, 0, 1);
+    return image_confirm_entry(1);
 }
 
 psa_status_t rp_spm_image_state(void)
 {
-    return (psa_status_t)API(RP_API_IMAGE_CONFIRM, rp_api_image_confirm, 0, 0, 0, 0, 0);
+    return image_confirm_entry(0);
 }
 
 /* ---- whether a client still exists ----------------------------------------------------
@@ -281,10 +201,12 @@ uint32_t rp_api_client_alive(uint32_t client)
     return 0;
 }
 
+static ENTRY(uint32_t, client_alive_entry, (uint32_t client), (client), RP_API_CLIENT_ALIVE,
+             rp_api_client_alive)
+
 int rp_spm_client_alive(int32_t client_id)
 {
-    return (int)API(RP_API_CLIENT_ALIVE, rp_api_client_alive, client_id, 0, 0, 0,
-                    (uint32_t)client_id);
+    return (int)client_alive_entry((uint32_t)client_id);
 }
 
 /* The implementations by index, for the SVC path; the SVC handler bounds-checks the
