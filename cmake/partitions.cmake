@@ -48,6 +48,12 @@ foreach(line IN LISTS ordered)
   target_include_directories(part_${name} PRIVATE interface/include ${GEN}
                              tests/partitions/include crypto/include)
   add_dependencies(part_${name} rp_manifest_gen)
+  # A partition that always runs unprivileged calls the SPM's SVC entries directly.
+  list(GET f 2 type)
+  if(RAMPART_ISOLATION EQUAL 3 OR (RAMPART_ISOLATION EQUAL 2 AND type STREQUAL "APPLICATION-ROT"))
+    target_compile_options(part_${name} PRIVATE
+                           -include ${CMAKE_CURRENT_SOURCE_DIR}/spm/include/rp_partition_svc.h)
+  endif()
   # A partition may add to its library (e.g. the primitives it alone uses, so that they
   # lie inside its own MPU regions).
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/partition.cmake)

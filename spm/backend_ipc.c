@@ -30,7 +30,7 @@ enum thread_state { T_READY, T_WAIT_SIGNAL, T_WAIT_REPLY, T_DEAD };
 typedef struct thread {
     uint32_t *sp;          /* saved PSP while switched out */
     uint32_t *limit;       /* its stack's lowest address (PSPLIM) */
-    uint32_t pad;          /* (32 bytes in all: PendSV indexes with a shift) */
+    uintptr_t top;         /* its stack's end (exclusive); 0 for the NS agent */
     psa_signal_t wait_mask;
     int8_t part;           /* partition whose code runs now (-1: NS agent) */
     int8_t own_part;       /* the IPC partition this thread is (-1: NS agent) */
@@ -93,8 +93,7 @@ typedef struct part_state {
     psa_signal_t asserted;  /* its asserted signals */
     msg_slot_t *queue;      /* messages not yet taken by psa_get, in arrival order */
     thread_t *thread;       /* an IPC partition's thread */
-    uintptr_t stack_top;    /* the end (exclusive) of its thread's stack (16 bytes in
-                             * all: indexed with one shift) */
+    uint32_t pad;           /* (16 bytes in all: indexed with one shift) */
 } part_state_t;
 static part_state_t parts[RP_PART_MAX];
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
@@ -289,7 +288,7 @@ static void add_partition_threads(void)
             thread_t *t = new_thread();
             t->sp = initial_frame(part->stack, part->stack_size, part->entry);
             t->limit = (uint32_t *)(void *)part->stack;
-            parts[p].stack_top = (uintptr_t)part->stack + part->stack_size;
+            t->top = (uintptr_t)part->stack + part->stack_size;
             t->part = t->own_part = (int8_t)p;
             t->prio = part->priority;
             t->unpriv = (uint8_t)rp_isolation_unprivileged(p);
@@ -642,13 +641,16 @@ void rp_backend_clear(int part, psa_signal_t signal)
     rp_crit_exit(c);
 }
 
-/* Where [p, p + n) (n > 0) lies for the running unprivileged partition's API call (SVC
- * path; see spm_internal.h). */
+/* Where [p, p + n) (n > 0) lies for the running partition's API call (see
+ * spm_internal.h): a privileged caller's buffers need no check. */
 int rp_backend_stack_buffer(const void *p, size_t n)
 {
     const thread_t *t = rp_cur_thread;
+    if (!t->unpriv) {
+        return RP_STACK_ABOVE;
+    }
     uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit, sp = t->api_frame + 32u;
-    uintptr_t hi = t->own_part >= 0 ? parts[t->own_part].stack_top : 0;
+    uintptr_t hi = t->top;
     if (a >= sp && a < hi && n <= hi - a) {
         return RP_STACK_ABOVE;
     }

@@ -14,7 +14,7 @@
 #define RP_SVC_API 1
 
 /* ENTRY(ret, name, params, args, index, impl) defines the public function `name` of
- * implementation `impl` (VOID_ENTRY: returns nothing).
+ * implementation `impl` (VOID_ENTRY: returns nothing; LOCAL_*: for a static function).
  * Level 1: a plain call (every partition is privileged).
  * Levels 2 and 3: a naked entry. A privileged caller (a PSA-RoT partition at level 2)
  * branches to the implementation with its arguments untouched. An unprivileged one
@@ -22,32 +22,43 @@
  * r12: the SVC handler (backend_ipc.c) makes the exception return into the
  * implementation, privileged, on the partition's own stack, returning to rp_api_exit,
  * which drops privilege and pops that return address. The code after the SVC never
- * runs. The callers see an ordinary AAPCS call (r0-r3, r12, lr may change). */
+ * runs. The callers see an ordinary AAPCS call (r0-r3, r12, lr may change).
+ * ENTRY also defines rp_svc_<name>, the SVC path alone: a partition that always runs
+ * unprivileged calls it instead of <name> (rp_partition_svc.h), without the test. */
 #if RP_ISOLATION > 1
-/* the parameters are the implementation's, in r0-r3: the naked body does not name them */
+/* the parameters are the implementation's, in r0-r3: the naked bodies do not name them */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#define ENTRY(ret, name, params, args, index, impl)                                      \
+#define SVC_PATH "push {lr}\n\tmov ip, %[nr]\n\tsvc %[svc]"
+#define LOCAL_ENTRY(ret, name, params, args, index, impl)                                \
     __attribute__((naked)) ret name params                                               \
     {                                                                                    \
         __asm volatile("mrs ip, control\n\t"                                             \
                        "tst ip, #1\n\t"                                                  \
-                       "beq.w %c0\n\t"                                                   \
-                       "push {lr}\n\t"                                                   \
-                       "mov ip, %1\n\t"                                                  \
-                       "svc %2" : : "i"(impl), "i"(index), "i"(RP_SVC_API));              \
+                       "beq.w %c[fn]\n\t" SVC_PATH                                     \
+                       : : [fn] "i"(impl), [nr] "i"(index), [svc] "i"(RP_SVC_API));  \
+    }
+#define ENTRY(ret, name, params, args, index, impl)                                      \
+    LOCAL_ENTRY(ret, name, params, args, index, impl)                                    \
+    ret rp_svc_##name params;                                                            \
+    __attribute__((naked)) ret rp_svc_##name params                                      \
+    {                                                                                    \
+        __asm volatile(SVC_PATH : : [nr] "i"(index), [svc] "i"(RP_SVC_API));          \
     }
 #define VOID_ENTRY ENTRY
+#define LOCAL_VOID_ENTRY LOCAL_ENTRY
 #else
-#define ENTRY(ret, name, params, args, index, impl) \
-    ret name params                                 \
-    {                                               \
-        return impl args;                           \
+#define LOCAL_ENTRY(ret, name, params, args, index, impl) \
+    ret name params                                       \
+    {                                                     \
+        return impl args;                                 \
     }
+#define ENTRY LOCAL_ENTRY
 #define VOID_ENTRY(ret, name, params, args, index, impl) \
     ret name params                                      \
     {                                                    \
         impl args;                                       \
     }
+#define LOCAL_VOID_ENTRY VOID_ENTRY
 #endif
 
 uint32_t psa_framework_version(void)
@@ -60,7 +71,7 @@ ENTRY(psa_handle_t, psa_connect, (uint32_t sid, uint32_t version), (sid, version
       RP_API_CONNECT, rp_api_connect)
 
 /* psa_call's type and counts packed as the NS veneer packs them */
-static ENTRY(psa_status_t, call_entry,
+static LOCAL_ENTRY(psa_status_t, call_entry,
              (psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
               psa_outvec *out_vec),
              (handle, packed, in_vec, out_vec), RP_API_CALL, rp_api_call)
@@ -97,7 +108,7 @@ VOID_ENTRY(void, psa_notify, (int32_t partition_id), (partition_id), RP_API_NOTI
            rp_api_notify)
 VOID_ENTRY(void, psa_clear, (void), (), RP_API_CLEAR, rp_api_clear)
 VOID_ENTRY(void, psa_eoi, (psa_signal_t irq_signal), (irq_signal), RP_API_EOI, rp_api_eoi)
-static VOID_ENTRY(void, panic_entry, (void), (), RP_API_PANIC, rp_api_panic)
+static LOCAL_VOID_ENTRY(void, panic_entry, (void), (), RP_API_PANIC, rp_api_panic)
 
 void psa_panic(void)
 {
@@ -171,7 +182,7 @@ psa_status_t rp_api_image_confirm(uint32_t confirm)
     return PSA_ERROR_NOT_PERMITTED;
 }
 
-static ENTRY(psa_status_t, image_confirm_entry, (uint32_t confirm), (confirm),
+static LOCAL_ENTRY(psa_status_t, image_confirm_entry, (uint32_t confirm), (confirm),
              RP_API_IMAGE_CONFIRM, rp_api_image_confirm)
 
 psa_status_t rp_spm_image_confirm(void)
@@ -201,7 +212,7 @@ uint32_t rp_api_client_alive(uint32_t client)
     return 0;
 }
 
-static ENTRY(uint32_t, client_alive_entry, (uint32_t client), (client), RP_API_CLIENT_ALIVE,
+static LOCAL_ENTRY(uint32_t, client_alive_entry, (uint32_t client), (client), RP_API_CLIENT_ALIVE,
              rp_api_client_alive)
 
 int rp_spm_client_alive(int32_t client_id)

@@ -74,10 +74,10 @@ static inline void copy(void *dst, const void *src, size_t n)
 static void own_buffer(const void *p, size_t n, int write)
 {
 #if RP_ISOLATION > 1
-    if (n == 0 || !rp_backend_caller_unprivileged()) {
+    if (n == 0) {
         return;
     }
-    int where = rp_backend_stack_buffer(p, n);
+    int where = rp_backend_stack_buffer(p, n); /* ABOVE for a privileged caller */
     if (where == RP_STACK_BELOW ||
         (where == RP_STACK_OTHER &&
          !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ)))) {

@@ -199,10 +199,11 @@ uint8_t rp_backend_thread(void);
  * are then checked against its own MPU view. */
 int rp_backend_caller_unprivileged(void);
 
-/* For an API call of an unprivileged partition (IPC backend, SVC path): where the
- * buffer [p, p + n) (n > 0) lies relative to the partition thread's stack.
- *   RP_STACK_ABOVE  in its stack, at or above the stack pointer it made the call with:
- *                   its own memory at every isolation level (no TT check needed)
+/* For an API call of a partition (IPC backend; the SVC path for an unprivileged one):
+ * where the buffer [p, p + n) (n > 0) lies relative to the partition thread's stack.
+ *   RP_STACK_ABOVE  the caller is privileged (no check needed), or the buffer is in its
+ *                   stack, at or above the stack pointer it made the call with: its own
+ *                   memory at every isolation level (no TT check needed)
  *   RP_STACK_BELOW  overlaps its stack below that pointer, where the SPM's frames of
  *                   this very call live (the call runs on the partition's stack): a
  *                   write there would change them, so it is refused
