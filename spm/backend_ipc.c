@@ -20,9 +20,13 @@
 #endif
 #define ICSR            (*(volatile uint32_t *)0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)
+#define SHPR2           (*(volatile uint32_t *)0xE000ED1Cu)
 #define SHPR3           (*(volatile uint32_t *)0xE000ED20u)
 
-enum thread_state { T_READY, T_WAIT_SIGNAL, T_WAIT_REPLY, T_DEAD };
+/* T_ACTIVE: running, ready, or blocked in a call until the reply (its bit in `ready`
+ * tells which); T_WAIT_SIGNAL: blocked in psa_wait (interrupt handlers may wake it);
+ * T_DEAD: its partition panicked. */
+enum thread_state { T_ACTIVE, T_WAIT_SIGNAL, T_DEAD };
 
 /* Threads are numbered in priority order (0 runs first; the NS agent is last), so the
  * next thread to run is the lowest set bit of `ready`. */
@@ -76,7 +80,7 @@ static uint8_t n_threads;
  *   cur    the running thread: one load on every path (each thread sees its own: it
  *          changes only while the thread is switched out). threads[0] before the start:
  *          the SPM's boot (SFN init functions) runs as that not yet started thread.
- *   ready  bit t: threads[t].state == T_READY */
+ *   ready  bit t: thread t may run (the running one included) */
 typedef struct sched {
     thread_t *cur;
     volatile uint32_t ready;
@@ -97,6 +101,8 @@ typedef struct part_state {
 } part_state_t;
 static part_state_t parts[RP_PART_MAX];
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
+/* The main stack pointer while no exception is active (recorded at the start). */
+__attribute__((used)) static uint32_t msp_base;
 
 static void fail_messages(int part);
 
@@ -105,7 +111,7 @@ static void fail_messages(int part);
 /* Callers in thread mode hold a critical section: interrupt handlers ready threads too. */
 static inline void make_ready(thread_t *t)
 {
-    t->state = T_READY;
+    t->state = T_ACTIVE;
     ready |= t->bit;
 }
 
@@ -324,16 +330,21 @@ void rp_backend_start(void (*then)(void))
     make_ready(agent);
     after_start = then;
     SHPR3 |= 0xFFu << 16; /* PendSV: the lowest priority */
+    /* SVCall too: the API calls it runs (levels 2, 3) are preempted by every interrupt,
+     * as thread-mode code is, and a switch they request follows them */
+    SHPR2 |= 0xFFu << 24;
     uint32_t *top = (uint32_t *)(void *)((uint8_t *)ns_agent_stack + sizeof ns_agent_stack);
     __asm volatile(
         "msr psplim, %0\n\t"
         "msr psp, %1\n\t"
+        "mrs r3, msp\n\t"
+        "str r3, [%3]\n\t"      /* from here on the main stack is the handlers' alone */
         "mrs r3, control\n\t"
         "orr r3, r3, #2\n\t"      /* SPSEL: thread mode uses PSP from here on */
         "msr control, r3\n\t"
         "isb\n\t"
         "bx %2\n\t"
-        : : "r"(agent->limit), "r"(top), "r"(agent_main) : "r3", "memory");
+        : : "r"(agent->limit), "r"(top), "r"(agent_main), "r"(&msp_base) : "r3", "memory");
     __builtin_unreachable();
 }
 
@@ -407,29 +418,43 @@ __attribute__((used)) void rp_svc_refused(void)
 /* An SVC from an unprivileged partition thread (secure thread mode on PSP, no FP
  * context: EXC_RETURN 0xFFFFFFFD; CONTROL.nPRIV set, so not already in an API call) with
  * an implementation index below RP_API_COUNT in r12 is an API call (whatever the SVC's
- * immediate: the partition's API entry uses RP_SVC_API). Returns from the exception into
- * rp_api_table[index], privileged, on the partition's own thread and stack with its
- * r0-r3 and rp_api_exit as the return address; the frame's address is kept in the
- * thread's api_frame. Anything else goes to rp_svc_refused. Assembly: this is on the
- * path of every API call at levels 2 and 3. */
+ * immediate: the partition's API entries use RP_SVC_API). Anything else goes to
+ * rp_svc_refused.
+ *   index < RP_API_QUICK (never blocks): the handler calls rp_api_table[index] with the
+ *       caller's r0-r3 on the main stack, puts the result in the frame's r0 and returns.
+ *   otherwise: returns from the exception into rp_api_table[index], privileged, on the
+ *       partition's own thread and stack with its r0-r3 and rp_api_exit as the return
+ *       address; the frame's address is kept in the thread's api_frame.
+ * Assembly: this is on the path of every API call at levels 2 and 3. */
 /* The handler's assembly names the table, which LTO does not see: this keeps it. */
 __attribute__((used)) static const uintptr_t *const api_table_kept = rp_api_table;
-#define RP_API_COUNT_LITERAL 26 /* the assembly's copy of RP_API_COUNT */
-typedef char api_count_literal_checked[RP_API_COUNT == RP_API_COUNT_LITERAL ? 1 : -1];
+#define RP_API_COUNT_LITERAL 26 /* the assembly's copies of RP_API_COUNT, RP_API_QUICK */
+#define RP_API_QUICK_LITERAL 19
+typedef char api_count_literal_checked[(RP_API_COUNT == RP_API_COUNT_LITERAL &&
+                                        RP_API_QUICK == RP_API_QUICK_LITERAL) ? 1 : -1];
 
 __attribute__((naked)) void SVC_Handler(void)
 {
     __asm volatile(
         "cmn lr, #3\n\t"                                  /* EXC_RETURN 0xFFFFFFFD */
-        "bne 1f\n\t"
+        "bne 9f\n\t"
         "mrs r1, control\n\t"                             /* the thread's nPRIV */
         "lsls r1, r1, #31\n\t"
-        "bpl 1f\n\t"
+        "bpl 9f\n\t"
         "mrs r0, psp\n\t"
         "ldr r1, [r0, #16]\n\t"                          /* stacked r12: the index */
-        "cmp r1, #" XSTR(RP_API_COUNT_LITERAL) "\n\t"
-        "bhs 1f\n\t"
         "ldr r3, =rp_api_table\n\t"
+        "cmp r1, #" XSTR(RP_API_QUICK_LITERAL) "\n\t"
+        "bhs 1f\n\t"
+        "ldr r12, [r3, r1, lsl #2]\n\t"
+        "ldm r0, {r0-r3}\n\t"                            /* the caller's arguments */
+        "blx r12\n\t"
+        "mrs r1, psp\n\t"                                /* the frame, still */
+        "str r0, [r1]\n\t"                               /* its result */
+        "ldr pc, =0xFFFFFFFD\n\t"                        /* the EXC_RETURN tested above */
+        "1:\n\t"
+        "cmp r1, #" XSTR(RP_API_COUNT_LITERAL) "\n\t"
+        "bhs 9f\n\t"
         "ldr r3, [r3, r1, lsl #2]\n\t"
         "bic r3, r3, #1\n\t"
         "ldr r1, =rp_api_exit\n\t"
@@ -440,10 +465,44 @@ __attribute__((naked)) void SVC_Handler(void)
         "movs r1, #2\n\t"
         "msr control, r1\n\t"
         "bx lr\n\t"
-        "1:\n\t"
+        "9:\n\t"
         "b rp_svc_refused\n\t"
         ".ltorg\n\t");
 }
+
+/* A programmer error found by an API call that runs in the SVC handler (index below
+ * RP_API_QUICK): the panic continues in thread mode, where it can stop the thread and
+ * unwind an SFN service. Makes the caller's exception frame return into rp_api_panic,
+ * privileged, on its own stack (as a thread-mode API call runs), drops the handler's
+ * frames from the main stack, unmasks (nothing in the handler path needs BASEPRI across
+ * a panic) and returns from the exception. */
+__attribute__((naked, noreturn, used)) static void panic_in_thread_mode(void)
+{
+    __asm volatile(
+        "mrs r0, psp\n\t"
+        "ldr r1, =rp_api_panic\n\t"
+        "bic r1, r1, #1\n\t"
+        "mov r2, #0x01000000\n\t"                        /* xPSR: Thumb */
+        "strd r1, r2, [r0, #24]\n\t"                     /* stacked PC, xPSR */
+        "movs r1, #2\n\t"
+        "msr control, r1\n\t"
+        "movs r1, #0\n\t"
+        "msr basepri, r1\n\t"
+        "ldr r1, =msp_base\n\t"
+        "ldr r1, [r1]\n\t"
+        "msr msp, r1\n\t"
+        "mvn lr, #2\n\t"                                 /* EXC_RETURN 0xFFFFFFFD */
+        "bx lr\n\t"
+        ".ltorg\n\t");
+}
+
+static inline uint32_t ipsr(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, ipsr" : "=r"(v));
+    return v;
+}
+#define IPSR_SVCALL 11u
 
 const char *rp_spm_contain_fault(uint32_t exc_return)
 {
@@ -479,8 +538,9 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     }
     m->next = NULL;
     *tail = m;
-    /* signal, wake the server, block: one critical section, one update of `ready`, then
-     * one switch */
+    /* signal, wake the server, block (the caller stays T_ACTIVE: its clear bit in `ready`
+     * says it waits for the reply): one critical section, one update of `ready`, then one
+     * switch */
     part_state_t *ps = &parts[p];
     uint32_t c = rp_crit_enter();
     psa_signal_t now = ps->asserted | m->svc->signal;
@@ -488,10 +548,9 @@ psa_status_t rp_backend_deliver_ipc(msg_slot_t *m)
     thread_t *server = ps->thread;
     uint32_t woken = 0;
     if (server->state == T_WAIT_SIGNAL && (now & server->wait_mask)) {
-        server->state = T_READY;
+        server->state = T_ACTIVE;
         woken = server->bit;
     }
-    self->state = T_WAIT_REPLY;
     ready = (ready | woken) & ~self->bit;
     rp_crit_exit(c);
     switch_away(self);
@@ -524,6 +583,9 @@ static void fail_messages(int part)
 
 void rp_backend_panic(int part)
 {
+    if (RP_ISOLATION > 1 && ipsr() == IPSR_SVCALL) {
+        panic_in_thread_mode(); /* comes back here in thread mode, through rp_api_panic */
+    }
     thread_t *t = rp_cur_thread;
     if (t->part != t->own_part) {
         rp_spm_unwind_sfn(t->part); /* an SFN service running on this thread */
@@ -594,8 +656,7 @@ void rp_backend_reply(msg_slot_t *m, psa_status_t status)
 {
     rp_spm.live[RP_LIVE_CLIENT(m->client)] = NULL; /* its handle is stale from now on */
     m->status = status;
-    thread_t *client = &threads[m->client];
-    client->state = T_READY; /* interrupt handlers change only T_WAIT_SIGNAL threads' */
+    thread_t *client = &threads[m->client]; /* T_ACTIVE all along */
     (void)__atomic_fetch_or(&ready, client->bit, __ATOMIC_RELAXED);
     /* threads are numbered in priority order: a client of higher priority runs now; a
      * thread an interrupt readied has had PendSV pended by the handler already */
@@ -649,7 +710,13 @@ int rp_backend_stack_buffer(const void *p, size_t n)
     if (!t->unpriv) {
         return RP_STACK_ABOVE;
     }
-    uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit, sp = t->api_frame + 32u;
+    /* the frame of its SVC: at PSP while the SVC handler runs the call, else where the
+     * handler recorded it */
+    uintptr_t frame = t->api_frame;
+    if (ipsr() != 0) {
+        __asm volatile("mrs %0, psp" : "=r"(frame));
+    }
+    uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit, sp = frame + 32u;
     uintptr_t hi = t->top;
     if (a >= sp && a < hi && n <= hi - a) {
         return RP_STACK_ABOVE;

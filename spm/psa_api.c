@@ -18,47 +18,62 @@
  * Level 1: a plain call (every partition is privileged).
  * Levels 2 and 3: a naked entry. A privileged caller (a PSA-RoT partition at level 2)
  * branches to the implementation with its arguments untouched. An unprivileged one
- * pushes its return address and makes SVC RP_SVC_API with the implementation's index in
- * r12: the SVC handler (backend_ipc.c) makes the exception return into the
- * implementation, privileged, on the partition's own stack, returning to rp_api_exit,
- * which drops privilege and pops that return address. The code after the SVC never
- * runs. The callers see an ordinary AAPCS call (r0-r3, r12, lr may change).
- * ENTRY also defines rp_svc_<name>, the SVC path alone: a partition that always runs
- * unprivileged calls it instead of <name> (rp_partition_svc.h), without the test. */
+ * makes SVC RP_SVC_API with the implementation's index in r12 (backend_ipc.c):
+ *   - index below RP_API_QUICK (ENTRY, VOID_ENTRY): the SVC handler runs the
+ *     implementation and returns its result in r0, like a call;
+ *   - the others (T_ENTRY, T_VOID_ENTRY: they may block): the entry pushes its return
+ *     address; the SVC handler makes the exception return into the implementation,
+ *     privileged, on the caller's own thread and stack, returning to rp_api_exit, which
+ *     drops privilege and pops that return address. The code after the SVC never runs.
+ * The callers see an ordinary AAPCS call (r0-r3, r12, lr may change).
+ * The public entries also come as rp_svc_<name>, the SVC path alone: a partition that
+ * always runs unprivileged calls it instead of <name> (rp_partition_svc.h). */
 #if RP_ISOLATION > 1
 /* the parameters are the implementation's, in r0-r3: the naked bodies do not name them */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#define SVC_PATH "push {lr}\n\tmov ip, %[nr]\n\tsvc %[svc]"
-#define LOCAL_ENTRY(ret, name, params, args, index, impl)                                \
-    __attribute__((naked)) ret name params                                               \
-    {                                                                                    \
-        __asm volatile("mrs ip, control\n\t"                                             \
-                       "tst ip, #1\n\t"                                                  \
-                       "beq.w %c[fn]\n\t" SVC_PATH                                     \
-                       : : [fn] "i"(impl), [nr] "i"(index), [svc] "i"(RP_SVC_API));  \
+#define QUICK_PATH  "mov ip, %[nr]\n\tsvc %[svc]\n\tbx lr"
+#define THREAD_PATH "push {lr}\n\tmov ip, %[nr]\n\tsvc %[svc]"
+#define PRIV_TEST   "mrs ip, control\n\ttst ip, #1\n\tbeq.w %c[fn]\n\t"
+#define NAKED(ret, name, params, text, index, ...)                                      \
+    __attribute__((naked)) ret name params                                              \
+    {                                                                                   \
+        __asm volatile(text : : [nr] "i"(index), [svc] "i"(RP_SVC_API), ##__VA_ARGS__); \
     }
-#define ENTRY(ret, name, params, args, index, impl)                                      \
-    LOCAL_ENTRY(ret, name, params, args, index, impl)                                    \
-    ret rp_svc_##name params;                                                            \
-    __attribute__((naked)) ret rp_svc_##name params                                      \
-    {                                                                                    \
-        __asm volatile(SVC_PATH : : [nr] "i"(index), [svc] "i"(RP_SVC_API));          \
-    }
+#define KIND_CHECK(name, index, quick) \
+    typedef char name##_path_checked[((index) < RP_API_QUICK) == (quick) ? 1 : -1];
+#define LOCAL_ENTRY(ret, name, params, args, index, impl)                               \
+    NAKED(ret, name, params, PRIV_TEST QUICK_PATH, index, [fn] "i"(impl))              \
+    KIND_CHECK(name, index, 1)
+#define LOCAL_T_ENTRY(ret, name, params, args, index, impl)                             \
+    NAKED(ret, name, params, PRIV_TEST THREAD_PATH, index, [fn] "i"(impl))             \
+    KIND_CHECK(name, index, 0)
+#define ENTRY(ret, name, params, args, index, impl)                                     \
+    LOCAL_ENTRY(ret, name, params, args, index, impl)                                   \
+    ret rp_svc_##name params;                                                           \
+    NAKED(ret, rp_svc_##name, params, QUICK_PATH, index)
+#define T_ENTRY(ret, name, params, args, index, impl)                                   \
+    LOCAL_T_ENTRY(ret, name, params, args, index, impl)                                 \
+    ret rp_svc_##name params;                                                           \
+    NAKED(ret, rp_svc_##name, params, THREAD_PATH, index)
 #define VOID_ENTRY ENTRY
-#define LOCAL_VOID_ENTRY LOCAL_ENTRY
+#define T_VOID_ENTRY T_ENTRY
+#define LOCAL_T_VOID_ENTRY LOCAL_T_ENTRY
 #else
 #define LOCAL_ENTRY(ret, name, params, args, index, impl) \
     ret name params                                       \
     {                                                     \
         return impl args;                                 \
     }
-#define ENTRY LOCAL_ENTRY
 #define VOID_ENTRY(ret, name, params, args, index, impl) \
     ret name params                                      \
     {                                                    \
         impl args;                                       \
     }
-#define LOCAL_VOID_ENTRY VOID_ENTRY
+#define ENTRY LOCAL_ENTRY
+#define T_ENTRY LOCAL_ENTRY
+#define LOCAL_T_ENTRY LOCAL_ENTRY
+#define T_VOID_ENTRY VOID_ENTRY
+#define LOCAL_T_VOID_ENTRY VOID_ENTRY
 #endif
 
 uint32_t psa_framework_version(void)
@@ -67,11 +82,11 @@ uint32_t psa_framework_version(void)
 }
 
 ENTRY(uint32_t, psa_version, (uint32_t sid), (sid), RP_API_VERSION, rp_api_version)
-ENTRY(psa_handle_t, psa_connect, (uint32_t sid, uint32_t version), (sid, version),
+T_ENTRY(psa_handle_t, psa_connect, (uint32_t sid, uint32_t version), (sid, version),
       RP_API_CONNECT, rp_api_connect)
 
 /* psa_call's type and counts packed as the NS veneer packs them */
-static LOCAL_ENTRY(psa_status_t, call_entry,
+static LOCAL_T_ENTRY(psa_status_t, call_entry,
              (psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
               psa_outvec *out_vec),
              (handle, packed, in_vec, out_vec), RP_API_CALL, rp_api_call)
@@ -86,8 +101,8 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec
     return call_entry(handle, RP_VENEER_CALL_PACK(type, in_len, out_len), in_vec, out_vec);
 }
 
-VOID_ENTRY(void, psa_close, (psa_handle_t handle), (handle), RP_API_CLOSE, rp_api_close)
-ENTRY(psa_signal_t, psa_wait, (psa_signal_t signal_mask, uint32_t timeout),
+T_VOID_ENTRY(void, psa_close, (psa_handle_t handle), (handle), RP_API_CLOSE, rp_api_close)
+T_ENTRY(psa_signal_t, psa_wait, (psa_signal_t signal_mask, uint32_t timeout),
       (signal_mask, timeout), RP_API_WAIT, rp_api_wait)
 ENTRY(psa_status_t, psa_get, (psa_signal_t signal, psa_msg_t *msg), (signal, msg),
       RP_API_GET, rp_api_get)
@@ -108,7 +123,7 @@ VOID_ENTRY(void, psa_notify, (int32_t partition_id), (partition_id), RP_API_NOTI
            rp_api_notify)
 VOID_ENTRY(void, psa_clear, (void), (), RP_API_CLEAR, rp_api_clear)
 VOID_ENTRY(void, psa_eoi, (psa_signal_t irq_signal), (irq_signal), RP_API_EOI, rp_api_eoi)
-static LOCAL_VOID_ENTRY(void, panic_entry, (void), (), RP_API_PANIC, rp_api_panic)
+static LOCAL_T_VOID_ENTRY(void, panic_entry, (void), (), RP_API_PANIC, rp_api_panic)
 
 void psa_panic(void)
 {
@@ -158,7 +173,7 @@ psa_status_t rp_api_system_reset(void)
     return PSA_ERROR_NOT_PERMITTED;
 }
 
-ENTRY(psa_status_t, rp_spm_system_reset, (void), (), RP_API_SYSTEM_RESET,
+T_ENTRY(psa_status_t, rp_spm_system_reset, (void), (), RP_API_SYSTEM_RESET,
       rp_api_system_reset)
 
 /* ---- the running secure image confirms itself, for the Platform partition -------------
@@ -182,7 +197,7 @@ psa_status_t rp_api_image_confirm(uint32_t confirm)
     return PSA_ERROR_NOT_PERMITTED;
 }
 
-static LOCAL_ENTRY(psa_status_t, image_confirm_entry, (uint32_t confirm), (confirm),
+static LOCAL_T_ENTRY(psa_status_t, image_confirm_entry, (uint32_t confirm), (confirm),
              RP_API_IMAGE_CONFIRM, rp_api_image_confirm)
 
 psa_status_t rp_spm_image_confirm(void)

@@ -71,17 +71,27 @@ static inline void copy(void *dst, const void *src, size_t n)
  * level), or else accessible to it as the TT instruction says; never below that pointer,
  * where the SPM's frames of this call live (the call runs on the partition's stack: a
  * psa_read there would overwrite them). A privileged partition may access everything. */
-static void own_buffer(const void *p, size_t n, int write)
+#if RP_ISOLATION > 1
+/* own_buffer's rarer cases, out of its way: below the stack pointer, or elsewhere */
+static __attribute__((noinline)) void own_buffer_elsewhere(int where, const void *p, size_t n,
+                                                           int write)
+{
+    if (where == RP_STACK_BELOW ||
+        !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ))) {
+        rp_spm_panic_running();
+    }
+}
+#endif
+
+static inline void own_buffer(const void *p, size_t n, int write)
 {
 #if RP_ISOLATION > 1
     if (n == 0) {
         return;
     }
     int where = rp_backend_stack_buffer(p, n); /* ABOVE for a privileged caller */
-    if (where == RP_STACK_BELOW ||
-        (where == RP_STACK_OTHER &&
-         !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ)))) {
-        rp_spm_panic_running();
+    if (where != RP_STACK_ABOVE) {
+        own_buffer_elsewhere(where, p, n, write);
     }
 #else
     (void)p, (void)n, (void)write; /* level 1: every partition is privileged */

@@ -221,13 +221,17 @@ extern int rp_isolation_programmed;
 
 /* ---- the partition API's implementations (psa_api.c is the public entry) ---- */
 
+/* Levels 2 and 3 (SVC path, backend_ipc.c): the calls below RP_API_QUICK never block and
+ * run in the SVC handler itself; the others (they may block, or take long) run in thread
+ * mode, privileged, on the caller's thread. */
 enum rp_api_index {
-    RP_API_VERSION, RP_API_CONNECT, RP_API_CALL, RP_API_CLOSE,
-    RP_API_WAIT, RP_API_GET, RP_API_SET_RHANDLE, RP_API_READ, RP_API_SKIP, RP_API_WRITE,
-    RP_API_REPLY, RP_API_NOTIFY, RP_API_CLEAR, RP_API_EOI, RP_API_PANIC,
-    RP_API_IRQ_ENABLE, RP_API_IRQ_DISABLE, RP_API_RESET_SIGNAL,
-    RP_API_MAP_INVEC, RP_API_UNMAP_INVEC, RP_API_MAP_OUTVEC, RP_API_UNMAP_OUTVEC,
-    RP_API_LIFECYCLE, RP_API_SYSTEM_RESET, RP_API_CLIENT_ALIVE, RP_API_IMAGE_CONFIRM, RP_API_COUNT
+    RP_API_GET, RP_API_REPLY, RP_API_READ, RP_API_SKIP, RP_API_WRITE, RP_API_SET_RHANDLE,
+    RP_API_NOTIFY, RP_API_CLEAR, RP_API_EOI, RP_API_IRQ_ENABLE, RP_API_IRQ_DISABLE,
+    RP_API_RESET_SIGNAL, RP_API_MAP_INVEC, RP_API_UNMAP_INVEC, RP_API_MAP_OUTVEC,
+    RP_API_UNMAP_OUTVEC, RP_API_LIFECYCLE, RP_API_VERSION, RP_API_CLIENT_ALIVE,
+    RP_API_QUICK, /* the first of those run in thread mode: */
+    RP_API_WAIT = RP_API_QUICK, RP_API_CONNECT, RP_API_CALL, RP_API_CLOSE, RP_API_PANIC,
+    RP_API_SYSTEM_RESET, RP_API_IMAGE_CONFIRM, RP_API_COUNT
 };
 
 /* The implementation of each, indexed by enum rp_api_index (svc path). */
