@@ -1,8 +1,9 @@
 /* psa_api.c - the PSA client and service APIs as secure partitions call them. Each entry
  * runs its implementation (rp_api_*) directly when the caller is privileged; an
  * unprivileged partition (isolation levels 2 and 3) reaches it through SVC RP_SVC_API,
- * which runs the implementation privileged on the caller's own thread and stack
- * (backend_ipc.c). At level 1 the check compiles away. */
+ * which runs the implementation in the SVC handler, or privileged on the caller's own
+ * thread and stack for a call that may block (backend_ipc.c). At level 1 the entries are
+ * plain calls. */
 #include "psa/client.h"
 #include "psa/lifecycle.h"
 #include "psa/service.h"

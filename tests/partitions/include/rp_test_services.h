@@ -44,6 +44,9 @@
  * array lies there (where the SPM's frames of the API call live): programmer errors */
 #define RP_TEST_PANIC_READ_BELOW_SP 0x12
 #define RP_TEST_PANIC_CALL_BELOW_SP 0x13
+/* levels 2 and 3: RP_TEST_MAP_MARKER written to out_vec 0, then an SVC whose r12 names
+ * no API call (the SVC handler refuses it: the partition is stopped) */
+#define RP_TEST_PANIC_BAD_SVC       0x14
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

@@ -92,6 +92,15 @@ static void below_sp(const psa_msg_t *msg)
     }
 }
 
+/* RP_TEST_PANIC_BAD_SVC: the marker, then SVC 1 with an index beyond the API's in r12 */
+static void bad_svc(const psa_msg_t *msg)
+{
+    static const uint32_t marker = RP_TEST_MAP_MARKER;
+    psa_write(msg->handle, 0, &marker, sizeof marker);
+    register uint32_t index __asm("r12") = 0xFFu;
+    __asm volatile("svc #1" : "+r"(index) : : "r0", "r1", "r2", "r3", "lr", "memory");
+}
+
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
     static const uint8_t big[64];
@@ -108,6 +117,10 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     }
     if (msg->type == RP_TEST_PANIC_READ_BELOW_SP || msg->type == RP_TEST_PANIC_CALL_BELOW_SP) {
         below_sp(msg);
+        return PSA_SUCCESS;
+    }
+    if (msg->type == RP_TEST_PANIC_BAD_SVC) {
+        bad_svc(msg);
         return PSA_SUCCESS;
     }
     if (msg->type == RP_TEST_PANIC_OVERWRITE) {
