@@ -174,6 +174,14 @@ static inline void set_blocked(thread_t *t, uint8_t state)
     ready &= ~t->bit;
 }
 
+/* A special register's value (CONTROL in handler mode: the thread's nPRIV). */
+#define MRS(reg)                                          \
+    __extension__({                                       \
+        uint32_t v_;                                      \
+        __asm volatile("mrs %0, " #reg : "=r"(v_));       \
+        v_;                                               \
+    })
+
 #define STR(x) #x
 #define XSTR(x) STR(x)
 
@@ -380,20 +388,13 @@ __attribute__((naked, used)) void rp_api_exit(void)
         "pop {pc}\n\t");
 }
 
-static inline uint32_t thread_control(void)
-{
-    uint32_t c;
-    __asm volatile("mrs %0, control" : "=r"(c));
-    return c;
-}
-
 /* Stops the running partition thread from Handler mode (a fault, or a bad SVC) and
  * switches away when the exception returns. Returns its partition, or -1 if the running
  * code is not an unprivileged partition's own (then the caller must not contain it). */
 static int kill_running_from_handler(void)
 {
     thread_t *t = rp_cur_thread;
-    if (t->own_part < 0 || !t->unpriv || !(thread_control() & 1u) || t->state == T_DEAD) {
+    if (t->own_part < 0 || !t->unpriv || !(MRS(control) & 1u) || t->state == T_DEAD) {
         return -1;
     }
     rp_spm.panicked |= 1u << t->own_part;
@@ -496,12 +497,6 @@ __attribute__((naked, noreturn, used)) static void panic_in_thread_mode(void)
         ".ltorg\n\t");
 }
 
-static inline uint32_t ipsr(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, ipsr" : "=r"(v));
-    return v;
-}
 #define IPSR_SVCALL 11u
 
 const char *rp_spm_contain_fault(uint32_t exc_return)
@@ -583,7 +578,7 @@ static void fail_messages(int part)
 
 void rp_backend_panic(int part)
 {
-    if (RP_ISOLATION > 1 && ipsr() == IPSR_SVCALL) {
+    if (RP_ISOLATION > 1 && MRS(ipsr) == IPSR_SVCALL) {
         panic_in_thread_mode(); /* comes back here in thread mode, through rp_api_panic */
     }
     thread_t *t = rp_cur_thread;
@@ -713,8 +708,8 @@ int rp_backend_stack_buffer(const void *p, size_t n)
     /* the frame of its SVC: at PSP while the SVC handler runs the call, else where the
      * handler recorded it */
     uintptr_t frame = t->api_frame;
-    if (ipsr() != 0) {
-        __asm volatile("mrs %0, psp" : "=r"(frame));
+    if (MRS(ipsr) != 0) {
+        frame = MRS(psp);
     }
     uintptr_t a = (uintptr_t)p, lo = (uintptr_t)t->limit, sp = frame + 32u;
     uintptr_t hi = t->top;
