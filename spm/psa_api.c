@@ -17,8 +17,8 @@
 /* ENTRY(ret, name, params, args, index, impl) defines the public function `name` of
  * implementation `impl` (VOID_ENTRY: returns nothing; LOCAL_*: for a static function).
  * Level 1: a plain call (every partition is privileged).
- * Levels 2 and 3: a naked entry. A privileged caller (a PSA-RoT partition at level 2)
- * branches to the implementation with its arguments untouched. An unprivileged one
+ * Levels 2 and 3: a naked entry. A privileged caller (a PSA-RoT partition at level 2, or
+ * any handler) branches to the implementation with its arguments untouched. An unprivileged one
  * makes SVC RP_SVC_API with the implementation's index in r12 (backend_ipc.c):
  *   - index below RP_API_QUICK (ENTRY, VOID_ENTRY): the SVC handler runs the
  *     implementation and returns its result in r0, like a call;
@@ -34,7 +34,11 @@
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #define QUICK_PATH  "mov ip, %[nr]\n\tsvc %[svc]\n\tbx lr"
 #define THREAD_PATH "push {lr}\n\tmov ip, %[nr]\n\tsvc %[svc]"
-#define PRIV_TEST   "mrs ip, control\n\ttst ip, #1\n\tbeq.w %c[fn]\n\t"
+/* privileged: thread mode with nPRIV clear, or handler mode (a FLIH, whatever thread it
+ * interrupted: an SVC there could not be taken) */
+#define PRIV_TEST                                       \
+    "mrs ip, control\n\ttst ip, #1\n\tbeq.w %c[fn]\n\t" \
+    "mrs ip, ipsr\n\tcmp ip, #0\n\tbne.w %c[fn]\n\t"
 #define NAKED(ret, name, params, text, index, ...)                                      \
     __attribute__((naked)) ret name params                                              \
     {                                                                                   \

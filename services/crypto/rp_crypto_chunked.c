@@ -21,9 +21,10 @@ static size_t chunk_share(size_t len, unsigned k, size_t *at)
     return len <= start ? 0 : (len - start < cap ? len - start : cap);
 }
 
-static void remove_chunks(const struct rp_asset_api *a, psa_storage_uid_t uid)
+/* Removes chunks from..RP_CHUNKS_MAX-1 of uid, those that exist. */
+static void remove_chunks(const struct rp_asset_api *a, psa_storage_uid_t uid, unsigned from)
 {
-    for (unsigned k = 1; k < RP_CHUNKS_MAX; k++) {
+    for (unsigned k = from; k < RP_CHUNKS_MAX; k++) {
         (void)a->remove(chunk_uid(uid, k));
     }
 }
@@ -35,15 +36,20 @@ psa_status_t rp_chunked_set(const struct rp_asset_api *a, psa_storage_uid_t uid,
     size_t at, n;
     psa_status_t st;
     if (len <= RP_CHUNK_ASSET_MAX) {
-        return a->set(uid, len, d);
+        st = a->set(uid, len, d);
+        if (st == PSA_SUCCESS) {
+            remove_chunks(a, uid, 1); /* left by a write a power cut cut short */
+        }
+        return st;
     }
     if (len > RP_CHUNKED_MAX) {
         return PSA_ERROR_INSUFFICIENT_STORAGE;
     }
-    for (unsigned k = 1; k < RP_CHUNKS_MAX && (n = chunk_share(len, k, &at)) != 0; k++) {
+    unsigned k = 1;
+    for (; k < RP_CHUNKS_MAX && (n = chunk_share(len, k, &at)) != 0; k++) {
         st = a->set(chunk_uid(uid, k), n, d + at);
         if (st != PSA_SUCCESS) {
-            remove_chunks(a, uid);
+            remove_chunks(a, uid, 1);
             return st;
         }
     }
@@ -53,9 +59,9 @@ psa_status_t rp_chunked_set(const struct rp_asset_api *a, psa_storage_uid_t uid,
     memcpy(chunk0 + RP_CHUNK0_HDR, d, n);
     st = a->set(uid, RP_CHUNK0_HDR + n, chunk0); /* the record exists from here on */
     rp_wipe(chunk0, sizeof chunk0);               /* key material */
-    if (st != PSA_SUCCESS) {
-        remove_chunks(a, uid);
-    }
+    /* failed: its chunks; written: the chunks beyond its own that a write a power cut cut
+     * short may have left */
+    remove_chunks(a, uid, st == PSA_SUCCESS ? k : 1);
     return st;
 }
 
@@ -120,8 +126,8 @@ psa_status_t rp_chunked_get(const struct rp_asset_api *a, psa_storage_uid_t uid,
 psa_status_t rp_chunked_remove(const struct rp_asset_api *a, psa_storage_uid_t uid)
 {
     psa_status_t st = a->remove(uid); /* the record is gone from here on */
-    if (st == PSA_SUCCESS) {
-        remove_chunks(a, uid);
+    if (st == PSA_SUCCESS || st == PSA_ERROR_DOES_NOT_EXIST) {
+        remove_chunks(a, uid, 1); /* DOES_NOT_EXIST: those of a write cut short, if any */
     }
     return st;
 }

@@ -170,6 +170,38 @@ static void test_power_cuts(void)
     RP_CHECK_EQ(cuts, 8);
 }
 
+/* A write cut short before its chunk 0 leaves chunks that belong to no record: the next
+ * remove of that uid (which answers DOES_NOT_EXIST) or the next record written there,
+ * whatever its size, takes them away. */
+static void cut_short_write(void)
+{
+    memset(store, 0, sizeof store);
+    fill(RP_CHUNKED_MAX, 8); /* four assets: chunks 1..3 are written first */
+    ops_left = 3;
+    RP_CHECK(rp_chunked_set(&api, UID, rec, RP_CHUNKED_MAX) != PSA_SUCCESS);
+    ops_left = -1;
+    RP_CHECK_EQ(used_slots(), 3);
+}
+
+static void test_orphans(void)
+{
+    size_t n = 0;
+    cut_short_write();
+    RP_CHECK_EQ(rp_chunked_get(&api, UID, out, sizeof out, &n), PSA_ERROR_DOES_NOT_EXIST);
+    RP_CHECK_EQ(rp_chunked_remove(&api, UID), PSA_ERROR_DOES_NOT_EXIST);
+    RP_CHECK_EQ(used_slots(), 0);
+    cut_short_write();
+    fill(100, 1);
+    RP_CHECK_EQ(rp_chunked_set(&api, UID, rec, 100), PSA_SUCCESS);
+    RP_CHECK_EQ(used_slots(), 1);
+    RP_CHECK(holds(100));
+    cut_short_write();
+    fill(1215, 2); /* three assets: chunk 3 of the cut write is not its own */
+    RP_CHECK_EQ(rp_chunked_set(&api, UID, rec, 1215), PSA_SUCCESS);
+    RP_CHECK_EQ(used_slots(), 3);
+    RP_CHECK(holds(1215));
+}
+
 static void test_corrupt(void)
 {
     size_t n = 0;
@@ -196,6 +228,7 @@ int main(void)
 {
     test_sizes();
     test_power_cuts();
+    test_orphans();
     test_corrupt();
     return rp_test_end("crypto_service.chunked");
 }
