@@ -32,23 +32,22 @@
     .endm
 
 /* Schedule words t and t+1 (r12 -> w[t]; w1 = W[t-1], w2 = W[t-2] on entry; on exit
- * n0 = W[t], n1 = W[t+1]; r12 advanced by 8). */
+ * n0 = W[t], n1 = W[t+1]; r12 advanced by 8). The state registers r8-r11 and r3 are free
+ * while the schedule runs: W[t-16], W[t-15] and W[t-7], W[t-6] come in pairs. */
     .macro SCHED2 w1, w2, n0, n1
-    ldr r0, [r12, #-60]         /* W[t-15] */
+    ldrd r0, r1, [r12, #-64]    /* W[t-16], W[t-15] */
+    ldrd r8, r9, [r12, #-28]    /* W[t-7], W[t-6] */
+    ldr r10, [r12, #-56]        /* W[t-14] */
     SIG1 \n0, \w2
-    ldr r1, [r12, #-28]         /* W[t-7] */
-    add \n0, \n0, r1
-    SIG0 r1, r0
-    add \n0, \n0, r1
-    ldr r1, [r12, #-64]         /* W[t-16] */
-    add \n0, \n0, r1
+    add \n0, \n0, r8
+    add \n0, \n0, r0
+    SIG0 r3, r1
+    add \n0, \n0, r3
     SIG1 \n1, \w1
-    ldr r1, [r12, #-24]         /* W[t-6] */
-    add \n1, \n1, r1
-    add \n1, \n1, r0            /* W[t+1-16] = W[t-15] */
-    ldr r0, [r12, #-56]         /* W[t-14] */
-    SIG0 r1, r0
-    add \n1, \n1, r1
+    add \n1, \n1, r9
+    add \n1, \n1, r1          /* W[t+1-16] = W[t-15] */
+    SIG0 r3, r10
+    add \n1, \n1, r3
     strd \n0, \n1, [r12], #8
     .endm
 
