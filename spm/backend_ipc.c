@@ -45,9 +45,9 @@ typedef struct thread {
                             * while it runs unprivileged, clear in an API call) */
     uint8_t index;         /* its number: threads[index] */
     uint32_t bit;          /* 1 << index: its bit in `ready` */
-    uintptr_t api_frame;   /* SVC path: its exception frame, at its stack pointer less
-                            * 32: its stack below that holds the SPM's frames of the
-                            * API call it is in */
+    uintptr_t api_frame;   /* SVC path, a call that may block: its exception frame, at
+                            * its stack pointer less 32: its stack below that holds the
+                            * SPM's frames of the API call it is in */
 } thread_t;
 
 /* PendSV_Handler, SVC_Handler and api_exit (assembly) reach these by offset */
@@ -214,7 +214,8 @@ __attribute__((used)) static int *const isolation_programmed_kept = &rp_isolatio
 #endif
 
 /* The thread switch: saves r4-r11 and EXC_RETURN on the outgoing thread's stack (the
- * exception frame holds the rest) and its stack pointer in its thread_t, makes the
+ * exception frame holds the rest), its stack pointer and, at levels 2 and 3, its CONTROL
+ * in its thread_t, makes the
  * lowest set bit of `ready` the running thread (none ready: the current one resumes and
  * waits), sets rp_spm.running, PSPLIM and, at levels 2 and 3, CONTROL and the MPU
  * regions, and returns into the incoming thread. */
