@@ -177,8 +177,7 @@ static void sha256_blocks(void *state, const uint8_t *p, size_t n)
 {
     uint32_t w[64];
 
-    rp_sha256_blocks_t2((uint32_t *)state, p, n, w, K512);
-    rp_wipe(w, sizeof w);
+    rp_sha256_blocks_t2((uint32_t *)state, p, n, w, K512); /* and wipes w */
 }
 #else
 /* FIPS 180-4 6.2.2: compression of n 64-byte blocks into h[8]. The whole schedule is

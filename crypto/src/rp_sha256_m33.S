@@ -5,9 +5,9 @@
  *
  * void rp_sha256_blocks_t2(uint32_t st[8], const uint8_t *p, size_t n, uint32_t w[64],
  *                          const uint64_t *k512);
- *   Compresses n >= 1 blocks at p into st. w is the caller's 256-byte schedule (left
- *   holding the last block's schedule: the caller wipes it). k512 is SHA-512's constant
- *   table, whose upper halves are SHA-256's constants. p need not be aligned.
+ *   Compresses n >= 1 blocks at p into st. w is the caller's 256-byte schedule (word
+ *   aligned), all zero on return (wiped: it held the message). k512 is SHA-512's
+ *   constant table, whose upper halves are SHA-256's constants. p need not be aligned.
  *
  * Constant time: no branch but the block and loop counters, no address from data.
  * Registers in the rounds: a..h rotate over r4-r11, r12 walks w, lr walks k512, r0/r1 are
@@ -165,6 +165,19 @@ rp_sha256_blocks_t2:
     subs r2, r2, #1
     str r2, [sp, #8]
     bne 1b
+    /* wipe the schedule, 32 bytes per stm (the working variables go with it) */
+    ldr r0, [sp, #12]
+    movs r4, #0
+    movs r5, #0
+    movs r6, #0
+    movs r7, #0
+    mov r8, r4
+    mov r9, r4
+    mov r10, r4
+    mov r11, r4
+    .rept 8
+    stm r0!, {r4-r11}
+    .endr
     add sp, sp, #28
     pop {r4-r11, pc}
     .size rp_sha256_blocks_t2, .-rp_sha256_blocks_t2

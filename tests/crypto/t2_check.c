@@ -20,6 +20,8 @@ void ref_rp_aes_encrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uin
 void ref_rp_aes_decrypt2(const rp_aes_ctx *ctx, const uint8_t in0[16], const uint8_t in1[16],
                          uint8_t out0[16], uint8_t out1[16]);
 void ref_rp_sha256(const uint8_t *in, size_t n, uint8_t out[32]);
+void rp_sha256_blocks_t2(uint32_t st[8], const uint8_t *p, size_t n, uint32_t w[64],
+                         const uint64_t *k512);
 
 extern uint32_t _etext, _sdata, _edata, _sbss, _ebss, _estack;
 int main(void);
@@ -222,6 +224,22 @@ static void check_sha256(void)
     check(ok, "SHA-256, assembly compression against the portable C");
 }
 
+/* The compression leaves its schedule (which held the message) all zero. */
+static void check_sha256_wipe(void)
+{
+    static const uint64_t k[64]; /* any constants will do: only the wipe is checked */
+    uint32_t st[8] = { 0 }, w[64];
+    uint8_t blocks[128];
+    int zero = 1;
+
+    fill(blocks, sizeof blocks);
+    memset(w, 0xA5, sizeof w);
+    rp_sha256_blocks_t2(st, blocks, 2, w, k);
+    for (unsigned i = 0; i < 64; i++)
+        zero &= w[i] == 0;
+    check(zero, "SHA-256 assembly wipes its schedule");
+}
+
 static void unhex(uint8_t *out, const char *hex)
 {
     while (hex[0] && hex[1]) {
@@ -307,6 +325,7 @@ int main(void)
     check_sbox();
     check_aes_vs_c();
     check_sha256();
+    check_sha256_wipe();
     check_modes_and_long_hash();
     check_fips197(16, "69c4e0d86a7b0430d8cdb78070b4c55a", "FIPS 197 C.1 AES-128");
     check_fips197(24, "dda97ca4864cdfe06eaf70a0ec0d7191", "FIPS 197 C.2 AES-192");
