@@ -18,8 +18,8 @@
  * implementation `impl` (VOID_ENTRY: returns nothing; LOCAL_*: for a static function).
  * Level 1: a plain call (every partition is privileged).
  * Levels 2 and 3: a naked entry. A privileged caller (a PSA-RoT partition at level 2, or
- * any handler) branches to the implementation with its arguments untouched. An unprivileged one
- * makes SVC RP_SVC_API with the implementation's index in r12 (backend_ipc.c):
+ * any handler) branches to the implementation with its arguments untouched. An
+ * unprivileged one makes SVC RP_SVC_API with the implementation's index in r12 (backend_ipc.c):
  *   - index below RP_API_QUICK (ENTRY, VOID_ENTRY): the SVC handler runs the
  *     implementation and returns its result in r0, like a call;
  *   - the others (T_ENTRY, T_VOID_ENTRY: they may block): the entry pushes its return
@@ -92,9 +92,9 @@ T_ENTRY(psa_handle_t, psa_connect, (uint32_t sid, uint32_t version), (sid, versi
 
 /* psa_call's type and counts packed as the NS veneer packs them */
 static LOCAL_T_ENTRY(psa_status_t, call_entry,
-             (psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
-              psa_outvec *out_vec),
-             (handle, packed, in_vec, out_vec), RP_API_CALL, rp_api_call)
+                     (psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
+                      psa_outvec *out_vec),
+                     (handle, packed, in_vec, out_vec), RP_API_CALL, rp_api_call)
 
 psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec,
                       size_t in_len, psa_outvec *out_vec, size_t out_len)
@@ -149,7 +149,8 @@ VOID_ENTRY(void, psa_unmap_invec, (psa_handle_t msg_handle, uint32_t invec_idx),
            (msg_handle, invec_idx), RP_API_UNMAP_INVEC, rp_api_unmap_invec)
 ENTRY(void *, psa_map_outvec, (psa_handle_t msg_handle, uint32_t outvec_idx),
       (msg_handle, outvec_idx), RP_API_MAP_OUTVEC, rp_api_map_outvec)
-VOID_ENTRY(void, psa_unmap_outvec, (psa_handle_t msg_handle, uint32_t outvec_idx, size_t len),
+VOID_ENTRY(void, psa_unmap_outvec,
+           (psa_handle_t msg_handle, uint32_t outvec_idx, size_t len),
            (msg_handle, outvec_idx, len), RP_API_UNMAP_OUTVEC, rp_api_unmap_outvec)
 ENTRY(uint32_t, psa_rot_lifecycle_state, (void), (), RP_API_LIFECYCLE,
       rp_api_rot_lifecycle_state)
@@ -203,7 +204,7 @@ psa_status_t rp_api_image_confirm(uint32_t confirm)
 }
 
 static LOCAL_T_ENTRY(psa_status_t, image_confirm_entry, (uint32_t confirm), (confirm),
-             RP_API_IMAGE_CONFIRM, rp_api_image_confirm)
+                     RP_API_IMAGE_CONFIRM, rp_api_image_confirm)
 
 psa_status_t rp_spm_image_confirm(void)
 {
@@ -232,8 +233,8 @@ uint32_t rp_api_client_alive(uint32_t client)
     return 0;
 }
 
-static LOCAL_ENTRY(uint32_t, client_alive_entry, (uint32_t client), (client), RP_API_CLIENT_ALIVE,
-             rp_api_client_alive)
+static LOCAL_ENTRY(uint32_t, client_alive_entry, (uint32_t client), (client),
+                   RP_API_CLIENT_ALIVE, rp_api_client_alive)
 
 int rp_spm_client_alive(int32_t client_id)
 {

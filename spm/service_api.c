@@ -73,11 +73,11 @@ static inline void copy(void *dst, const void *src, size_t n)
  * psa_read there would overwrite them). A privileged partition may access everything. */
 #if RP_ISOLATION > 1
 /* own_buffer's rarer cases, out of its way: below the stack pointer, or elsewhere */
-static __attribute__((noinline)) void own_buffer_elsewhere(int where, const void *p, size_t n,
-                                                           int write)
+static __attribute__((noinline)) void own_buffer_elsewhere(int where, const void *p,
+                                                           size_t n, int write)
 {
-    if (where == RP_STACK_BELOW ||
-        !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | (write ? CMSE_MPU_READWRITE : CMSE_MPU_READ))) {
+    int access = write ? CMSE_MPU_READWRITE : CMSE_MPU_READ;
+    if (where == RP_STACK_BELOW || !rp_tt_range_ok(p, n, CMSE_MPU_UNPRIV | access)) {
         rp_spm_panic_running();
     }
 }

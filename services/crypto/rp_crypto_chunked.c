@@ -22,7 +22,8 @@ static size_t chunk_share(size_t len, unsigned k, size_t *at)
 }
 
 /* Removes chunks from..RP_CHUNKS_MAX-1 of uid, those that exist. */
-static void remove_chunks(const struct rp_asset_api *a, psa_storage_uid_t uid, unsigned from)
+static void remove_chunks(const struct rp_asset_api *a, psa_storage_uid_t uid,
+                          unsigned from)
 {
     for (unsigned k = from; k < RP_CHUNKS_MAX; k++) {
         (void)a->remove(chunk_uid(uid, k));
