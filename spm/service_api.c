@@ -246,7 +246,7 @@ void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
      * IPC partition serves one), so the handle's index must be one of those: one range
      * test refuses an SFN caller and an index out of range. The rest as rp_spm_msg_of:
      * the message's own copy of the handle (generation) and its serving partition. */
-    uint32_t client = ((uint32_t)msg_handle & 0xFFu) - 1u - RP_PART_MAX;
+    uint32_t client = ((uint32_t)msg_handle & (RP_LIVE_SLOTS - 1u)) - RP_PART_MAX;
     msg_slot_t *m = client < RP_THREADS_MAX ? rp_spm.live[RP_LIVE_CLIENT(client)] : NULL;
     if (m == NULL || m->handle != msg_handle || m->partition != rp_spm.running ||
         (m->msg.type == PSA_IPC_CONNECT && status != PSA_SUCCESS &&

@@ -101,7 +101,7 @@ HOT void msg_post(msg_slot_t *m, unsigned idx)
 {
     uint32_t gen = rp_spm.gen + 1u;
     rp_spm.gen = gen;
-    m->handle = (psa_handle_t)(RP_MSG_HANDLE | ((gen & 0xFFFFu) << 8) | (idx + 1u));
+    m->handle = (psa_handle_t)(RP_MSG_HANDLE | ((gen & 0xFFFFu) << 8) | idx);
     m->msg.handle = m->handle;
 }
 

@@ -10,11 +10,15 @@
 #include "rp_spm.h"
 #include "rp_spm_tables.h"
 
-#define RP_PART_MAX    32
+/* 31 partitions: the threads (one per partition and the NS agent's) fit the 32-bit ready
+ * set, and every live index fits a message handle's low six bits (RP_LIVE_SLOTS). */
+#define RP_PART_MAX    31
 #define RP_THREADS_MAX (1 + RP_PART_MAX)          /* IPC: a thread per partition + NS agent */
-#define RP_MSG_HANDLE  0x20000000                 /* | generation << 8 | live index + 1 */
+#define RP_MSG_HANDLE  0x20000000                 /* | generation << 8 | live index */
 #define RP_LIVE_MAX    (RP_PART_MAX + RP_THREADS_MAX)
+#define RP_LIVE_SLOTS  64                         /* live[]: indexed by handle & 63 */
 #define RP_LIVE_CLIENT(t) (RP_PART_MAX + (t))      /* live index of client thread t */
+typedef char rp_live_index_fits_six_bits[RP_LIVE_MAX <= RP_LIVE_SLOTS ? 1 : -1];
 
 /* A message lives in the frame of the SPM call that sent it (rp_spm_call, _connect,
  * _close): the client waits there until the reply, so no pool is needed. While it is
@@ -38,7 +42,7 @@ typedef struct msg_slot {
                                         * disconnect message (one test on their path) */
     uint8_t client;                    /* thread that waits for the reply */
     uint16_t partition;                /* index of the serving partition */
-    psa_handle_t handle;               /* RP_MSG_HANDLE | generation << 8 | live index + 1:
+    psa_handle_t handle;               /* RP_MSG_HANDLE | generation << 8 | live index:
                                         * kept here (not only in msg, which an SFN
                                         * service can reach) */
     const rp_service_t *svc;
@@ -56,7 +60,8 @@ typedef struct rp_spm_state {
                                         * rp_backend_running) */
     uint32_t panicked;                 /* one bit per partition */
     uint32_t gen;                      /* message generation (handles), counts up */
-    msg_slot_t *live[RP_LIVE_MAX];     /* messages being served, see msg_slot_t */
+    msg_slot_t *live[RP_LIVE_SLOTS];   /* messages being served, see msg_slot_t; the
+                                        * slots from RP_LIVE_MAX up stay NULL */
 } rp_spm_state_t;
 
 extern rp_spm_state_t rp_spm;
@@ -131,16 +136,12 @@ static inline msg_slot_t *rp_spm_live_at(unsigned i)
 }
 
 /* The message with handle h if the running partition is serving it, else NULL: the
- * handle's low byte is its live index, and the message's own copy of the handle
+ * handle's low six bits are its live index, and the message's own copy of the handle
  * (generation included) must match, so a stale or forged handle finds nothing. Only
  * active messages are live, so the state needs no test. */
 static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
 {
-    uint32_t idx = ((uint32_t)h & 0xFFu) - 1u;
-    if (idx >= RP_LIVE_MAX) {
-        return NULL;
-    }
-    msg_slot_t *m = rp_spm.live[idx];
+    msg_slot_t *m = rp_spm.live[(uint32_t)h & (RP_LIVE_SLOTS - 1u)];
     if (m == NULL || m->handle != h || m->partition != rp_spm.running) {
         return NULL;
     }
