@@ -10,8 +10,9 @@
 #include "rp_spm.h"
 #include "rp_spm_tables.h"
 
-/* 31 partitions: the threads (one per partition and the NS agent's) fit the 32-bit ready
- * set, and every live index fits a message handle's low six bits (RP_LIVE_SLOTS). */
+/* 31 partitions (the manifest tool refuses more: PARTITIONS_MAX): the threads (one per
+ * partition and the NS agent's) fit the 32-bit ready set, and every live index fits a
+ * message handle's low six bits (RP_LIVE_SLOTS). */
 #define RP_PART_MAX    31
 #define RP_THREADS_MAX (1 + RP_PART_MAX)          /* IPC: a thread per partition + NS agent */
 #define RP_MSG_HANDLE  0x20000000                 /* | generation << 8 | live index */

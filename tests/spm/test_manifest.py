@@ -140,6 +140,8 @@ def test_lists():
          "LIST: options.p256: 'tiny' is not one of small, fast"),
         ('options_not_map', 'partitions: []\noptions: [mm_iovec]\n',
          'LIST: options: must be a map of option: value'),
+        ('too_many', profile(['p%d.yaml' % i for i in range(32)]),
+         'LIST: partitions: 32 listed; an image holds at most 31'),
         ('sfn_level2', 'isolation: 2\nbackend: sfn\n' + profile([GOOD[0]]),
          'LIST: backend: the SFN backend supports isolation level 1 only (isolation 2 '
          'asked); use the IPC backend'),

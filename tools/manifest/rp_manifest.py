@@ -26,6 +26,7 @@ FIRST_ID = 256
 SIGNAL_FIRST_BIT = 4
 SIGNALS_MAX = 28
 STATELESS_MAX = 32
+PARTITIONS_MAX = 31              # the SPM's RP_PART_MAX (spm/spm_internal.h)
 IRQ_SOURCE_MAX = 495            # Armv8-M NVIC: at most 496 external interrupts
 STATELESS_BIT = 0x40000000
 IDENT = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
@@ -680,6 +681,9 @@ def load_list(list_path, root, args):
         if item in paths:
             r.fail('partitions[%d]' % i, '%s listed twice' % item)
         paths.append(item)
+    if len(paths) > PARTITIONS_MAX:
+        r.fail('partitions', '%d listed; an image holds at most %d' % (len(paths),
+                                                                      PARTITIONS_MAX))
     isolation = args.isolation or r.integer('isolation', 1, 3, default=1)
     backend = args.backend or r.choice('backend', ['sfn', 'ipc'], 'ipc')
     args.options = load_options(r, shown)
