@@ -127,10 +127,13 @@ size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, si
     size_t n = num_bytes < left ? num_bytes : left;
     own_buffer(buffer, n, 1);
     if (n > 0) {
+        /* the cursor moves first: the copy's asm clobbers memory, and would make GCC
+         * load base and len again after it */
         psa_invec *v = &m->in[invec_idx];
-        copy(buffer, v->base, n);
-        v->base = (const uint8_t *)v->base + n;
-        v->len -= n;
+        const uint8_t *src = v->base;
+        v->base = src + n;
+        v->len = left - n;
+        copy(buffer, src, n);
     }
     return n;
 }
@@ -157,10 +160,11 @@ void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buff
     }
     own_buffer(buffer, num_bytes, 0);
     if (num_bytes > 0) {
-        psa_outvec *v = &m->out[outvec_idx];
-        copy(v->base, buffer, num_bytes);
-        v->base = (uint8_t *)v->base + num_bytes;
+        psa_outvec *v = &m->out[outvec_idx]; /* the cursor first, as in rp_api_read */
+        uint8_t *dst = v->base;
+        v->base = dst + num_bytes;
         v->len -= num_bytes;
+        copy(dst, buffer, num_bytes);
     }
 }
 
