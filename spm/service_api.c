@@ -246,13 +246,14 @@ static int own_ipc_partition(void)
 void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
 {
     /* an SFN service replies by returning: its messages live at its partition's index,
-     * below RP_PART_MAX; an IPC message lives at its client thread's, above (and only an
-     * IPC partition serves one), so the handle's index must be one of those: one range
-     * test refuses an SFN caller and an index out of range. The rest as rp_spm_msg_of:
-     * the message's own copy of the handle (generation) and its serving partition. */
-    uint32_t client = ((uint32_t)msg_handle & (RP_LIVE_SLOTS - 1u)) - RP_PART_MAX;
-    msg_slot_t *m = client < RP_THREADS_MAX ? rp_spm.live[RP_LIVE_CLIENT(client)] : NULL;
-    if (m == NULL || m->handle != msg_handle || m->partition != rp_spm.running ||
+     * below RP_PART_MAX; an IPC message lives at its client thread's, from there up (and
+     * only an IPC partition serves one). So the handle's index must be one of those,
+     * which refuses an SFN caller; the rest is rp_spm_msg_of's (the message's own copy of
+     * the handle, its serving partition). */
+    msg_slot_t *m = ((uint32_t)msg_handle & (RP_LIVE_SLOTS - 1u)) >= RP_PART_MAX
+                        ? rp_spm_msg_of(msg_handle)
+                        : NULL;
+    if (m == NULL ||
         (m->msg.type == PSA_IPC_CONNECT && status != PSA_SUCCESS &&
          status != PSA_ERROR_CONNECTION_REFUSED && status != PSA_ERROR_CONNECTION_BUSY)) {
         /* not a message this partition serves, an SFN caller; or (FF-M) any other
