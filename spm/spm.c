@@ -27,8 +27,8 @@ static rp_conn_t conns[RP_CONN_SLOTS];
 /* A stateless call's connection: rhandle NULL; its busy flag is written like a real
  * connection's and never read. With it the call path has no "is there a connection"
  * branches (psa_set_rhandle tells stateless services by their flags). */
-static rp_conn_t no_conn;
-rp_spm_state_t rp_spm = { .running = -1 };
+rp_conn_t rp_spm_no_conn;
+rp_spm_state_t rp_spm = { .running = -1, .ns_client = -1 };
 
 /* ---- who is running, and the one place faults are converted ------------------------- */
 
@@ -76,7 +76,8 @@ HOT int caller_tt_flags(const rp_caller_t *caller)
 
 /* ---- messages ----------------------------------------------------------------------- */
 
-/* Fills in m for a call to svc but for the vectors (conn: the connection, or &no_conn).
+/* Fills in m for a call to svc but for the vectors (conn: the connection, or
+ * &rp_spm_no_conn).
  * No memset: this is on the path of every call. */
 HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
                             const rp_service_t *svc, int32_t type, rp_conn_t *conn)
@@ -303,12 +304,11 @@ HOT psa_status_t secure_dependency(const rp_caller_t *caller, uint32_t sid)
     return p < 0 ? PSA_SUCCESS : rp_dependency_check(&rp_partitions[p], rp_dependencies, sid);
 }
 
-/* The NS agent's calls name their client here (rp_spm_ns_*). */
-static int32_t ns_client = -1; /* FF-M: NS clients are negative; -1 by default */
-
+/* The NS agent's calls name their client here (rp_spm_ns_*; FF-M: NS clients are
+ * negative, -1 by default: rp_spm.ns_client). */
 void rp_spm_set_ns_client(int32_t client_id)
 {
-    ns_client = client_id;
+    rp_spm.ns_client = client_id;
 }
 
 /* The body of rp_spm_connect and rp_spm_ns_connect: inlined into each, so that the NS
@@ -355,7 +355,7 @@ psa_handle_t rp_spm_connect(const rp_caller_t *caller, uint32_t sid, uint32_t ve
 
 psa_handle_t rp_spm_ns_connect(uint32_t sid, uint32_t version)
 {
-    const rp_caller_t c = { ns_client, 1 };
+    const rp_caller_t c = { rp_spm.ns_client, 1 };
     return connect_as(&c, sid, version);
 }
 
@@ -387,7 +387,7 @@ void rp_spm_close(const rp_caller_t *caller, psa_handle_t handle)
 
 void rp_spm_ns_close(psa_handle_t handle)
 {
-    const rp_caller_t c = { ns_client, 1 };
+    const rp_caller_t c = { rp_spm.ns_client, 1 };
     close_as(&c, handle);
 }
 
@@ -397,7 +397,7 @@ HOT psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
                                    const rp_service_t **svc, rp_conn_t **conn)
 {
     if (rp_handle_is_stateless(handle)) {
-        *conn = &no_conn;
+        *conn = &rp_spm_no_conn;
         if (rp_stateless_lookup(handle, rp_stateless_services, caller->client_id, svc) !=
             PSA_SUCCESS) {
             return PSA_ERROR_PROGRAMMER_ERROR;
@@ -451,16 +451,21 @@ psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_
     return call_as(caller, handle, packed, in_vec, out_vec);
 }
 
+psa_status_t rp_spm_deliver(msg_slot_t *m)
+{
+    return deliver(m);
+}
+
 psa_status_t rp_spm_ns_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,
                             psa_outvec *out_vec)
 {
-    const rp_caller_t c = { ns_client, 1 };
+    const rp_caller_t c = { rp_spm.ns_client, 1 };
     return call_as(&c, handle, packed, in_vec, out_vec);
 }
 
 uint32_t rp_spm_ns_version(uint32_t sid)
 {
-    const rp_caller_t c = { ns_client, 1 };
+    const rp_caller_t c = { rp_spm.ns_client, 1 };
     return rp_spm_version(&c, sid);
 }
 

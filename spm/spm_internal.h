@@ -63,6 +63,10 @@ typedef struct rp_spm_state {
     uint32_t gen;                      /* message generation (handles), counts up */
     msg_slot_t *live[RP_LIVE_SLOTS];   /* messages being served, see msg_slot_t; the
                                         * slots from RP_LIVE_MAX up stay NULL */
+    int32_t ns_client;                 /* the NS agent's current client (< 0; -1 until
+                                        * the NS side names one: rp_spm_set_ns_client) */
+    uint8_t ns_in_call;                /* 1 while the NS agent runs a call: a second one
+                                        * (an NS interrupt's) is refused (veneers.c) */
 } rp_spm_state_t;
 
 extern rp_spm_state_t rp_spm;
@@ -127,7 +131,15 @@ static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
     return (int)((w >> bit) & 1u);
 }
 
-/* ---- provided by spm.c for the backends ---- */
+/* ---- provided by spm.c for the backends and the NS agent ---- */
+
+/* The connection of every stateless call: rhandle NULL, never looked up. */
+extern rp_conn_t rp_spm_no_conn;
+
+/* Sends m, validated and filled in but for its handle and client thread, to its service
+ * and returns the reply (SFN: runs the service function; IPC: queues m and blocks until
+ * psa_reply). For the NS agent's quick call path (veneers.c), which builds m itself. */
+psa_status_t rp_spm_deliver(msg_slot_t *m);
 
 /* Live (active) message i (0..RP_LIVE_MAX-1) or NULL, for a backend that must fail a
  * partition's. */

@@ -13,6 +13,8 @@
 #define PE PSA_ERROR_PROGRAMMER_ERROR
 #define S_DATA ((void *)0x38000000u) /* secure RAM */
 #define S_CODE ((void *)0x10000000u) /* secure flash */
+#define S_ZERO ((void *)0x38200000u) /* SSRAM3: secure (the SAU), unused by every image */
+#define NS_RAM_END 0x28200000u          /* end of the NS data region (SSRAM2's top half) */
 #define PSA_DOORBELL_VALUE 0x8u         /* psa/service.h PSA_DOORBELL: NS has no service.h */
 
 static uint8_t in_buf[64], out_buf[64];
@@ -263,6 +265,23 @@ static int t_iovec_checks(void)
     /* the vector arrays themselves in secure memory */
     NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, 0, S_DATA, 1, NULL, 0) == PE);
     NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, 0, NULL, 0, S_DATA, 1) == PE);
+    /* arrays in secure memory that holds zeros (SSRAM3, unused): read, they would be
+     * empty vectors, so only the check of the array itself refuses these calls */
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, S_ZERO, 1, NULL, 0) == PE);
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, NULL, 0, S_ZERO, 1) == PE);
+    /* arrays that run from the top of NS RAM into SSRAM3, which the SAU leaves secure.
+     * Their second entry would read as an empty vector there (SSRAM3 is unused: zero),
+     * so only the check of the array itself refuses these calls. */
+    psa_invec *top_in = (psa_invec *)(NS_RAM_END - sizeof(psa_invec));
+    psa_outvec *top_out = (psa_outvec *)(NS_RAM_END - sizeof(psa_outvec));
+    top_in->base = in_buf;
+    top_in->len = 0;
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, top_in, 2, NULL, 0) == PE);
+    top_out->base = out_buf;
+    top_out->len = 0;
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, NULL, 0, top_out, 2) == PE);
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, top_in, 1, top_out, 1) ==
+             RP_TEST_CUSTOM_STATUS); /* the same arrays within NS RAM */
     return 0;
 }
 
@@ -275,6 +294,8 @@ static int t_call_type_and_handles(void)
     NS_CHECK(rp_veneer_call(RP_TEST_ECHO_HANDLE, 0x00000005u, NULL, NULL) == PE);
     /* stateless handles: wrong version for a STRICT service, unknown index, S-only */
     NS_CHECK(psa_call(RP_TEST_EMPTY_HANDLE + 1, 0, NULL, 0, NULL, 0) == PE);
+    NS_CHECK(psa_call(RP_TEST_EMPTY_HANDLE - 1, 0, NULL, 0, NULL, 0) == PE); /* lower */
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE + 1, 0, NULL, 0, NULL, 0) == PE); /* RELAXED */
     NS_CHECK(psa_call(0x40001F01, 0, NULL, 0, NULL, 0) == PE);
     NS_CHECK(psa_call(RP_TEST_S_ONLY_HANDLE, 0, NULL, 0, NULL, 0) == PE);
     NS_CHECK(psa_call(RP_TEST_EMPTY_HANDLE, 0, NULL, 0, NULL, 0) == PSA_SUCCESS);

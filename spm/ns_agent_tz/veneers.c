@@ -8,12 +8,15 @@
  * serialise its calls (docs/spm.md, "NS RTOS integration"). The SPM keeps the current NS
  * client id (rp_spm_set_ns_client) and its rp_spm_ns_* entry points are compiled for an
  * NS caller. */
+#include <stddef.h>
+
 #include "psa/client.h"
-#include "rp_spm.h"
+#include "../spm_internal.h" /* the NS agent is part of the SPM */
 
 #define NSE __attribute__((cmse_nonsecure_entry))
 
-static volatile uint8_t in_call;
+/* 1 while a call is in progress (rp_spm.ns_in_call: the quick call path reads it there) */
+#define IN_CALL (*(volatile uint8_t *)&rp_spm.ns_in_call)
 
 NSE uint32_t rp_veneer_framework_version(void)
 {
@@ -22,52 +25,300 @@ NSE uint32_t rp_veneer_framework_version(void)
 
 NSE uint32_t rp_veneer_version(uint32_t sid)
 {
-    if (in_call) {
+    if (IN_CALL) {
         return PSA_VERSION_NONE;
     }
-    in_call = 1;
+    IN_CALL = 1;
     uint32_t v = rp_spm_ns_version(sid);
-    in_call = 0;
+    IN_CALL = 0;
     return v;
 }
 
 NSE psa_handle_t rp_veneer_connect(uint32_t sid, uint32_t version)
 {
-    if (in_call) {
+    if (IN_CALL) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    in_call = 1;
+    IN_CALL = 1;
     psa_handle_t h = rp_spm_ns_connect(sid, version);
-    in_call = 0;
+    IN_CALL = 0;
     return h;
 }
 
-NSE psa_status_t rp_veneer_call(psa_handle_t handle, uint32_t packed,
-                                const psa_invec *in_vec, psa_outvec *out_vec)
+/* psa_call's full path (rp_spm_ns_call): every case the quick path below leaves to it,
+ * every error among them. */
+__attribute__((used)) static psa_status_t call_full(psa_handle_t handle, uint32_t packed,
+                                                    const psa_invec *in_vec,
+                                                    psa_outvec *out_vec)
 {
-    if (in_call) {
+    if (IN_CALL) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    in_call = 1;
+    IN_CALL = 1;
     psa_status_t s = rp_spm_ns_call(handle, packed, in_vec, out_vec);
-    in_call = 0;
+    IN_CALL = 0;
     return s;
+}
+
+/* The layout the quick path relies on: the stores it pairs (STRD) and the TT bits. */
+#define OFF(t, f) offsetof(t, f)
+typedef char quick_path_layout_checked[
+    (OFF(msg_slot_t, msg.type) == 0 && OFF(msg_slot_t, msg.rhandle) == OFF(msg_slot_t, msg.client_id) + 4 &&
+     OFF(msg_slot_t, msg.out_size) == OFF(msg_slot_t, msg.in_size) + 16 &&
+     OFF(msg_slot_t, out_len) == OFF(msg_slot_t, in_len) + 1 &&
+     OFF(msg_slot_t, in_mapped) == OFF(msg_slot_t, in_len) + 2 &&
+     OFF(msg_slot_t, out_mapped) == OFF(msg_slot_t, in_len) + 3 &&
+     OFF(msg_slot_t, in_closed) == OFF(msg_slot_t, in_len) + 4 &&
+     OFF(msg_slot_t, out_closed) == OFF(msg_slot_t, in_len) + 5 &&
+     OFF(msg_slot_t, client) == OFF(msg_slot_t, in_len) + 6 &&
+     OFF(msg_slot_t, partition) == OFF(msg_slot_t, in_len) + 8 &&
+     OFF(msg_slot_t, in_len) % 4 == 0 &&
+     OFF(msg_slot_t, conn) == OFF(msg_slot_t, svc) + 4 && sizeof(psa_invec) == 8 &&
+     RP_HANDLE_STATELESS_BIT == 0x40000000 && RP_STATELESS_SLOTS == 64 &&
+     PSA_MAX_IOVEC == 4) ? 1 : -1];
+
+/* The frame: r0-r11 and lr (52 bytes), then the message; 8-byte aligned for the calls. */
+#define SAVED 52
+#define FRAME (((sizeof(msg_slot_t) + SAVED + 7u) & ~7u) - SAVED)
+
+/* psa_call. The usual call (a stateless handle, at most PSA_MAX_IOVEC vectors, from a
+ * privileged NS thread, its service alive and free) goes the quick path, in assembly: it
+ * makes every check call_full's path makes for that case (rp_stateless_lookup's, the
+ * service state, take_vectors': each array and each non-empty vector in one TT region,
+ * not NULL, not reaching the top of memory, NS readable / NS read-write, out_vecs
+ * disjoint), builds the message, and hands it to rp_spm_deliver. Whatever it does not
+ * accept, it leaves to call_full untouched: it decides nothing, and changes no state
+ * before it has accepted the call. In C, with take_vectors_as for an NS view:
+ *
+ *     if (in_call || !stateless(handle) || !(svc = stateless_services[index]) ||
+ *         !(svc->flags & NS_CLIENTS) || version refused || type > 0x7FFF ||
+ *         in_len + out_len > 4 || CONTROL_NS.nPRIV || panicked(svc->partition) ||
+ *         (svc->sfn && live[svc->partition]))
+ *         return call_full(...);
+ *     msg_init(&m, ...); if (!take_vectors_as(&m, CMSE_NONSECURE, ...)) return call_full(...);
+ *     IN_CALL = 1; status = rp_spm_deliver(&m); IN_CALL = 0;
+ *     for each out_vec: out_vec[i].len = written; return status;
+ *
+ * (The TT test compares the words of the first and last byte always: within a 32-byte
+ * block they are equal anyway.) It ends as the compiler ends an entry function: r1-r3,
+ * r12 and the flags cleared, BXNS. */
+NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint32_t packed,
+                                                       const psa_invec *in_vec,
+                                                       psa_outvec *out_vec)
+{
+    (void)handle, (void)packed, (void)in_vec, (void)out_vec;
+    __asm volatile(
+        "push {r0-r11, lr}\n\t"
+        "sub sp, %[frame]\n\t"
+        "ldr r4, =rp_spm\n\t"
+        /* a stateless handle, and no call in progress */
+        "ldrb r6, [r4, %[s_in_call]]\n\t"
+        "lsrs r7, r0, #14\n\t"
+        "cmp r7, #0x10000\n\t"
+        "it eq\n\t"
+        "cmpeq r6, #0\n\t"
+        "bne 9f\n\t"
+        /* its service exists, takes NS clients and this version */
+        "ldr r5, =rp_stateless_services\n\t"
+        "ubfx r7, r0, #8, #6\n\t"
+        "ldr r5, [r5, r7, lsl #2]\n\t"
+        "cmp r5, #0\n\t"
+        "beq 9f\n\t"
+        "ldrb r7, [r5, %[svc_flags]]\n\t"
+        "ldr r8, [r5, %[svc_version]]\n\t"
+        "uxtb r9, r0\n\t"
+        "tst r7, %[ns_clients]\n\t"
+        "beq 9f\n\t"
+        "cmp r9, r8\n\t" /* RELAXED: version <= the service's */
+        "bhi 9f\n\t"
+        "tst r7, %[strict]\n\t"
+        "it ne\n\t"
+        "cmpne r9, r8\n\t" /* STRICT: equal */
+        "bne 9f\n\t"
+        /* type <= 0x7FFF (bit 31 clear), in_len + out_len <= 4, NS thread privileged */
+        "ubfx r6, r1, #8, #8\n\t"
+        "uxtb r7, r1\n\t"
+        "add r8, r6, r7\n\t"
+        "orr r8, r8, r1, asr #31\n\t"
+        "mrs r9, control_ns\n\t"
+        "orr r8, r8, r9, lsl #31\n\t"
+        "cmp r8, #4\n\t"
+        "bhi 9f\n\t"
+        /* its partition alive, and an SFN one not serving a call */
+        "ldrh r8, [r5, %[svc_part]]\n\t"
+        "ldr r9, [r4, %[s_panicked]]\n\t"
+        "lsr r9, r9, r8\n\t"
+        "lsls r9, r9, #31\n\t"
+        "bmi 9f\n\t"
+        "ldr r9, [r5, %[svc_sfn]]\n\t"
+        "cmp r9, #0\n\t"
+        "beq 1f\n\t"
+        "add r9, r4, r8, lsl #2\n\t"
+        "ldr r9, [r9, %[s_live]]\n\t"
+        "cmp r9, #0\n\t"
+        "bne 9f\n"
+        "1:\n\t"
+        /* the message (msg_init): type, client, no rhandle, sizes 0, counts, nothing
+         * closed or mapped, partition, service, the stateless connection */
+        "movs r10, #0\n\t"
+        "movs r11, #0\n\t"
+        "lsrs r9, r1, #16\n\t"
+        "str r9, [sp, %[m_type]]\n\t"
+        "ldr r9, [r4, %[s_ns_client]]\n\t"
+        "strd r9, r10, [sp, %[m_client]]\n\t"
+        "strd r10, r11, [sp, %[m_sizes]]\n\t"
+        "strd r10, r11, [sp, %[m_sizes] + 8]\n\t"
+        "strd r10, r11, [sp, %[m_sizes] + 16]\n\t"
+        "strd r10, r11, [sp, %[m_sizes] + 24]\n\t"
+        "rev16 r9, r1\n\t"
+        "uxth r9, r9\n\t" /* in_len | out_len << 8 */
+        "strd r9, r10, [sp, %[m_lens]]\n\t"
+        "strh r8, [sp, %[m_part]]\n\t"
+        "ldr r9, =rp_spm_no_conn\n\t"
+        "strd r5, r9, [sp, %[m_svc]]\n\t"
+        /* in_vec: the array NS readable, then each vector copied and checked */
+        "cbz r6, 3f\n\t"
+        "adds r9, r2, r6, lsl #3\n\t"
+        "bcs 9f\n\t"
+        "subs r9, r9, #1\n\t"
+        "tta r10, r2\n\t"
+        "tta r11, r9\n\t"
+        "cmp r10, r11\n\t"
+        "bne 9f\n\t"
+        "tst r10, %[nsr]\n\t"
+        "beq 9f\n\t"
+        "add r10, sp, %[m_in]\n\t"
+        "add r11, sp, %[m_sizes]\n"
+        "2:\n\t"
+        "ldrd r0, r1, [r2], #8\n\t"
+        "strd r0, r1, [r10], #8\n\t"
+        "str r1, [r11], #4\n\t"
+        "cbz r1, 4f\n\t"
+        "cmp r0, #0\n\t"
+        "beq 9f\n\t"
+        "adds r1, r0, r1\n\t"
+        "bcs 9f\n\t"
+        "subs r1, r1, #1\n\t"
+        "tta r9, r0\n\t"
+        "tta r12, r1\n\t"
+        "cmp r9, r12\n\t"
+        "bne 9f\n\t"
+        "tst r9, %[nsr]\n\t"
+        "beq 9f\n"
+        "4:\n\t"
+        "subs r6, r6, #1\n\t"
+        "bne 2b\n"
+        "3:\n\t"
+        /* out_vec: the same, NS read-write */
+        "cbz r7, 5f\n\t"
+        "adds r9, r3, r7, lsl #3\n\t"
+        "bcs 9f\n\t"
+        "subs r9, r9, #1\n\t"
+        "tta r10, r3\n\t"
+        "tta r11, r9\n\t"
+        "cmp r10, r11\n\t"
+        "bne 9f\n\t"
+        "tst r10, %[nsrw]\n\t"
+        "beq 9f\n\t"
+        "add r10, sp, %[m_out]\n\t"
+        "add r11, sp, %[m_sizes] + 16\n"
+        "6:\n\t"
+        "ldrd r0, r1, [r3], #8\n\t"
+        "strd r0, r1, [r10], #8\n\t"
+        "str r1, [r11], #4\n\t"
+        "cbz r1, 7f\n\t"
+        "cmp r0, #0\n\t"
+        "beq 9f\n\t"
+        "adds r1, r0, r1\n\t"
+        "bcs 9f\n\t"
+        "subs r1, r1, #1\n\t"
+        "tta r9, r0\n\t"
+        "tta r12, r1\n\t"
+        "cmp r9, r12\n\t"
+        "bne 9f\n\t"
+        "tst r9, %[nsrw]\n\t"
+        "beq 9f\n"
+        "7:\n\t"
+        "subs r7, r7, #1\n\t"
+        "bne 6b\n\t"
+        /* two or more out_vecs: disjoint */
+        "ldrb r1, [sp, %[m_lens] + 1]\n\t"
+        "cmp r1, #1\n\t"
+        "bls 5f\n\t"
+        "add r0, sp, %[m_out]\n\t"
+        "bl rp_iovec_outvecs_overlap\n\t"
+        "cmp r0, #0\n\t"
+        "bne 9f\n"
+        "5:\n\t"
+        /* accepted: the call */
+        "movs r0, #1\n\t"
+        "strb r0, [r4, %[s_in_call]]\n\t"
+        "mov r0, sp\n\t"
+        "bl rp_spm_deliver\n\t"
+        "movs r1, #0\n\t"
+        "strb r1, [r4, %[s_in_call]]\n\t"
+        /* each out_vec's len: the bytes written */
+        "ldrb r6, [sp, %[m_lens] + 1]\n\t"
+        "cbz r6, 8f\n\t"
+        "ldr r3, [sp, %[frame] + 12]\n\t"
+        "adds r3, r3, #4\n\t"
+        "add r7, sp, %[m_sizes] + 16\n\t"
+        "add r8, sp, %[m_out] + 4\n"
+        "10:\n\t"
+        "ldr r1, [r7], #4\n\t"
+        "ldr r2, [r8], #8\n\t"
+        "subs r1, r1, r2\n\t"
+        "str r1, [r3], #8\n\t"
+        "subs r6, r6, #1\n\t"
+        "bne 10b\n\t"
+        "b 8f\n"
+        /* not the usual call: the full path, with the arguments as they came */
+        "9:\n\t"
+        "add r0, sp, %[frame]\n\t"
+        "ldm r0, {r0-r3}\n\t"
+        "bl %c[full]\n"
+        "8:\n\t"
+        "add sp, %[frame] + 16\n\t"
+        "pop {r4-r11, lr}\n\t"
+        "mov r1, lr\n\t"
+        "mov r2, lr\n\t"
+        "mov r3, lr\n\t"
+        "mov r12, lr\n\t"
+        "msr APSR_nzcvq, lr\n\t"
+        "bxns lr\n\t"
+        ".ltorg\n\t"
+        :
+        : [frame] "i"(FRAME), [full] "i"(call_full),
+          [s_in_call] "i"(OFF(rp_spm_state_t, ns_in_call)),
+          [s_ns_client] "i"(OFF(rp_spm_state_t, ns_client)),
+          [s_panicked] "i"(OFF(rp_spm_state_t, panicked)),
+          [s_live] "i"(OFF(rp_spm_state_t, live)),
+          [svc_flags] "i"(OFF(rp_service_t, flags)),
+          [svc_version] "i"(OFF(rp_service_t, version)),
+          [svc_part] "i"(OFF(rp_service_t, partition)), [svc_sfn] "i"(OFF(rp_service_t, sfn)),
+          [ns_clients] "i"(RP_SVC_NS_CLIENTS), [strict] "i"(RP_SVC_POLICY_STRICT),
+          [m_type] "i"(OFF(msg_slot_t, msg.type)),
+          [m_client] "i"(OFF(msg_slot_t, msg.client_id)),
+          [m_sizes] "i"(OFF(msg_slot_t, msg.in_size)), [m_in] "i"(OFF(msg_slot_t, in)),
+          [m_out] "i"(OFF(msg_slot_t, out)), [m_lens] "i"(OFF(msg_slot_t, in_len)),
+          [m_part] "i"(OFF(msg_slot_t, partition)), [m_svc] "i"(OFF(msg_slot_t, svc)),
+          [nsr] "i"(1u << 20), [nsrw] "i"(1u << 21));
 }
 
 NSE psa_status_t rp_veneer_close(psa_handle_t handle)
 {
-    if (in_call) {
+    if (IN_CALL) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    in_call = 1;
+    IN_CALL = 1;
     rp_spm_ns_close(handle);
-    in_call = 0;
+    IN_CALL = 0;
     return PSA_SUCCESS;
 }
 
 NSE psa_status_t rp_veneer_ns_client_id(int32_t client_id)
 {
-    if (in_call) {
+    if (IN_CALL) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
     if (client_id >= 0) {
