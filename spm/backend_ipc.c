@@ -97,7 +97,8 @@ typedef struct part_state {
     psa_signal_t asserted;  /* its asserted signals */
     msg_slot_t *queue;      /* messages not yet taken by psa_get, in arrival order */
     thread_t *thread;       /* an IPC partition's thread */
-    uint32_t pad;           /* (16 bytes in all: indexed with one shift) */
+    psa_signal_t services;  /* an IPC partition's service signals (0: SFN, or never
+                             * started); 16 bytes in all: indexed with one shift */
 } part_state_t;
 static part_state_t parts[RP_PART_MAX];
 static uint64_t ns_agent_stack[RP_NS_AGENT_STACK / 8];
@@ -309,6 +310,7 @@ static void add_partition_threads(void)
             t->unpriv = (uint8_t)rp_isolation_unprivileged(p);
             t->control = t->unpriv ? 3u : 2u; /* SPSEL (PSP), nPRIV */
             parts[p].thread = t;
+            parts[p].services = ((1u << part->n_services) - 1u) << RP_SIGNAL_FIRST_BIT;
             make_ready(t);
         }
     }
@@ -689,6 +691,11 @@ void rp_backend_signal_isr(int part, psa_signal_t signal)
 psa_signal_t rp_backend_asserted(int part)
 {
     return parts[part].asserted;
+}
+
+psa_signal_t rp_backend_takeable(int part)
+{
+    return parts[part].asserted & parts[part].services;
 }
 
 void rp_backend_clear(int part, psa_signal_t signal)

@@ -92,6 +92,12 @@ psa_signal_t rp_backend_asserted(int part)
     return asserted[part];
 }
 
+psa_signal_t rp_backend_takeable(int part)
+{
+    (void)part;
+    return 0; /* psa_get is an IPC partition's: none here */
+}
+
 void rp_backend_clear(int part, psa_signal_t signal)
 {
     uint32_t c = rp_crit_enter();

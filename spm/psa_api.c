@@ -107,23 +107,30 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type, const psa_invec *in_vec
 }
 
 T_VOID_ENTRY(void, psa_close, (psa_handle_t handle), (handle), RP_API_CLOSE, rp_api_close)
+#if RP_ISOLATION > 1 /* level 1: psa_wait, psa_get, psa_read, psa_write and psa_reply
+                      * are in service_api.c */
 T_ENTRY(psa_signal_t, psa_wait, (psa_signal_t signal_mask, uint32_t timeout),
       (signal_mask, timeout), RP_API_WAIT, rp_api_wait)
 ENTRY(psa_status_t, psa_get, (psa_signal_t signal, psa_msg_t *msg), (signal, msg),
       RP_API_GET, rp_api_get)
+#endif
 VOID_ENTRY(void, psa_set_rhandle, (psa_handle_t msg_handle, void *rhandle),
            (msg_handle, rhandle), RP_API_SET_RHANDLE, rp_api_set_rhandle)
+#if RP_ISOLATION > 1
 ENTRY(size_t, psa_read,
       (psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes),
       (msg_handle, invec_idx, buffer, num_bytes), RP_API_READ, rp_api_read)
+#endif
 ENTRY(size_t, psa_skip, (psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes),
       (msg_handle, invec_idx, num_bytes), RP_API_SKIP, rp_api_skip)
+#if RP_ISOLATION > 1
 VOID_ENTRY(void, psa_write,
            (psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
             size_t num_bytes),
            (msg_handle, outvec_idx, buffer, num_bytes), RP_API_WRITE, rp_api_write)
 VOID_ENTRY(void, psa_reply, (psa_handle_t msg_handle, psa_status_t status),
            (msg_handle, status), RP_API_REPLY, rp_api_reply)
+#endif
 VOID_ENTRY(void, psa_notify, (int32_t partition_id), (partition_id), RP_API_NOTIFY,
            rp_api_notify)
 VOID_ENTRY(void, psa_clear, (void), (), RP_API_CLEAR, rp_api_clear)

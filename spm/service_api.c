@@ -120,7 +120,11 @@ static size_t out_left(const msg_slot_t *m, uint32_t idx)
     return idx < m->out_len ? m->out[idx].len : 0;
 }
 
-size_t rp_api_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer, size_t num_bytes)
+/* externally_visible: the level-1 psa_read/psa_write (below) branch here from asm, which
+ * link-time optimisation does not see */
+__attribute__((externally_visible)) size_t rp_api_read(psa_handle_t msg_handle,
+                                                        uint32_t invec_idx, void *buffer,
+                                                        size_t num_bytes)
 {
     msg_slot_t *m = open_vec(msg_handle, invec_idx, 0);
     size_t left = in_left(m, invec_idx);
@@ -151,8 +155,9 @@ size_t rp_api_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes
     return n;
 }
 
-void rp_api_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
-               size_t num_bytes)
+__attribute__((externally_visible)) void rp_api_write(psa_handle_t msg_handle,
+                                                       uint32_t outvec_idx,
+                                                       const void *buffer, size_t num_bytes)
 {
     msg_slot_t *m = open_vec(msg_handle, outvec_idx, 1);
     if (num_bytes > out_left(m, outvec_idx)) {
@@ -233,16 +238,6 @@ void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t le
     m->out[outvec_idx].len = m->msg.out_size[outvec_idx] - len; /* written: len */
 }
 
-/* The running partition, if it is an IPC-model one (psa_get/psa_reply are theirs). */
-static int own_ipc_partition(void)
-{
-    int p = rp_backend_running();
-    if (p < 0 || rp_partitions[p].model != RP_MODEL_IPC) {
-        rp_spm_panic_running();
-    }
-    return p;
-}
-
 void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
 {
     /* an SFN service replies by returning: its messages live at its partition's index,
@@ -265,12 +260,11 @@ void rp_api_reply(psa_handle_t msg_handle, psa_status_t status)
 
 psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
 {
-    int p = own_ipc_partition();
-    const rp_partition_t *part = &rp_partitions[p];
-    /* exactly one bit, one of this partition's service signals, currently asserted */
-    if (signal == 0 || (signal & (signal - 1)) != 0 ||
-        (signal >> RP_SIGNAL_FIRST_BIT) >= (1u << part->n_services) ||
-        (signal & rp_backend_asserted(p)) == 0 || msg == NULL) {
+    int p = rp_backend_running();
+    /* exactly one bit, one of this partition's service signals, currently asserted (an
+     * SFN partition has none to take: rp_backend_takeable) */
+    if (p < 0 || (signal & (signal - 1)) != 0 || (signal & rp_backend_takeable(p)) == 0 ||
+        msg == NULL) {
         rp_spm_panic_running();
     }
     /* unprivileged: msg must be its own memory and not below its stack pointer, where
@@ -383,3 +377,125 @@ void rp_api_reset_signal(psa_signal_t irq_signal)
     }
     rp_backend_clear(irq->partition, irq_signal);
 }
+
+/* ---- level 1: the public entries of the hottest calls --------------------------------- */
+
+#if RP_ISOLATION == 1
+/* Every partition is privileged and calls the implementations directly (psa_api.c has the
+ * entries of the other levels): psa_get, psa_reply and psa_wait are their names. */
+psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg) __attribute__((alias("rp_api_get")));
+void psa_reply(psa_handle_t msg_handle, psa_status_t status)
+    __attribute__((alias("rp_api_reply")));
+psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
+    __attribute__((alias("rp_api_wait")));
+
+/* psa_read and psa_write: the usual case in assembly, everything else (and every error)
+ * to rp_api_read / rp_api_write with the arguments as they came, except that psa_read's
+ * num_bytes may arrive clamped to the bytes left, which rp_api_read does anyway. The
+ * usual case: the message is live and the running partition serves it (rp_spm_msg_of),
+ * idx names a vector the caller passed that is not closed (open_vec, in_left), the
+ * length fits (psa_write), and base, buffer and length allow the two-word copy (copy).
+ * In C, for psa_read:
+ *     m = live[h & 63]; if (!m || m->handle != h || m->partition != running ||
+ *         idx >= m->in_len || (m->in_closed >> idx) & 1) return rp_api_read(...);
+ *     n = min(num, in[idx].len); if (unaligned(in[idx].base, buf, n)) return rp_api_read(...);
+ *     advance the cursor by n; copy n bytes; return n; */
+#define QUICK_OPERANDS                                                               \
+    [s_live] "i"(offsetof(rp_spm_state_t, live)),                                  \
+        [s_running] "i"(offsetof(rp_spm_state_t, running)),                        \
+        [m_handle] "i"(offsetof(msg_slot_t, handle)),                              \
+        [m_part] "i"(offsetof(msg_slot_t, partition))
+/* r4 = rp_spm, r5 = the message of handle r0 served by the running partition, or 9f */
+#define QUICK_MSG                                                                    \
+    "push {r4-r7}\n\t"                                                                \
+    "ldr r4, =rp_spm\n\t"                                                             \
+    "and r5, r0, #63\n\t"                                                             \
+    "add r5, r4, r5, lsl #2\n\t"                                                      \
+    "ldr r5, [r5, %[s_live]]\n\t"                                                     \
+    "cbz r5, 9f\n\t"                                                                  \
+    "ldr ip, [r5, %[m_handle]]\n\t"                                                   \
+    "ldr r4, [r4, %[s_running]]\n\t"                                                  \
+    "cmp ip, r0\n\t"                                                                  \
+    "bne 9f\n\t"                                                                      \
+    "ldrh ip, [r5, %[m_part]]\n\t"                                                    \
+    "cmp ip, r4\n\t"                                                                  \
+    "bne 9f\n\t"
+/* r5 = &vector r1 - m_vec (idx below the count at m_len, not closed); r6, r7 = its
+ * base and length left; or 9f */
+#define QUICK_VEC                                                                    \
+    "ldrb ip, [r5, %[m_len]]\n\t"                                                     \
+    "cmp r1, ip\n\t"                                                                  \
+    "bhs 9f\n\t"                                                                      \
+    "ldrb ip, [r5, %[m_closed]]\n\t"                                                  \
+    "lsr ip, ip, r1\n\t"                                                              \
+    "lsls ip, ip, #31\n\t"                                                            \
+    "bmi 9f\n\t"                                                                      \
+    "add r5, r5, r1, lsl #3\n\t"                                                      \
+    "ldrd r6, r7, [r5, %[m_vec]]\n\t"
+/* r3 bytes between base r6 and buffer r2 go by LDRD/STRD if both are word-aligned and
+ * r3 is a multiple of 8 (0 too), else 9f; then the cursor moves: ip = r6 + r3 */
+#define QUICK_CURSOR                                                                 \
+    "orr ip, r6, r2\n\t"                                                              \
+    "orr ip, r3, ip, lsl #1\n\t"                                                      \
+    "lsls ip, ip, #29\n\t"                                                            \
+    "bne 9f\n\t"                                                                      \
+    "subs r7, r7, r3\n\t"                                                             \
+    "add ip, r6, r3\n\t"                                                              \
+    "strd ip, r7, [r5, %[m_vec]]\n\t"
+
+__attribute__((naked)) size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx,
+                                       void *buffer, size_t num_bytes)
+{
+    (void)msg_handle, (void)invec_idx, (void)buffer, (void)num_bytes;
+    __asm volatile(QUICK_MSG QUICK_VEC
+                   "cmp r3, r7\n\t"
+                   "it hi\n\t"
+                   "movhi r3, r7\n\t" /* n = min(num_bytes, left) */
+                   QUICK_CURSOR
+                   "cbz r3, 2f\n"
+                   "1:\n\t"
+                   "ldrd r4, r5, [r6], #8\n\t"
+                   "strd r4, r5, [r2], #8\n\t"
+                   "cmp r6, ip\n\t"
+                   "bne 1b\n"
+                   "2:\n\t"
+                   "mov r0, r3\n\t"
+                   "pop {r4-r7}\n\t"
+                   "bx lr\n"
+                   "9:\n\t"
+                   "pop {r4-r7}\n\t"
+                   "b rp_api_read\n\t"
+                   ".ltorg\n\t"
+                   :
+                   : QUICK_OPERANDS, [m_len] "i"(offsetof(msg_slot_t, in_len)),
+                     [m_closed] "i"(offsetof(msg_slot_t, in_closed)),
+                     [m_vec] "i"(offsetof(msg_slot_t, in)));
+}
+
+__attribute__((naked)) void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx,
+                                      const void *buffer, size_t num_bytes)
+{
+    (void)msg_handle, (void)outvec_idx, (void)buffer, (void)num_bytes;
+    __asm volatile(QUICK_MSG QUICK_VEC
+                   "cmp r3, r7\n\t" /* more than is left: rp_api_write panics */
+                   "bhi 9f\n\t"
+                   QUICK_CURSOR
+                   "cbz r3, 2f\n"
+                   "1:\n\t"
+                   "ldrd r4, r5, [r2], #8\n\t"
+                   "strd r4, r5, [r6], #8\n\t"
+                   "cmp r6, ip\n\t"
+                   "bne 1b\n"
+                   "2:\n\t"
+                   "pop {r4-r7}\n\t"
+                   "bx lr\n"
+                   "9:\n\t"
+                   "pop {r4-r7}\n\t"
+                   "b rp_api_write\n\t"
+                   ".ltorg\n\t"
+                   :
+                   : QUICK_OPERANDS, [m_len] "i"(offsetof(msg_slot_t, out_len)),
+                     [m_closed] "i"(offsetof(msg_slot_t, out_closed)),
+                     [m_vec] "i"(offsetof(msg_slot_t, out)));
+}
+#endif

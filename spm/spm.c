@@ -257,16 +257,22 @@ HOT psa_status_t run_sfn(msg_slot_t *m)
     return status;
 }
 
+/* Queues m for its IPC service and blocks until the reply. */
+HOT psa_status_t deliver_ipc(msg_slot_t *m)
+{
+    uint8_t t = rp_backend_thread();
+    msg_post(m, RP_LIVE_CLIENT(t));
+    m->client = t;
+    return rp_backend_deliver_ipc(m);
+}
+
 /* Sends m to its service and returns the reply; m is unreachable again after. */
 HOT psa_status_t deliver(msg_slot_t *m)
 {
     if (m->svc->sfn != NULL) {
         return run_sfn(m);
     }
-    uint8_t t = rp_backend_thread();
-    msg_post(m, RP_LIVE_CLIENT(t));
-    m->client = t;
-    return rp_backend_deliver_ipc(m);
+    return deliver_ipc(m);
 }
 
 /* PSA_SUCCESS if svc's partition can take a message now, else the status to return. */
@@ -451,9 +457,14 @@ psa_status_t rp_spm_call(const rp_caller_t *caller, psa_handle_t handle, uint32_
     return call_as(caller, handle, packed, in_vec, out_vec);
 }
 
-psa_status_t rp_spm_deliver(msg_slot_t *m)
+psa_status_t rp_spm_deliver_sfn(msg_slot_t *m)
 {
-    return deliver(m);
+    return run_sfn(m);
+}
+
+psa_status_t rp_spm_deliver_ipc(msg_slot_t *m)
+{
+    return deliver_ipc(m);
 }
 
 psa_status_t rp_spm_ns_call(psa_handle_t handle, uint32_t packed, const psa_invec *in_vec,

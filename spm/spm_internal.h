@@ -137,9 +137,11 @@ static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
 extern rp_conn_t rp_spm_no_conn;
 
 /* Sends m, validated and filled in but for its handle and client thread, to its service
- * and returns the reply (SFN: runs the service function; IPC: queues m and blocks until
- * psa_reply). For the NS agent's quick call path (veneers.c), which builds m itself. */
-psa_status_t rp_spm_deliver(msg_slot_t *m);
+ * and returns the reply: runs its SFN service function (_sfn), or queues m for its IPC
+ * service and blocks until psa_reply (_ipc). For the NS agent's quick call path
+ * (veneers.c), which builds m itself. */
+psa_status_t rp_spm_deliver_sfn(msg_slot_t *m);
+psa_status_t rp_spm_deliver_ipc(msg_slot_t *m);
 
 /* Live (active) message i (0..RP_LIVE_MAX-1) or NULL, for a backend that must fail a
  * partition's. */
@@ -198,6 +200,9 @@ msg_slot_t *rp_backend_get(int part, psa_signal_t signal);
 void rp_backend_reply(msg_slot_t *m, psa_status_t status);
 void rp_backend_signal(int part, psa_signal_t signal);
 psa_signal_t rp_backend_asserted(int part);
+/* The asserted signals psa_get may take: an IPC partition's service signals (0 for an
+ * SFN partition, which takes no messages). */
+psa_signal_t rp_backend_takeable(int part);
 void rp_backend_clear(int part, psa_signal_t signal);
 
 /* An interrupt handler asserts `signal` for partition `part` (Handler mode). */

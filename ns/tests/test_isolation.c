@@ -1,8 +1,8 @@
 /* test_isolation - one fatal error of an Application-RoT partition per image (RP_ISO_CASE,
  * an RP_TEST_PANIC_* type): a programmer error (case 1; at level 1 also the mm-iovec
  * misuse of cases 0x10 and 0x11; at levels 2 and 3 an API call given memory below the
- * partition's stack pointer, 0x12 and 0x13, or an SVC naming no API call, 0x14) panics
- * it at every level; a
+ * partition's stack pointer, 0x12 and 0x13, or an SVC naming no API call, 0x14; at every
+ * level a psa_get it may not make, 0x15 and 0x16) panics it; a
  * forbidden access (cases 2..6) is stopped by the MPU at isolation level 2 or 3,
  * the secure fault handler reports it ("FAULT ... contained"), the partition's client gets
  * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. */
@@ -23,7 +23,8 @@ static int t_violation(void)
     NS_CHECK(s == PSA_ERROR_SERVICE_FAILURE);
 #if RP_ISO_CASE == RP_TEST_PANIC_UNMAP_TWICE || RP_ISO_CASE == RP_TEST_PANIC_MAP_TWICE || \
     RP_ISO_CASE == RP_TEST_PANIC_READ_BELOW_SP || RP_ISO_CASE == RP_TEST_PANIC_CALL_BELOW_SP || \
-    RP_ISO_CASE == RP_TEST_PANIC_BAD_SVC
+    RP_ISO_CASE == RP_TEST_PANIC_BAD_SVC || RP_ISO_CASE == RP_TEST_PANIC_GET_TWO_BITS || \
+    RP_ISO_CASE == RP_TEST_PANIC_GET_AGAIN
     /* what came before went through; the panic was the misuse */
     NS_CHECK(ov.len == sizeof v && v == RP_TEST_MAP_MARKER);
 #endif

@@ -86,7 +86,8 @@ typedef char quick_path_layout_checked[
  * makes every check call_full's path makes for that case (rp_stateless_lookup's, the
  * service state, take_vectors': each array and each non-empty vector in one TT region,
  * not NULL, not reaching the top of memory, NS readable / NS read-write, out_vecs
- * disjoint), builds the message, and hands it to rp_spm_deliver. Whatever it does not
+ * disjoint), builds the message, and hands it to rp_spm_deliver_sfn or _ipc. Whatever
+ * it does not
  * accept, it leaves to call_full untouched: it decides nothing, and changes no state
  * before it has accepted the call. In C, with take_vectors_as for an NS view:
  *
@@ -96,7 +97,7 @@ typedef char quick_path_layout_checked[
  *         (svc->sfn && live[svc->partition]))
  *         return call_full(...);
  *     msg_init(&m, ...); if (!take_vectors_as(&m, CMSE_NONSECURE, ...)) return call_full(...);
- *     IN_CALL = 1; status = rp_spm_deliver(&m); IN_CALL = 0;
+ *     in_call = 1; status = rp_spm_deliver_sfn/_ipc(&m); in_call = 0;
  *     for each out_vec: out_vec[i].len = written; return status;
  *
  * (The TT test compares the words of the first and last byte always: within a 32-byte
@@ -254,7 +255,13 @@ NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint
         "movs r0, #1\n\t"
         "strb r0, [r4, %[s_in_call]]\n\t"
         "mov r0, sp\n\t"
-        "bl rp_spm_deliver\n\t"
+        "ldr r1, [r5, %[svc_sfn]]\n\t"
+        "cbz r1, 11f\n\t"
+        "bl rp_spm_deliver_sfn\n\t"
+        "b 12f\n"
+        "11:\n\t"
+        "bl rp_spm_deliver_ipc\n"
+        "12:\n\t"
         "movs r1, #0\n\t"
         "strb r1, [r4, %[s_in_call]]\n\t"
         /* each out_vec's len: the bytes written */

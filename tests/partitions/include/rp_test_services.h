@@ -47,6 +47,11 @@
 /* levels 2 and 3: RP_TEST_MAP_MARKER written to out_vec 0, then an SVC whose r12 names
  * no API call (the SVC handler refuses it: the partition is stopped) */
 #define RP_TEST_PANIC_BAD_SVC       0x14
+/* every level: RP_TEST_MAP_MARKER written to out_vec 0, then psa_get with two signal bits
+ * / with its service signal, no longer asserted (an SFN partition: psa_get at all):
+ * programmer errors */
+#define RP_TEST_PANIC_GET_TWO_BITS  0x15
+#define RP_TEST_PANIC_GET_AGAIN     0x16
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

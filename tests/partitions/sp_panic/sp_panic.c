@@ -101,6 +101,18 @@ static void bad_svc(const psa_msg_t *msg)
     __asm volatile("svc #1" : "+r"(index) : : "r0", "r1", "r2", "r3", "lr", "memory");
 }
 
+/* RP_TEST_PANIC_GET_TWO_BITS / _GET_AGAIN: the marker, then a psa_get the SPM refuses */
+static void bad_get(const psa_msg_t *msg)
+{
+    static const uint32_t marker = RP_TEST_MAP_MARKER;
+    psa_write(msg->handle, 0, &marker, sizeof marker);
+    psa_msg_t other;
+    psa_signal_t s = msg->type == RP_TEST_PANIC_GET_TWO_BITS
+                         ? RP_TEST_PANIC_SIGNAL | (RP_TEST_PANIC_SIGNAL << 1)
+                         : RP_TEST_PANIC_SIGNAL;
+    (void)psa_get(s, &other);
+}
+
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
     static const uint8_t big[64];
@@ -121,6 +133,10 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     }
     if (msg->type == RP_TEST_PANIC_BAD_SVC) {
         bad_svc(msg);
+        return PSA_SUCCESS;
+    }
+    if (msg->type == RP_TEST_PANIC_GET_TWO_BITS || msg->type == RP_TEST_PANIC_GET_AGAIN) {
+        bad_get(msg);
         return PSA_SUCCESS;
     }
     if (msg->type == RP_TEST_PANIC_OVERWRITE) {
