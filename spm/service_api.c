@@ -283,8 +283,8 @@ psa_signal_t rp_api_wait(psa_signal_t signal_mask, uint32_t timeout)
     int p = rp_backend_running();
     psa_signal_t allowed = PSA_DOORBELL | (p >= 0 ? rp_partitions[p].signals : 0);
 
-    if (p < 0 || (timeout != PSA_POLL && timeout != PSA_BLOCK) ||
-        (signal_mask & allowed) == 0) {
+    /* timeout: PSA_POLL (0) or PSA_BLOCK (bit 31), so no bit but 31 */
+    if (p < 0 || (timeout << 1) != 0 || (signal_mask & allowed) == 0) {
         rp_spm_panic_running();
     }
     return rp_backend_wait(p, signal_mask & allowed, timeout);

@@ -62,11 +62,12 @@ static psa_status_t panic(const psa_msg_t *msg)
 /* Answers msg with the handler of its service's signal (exactly one bit). */
 static psa_status_t dispatch(psa_signal_t signal, const psa_msg_t *msg)
 {
+    if (signal == RP_TEST_IPC_ECHO_SIGNAL) { /* first: the KPI's 16-byte call */
+        return echo(msg);
+    }
     switch (signal) {
     case RP_TEST_IPC_EMPTY_SIGNAL:
         return empty(msg);
-    case RP_TEST_IPC_ECHO_SIGNAL:
-        return echo(msg);
     case RP_TEST_IPC_CONN_SIGNAL:
         return conn(msg);
     default:
