@@ -442,6 +442,24 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     "subs r7, r7, r3\n\t"                                                             \
     "add ip, r6, r3\n\t"                                                              \
     "strd ip, r7, [r5, %[m_vec]]\n\t"
+/* r3 bytes (a multiple of 8) from register src to dst, both advanced; r6 + r3 = ip is
+ * the end of the client's side (r6) */
+#define QUICK_COPY(src, dst)                                                         \
+    "cbz r3, 2f\n"                                                                    \
+    "1:\n\t"                                                                         \
+    "ldrd r4, r5, [" src "], #8\n\t"                                                 \
+    "strd r4, r5, [" dst "], #8\n\t"                                                 \
+    "cmp r6, ip\n\t"                                                                 \
+    "bne 1b\n"                                                                        \
+    "2:\n\t"
+/* return; 9: the full path `fn` with the arguments as they came */
+#define QUICK_END(fn)                                                                \
+    "pop {r4-r7}\n\t"                                                                \
+    "bx lr\n"                                                                         \
+    "9:\n\t"                                                                         \
+    "pop {r4-r7}\n\t"                                                                \
+    "b " fn "\n\t"                                                                   \
+    ".ltorg\n\t"
 
 __attribute__((naked)) size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx,
                                        void *buffer, size_t num_bytes)
@@ -451,21 +469,9 @@ __attribute__((naked)) size_t psa_read(psa_handle_t msg_handle, uint32_t invec_i
                    "cmp r3, r7\n\t"
                    "it hi\n\t"
                    "movhi r3, r7\n\t" /* n = min(num_bytes, left) */
-                   QUICK_CURSOR
-                   "cbz r3, 2f\n"
-                   "1:\n\t"
-                   "ldrd r4, r5, [r6], #8\n\t"
-                   "strd r4, r5, [r2], #8\n\t"
-                   "cmp r6, ip\n\t"
-                   "bne 1b\n"
-                   "2:\n\t"
+                   QUICK_CURSOR QUICK_COPY("r6", "r2")
                    "mov r0, r3\n\t"
-                   "pop {r4-r7}\n\t"
-                   "bx lr\n"
-                   "9:\n\t"
-                   "pop {r4-r7}\n\t"
-                   "b rp_api_read\n\t"
-                   ".ltorg\n\t"
+                   QUICK_END("rp_api_read")
                    :
                    : QUICK_OPERANDS, [m_len] "i"(offsetof(msg_slot_t, in_len)),
                      [m_closed] "i"(offsetof(msg_slot_t, in_closed)),
@@ -479,20 +485,8 @@ __attribute__((naked)) void psa_write(psa_handle_t msg_handle, uint32_t outvec_i
     __asm volatile(QUICK_MSG QUICK_VEC
                    "cmp r3, r7\n\t" /* more than is left: rp_api_write panics */
                    "bhi 9f\n\t"
-                   QUICK_CURSOR
-                   "cbz r3, 2f\n"
-                   "1:\n\t"
-                   "ldrd r4, r5, [r2], #8\n\t"
-                   "strd r4, r5, [r6], #8\n\t"
-                   "cmp r6, ip\n\t"
-                   "bne 1b\n"
-                   "2:\n\t"
-                   "pop {r4-r7}\n\t"
-                   "bx lr\n"
-                   "9:\n\t"
-                   "pop {r4-r7}\n\t"
-                   "b rp_api_write\n\t"
-                   ".ltorg\n\t"
+                   QUICK_CURSOR QUICK_COPY("r2", "r6")
+                   QUICK_END("rp_api_write")
                    :
                    : QUICK_OPERANDS, [m_len] "i"(offsetof(msg_slot_t, out_len)),
                      [m_closed] "i"(offsetof(msg_slot_t, out_closed)),

@@ -81,6 +81,45 @@ typedef char quick_path_layout_checked[
 #define SAVED 52
 #define FRAME (((sizeof(msg_slot_t) + SAVED + 7u) & ~7u) - SAVED)
 
+/* The quick path's vector step (take_vectors_as for a privileged NS caller): `n` vectors
+ * (a count register, 0..4) of the caller's array at register `arr` (advanced). The array
+ * must lie in one TT region with the permission bit `perm` (TTA: NS view); each vector
+ * is copied to the message at `vec` (its length also to `size`) and, if not empty, must
+ * not be NULL, must not reach the top of memory, and must lie in one region with `perm`.
+ * n == 0 goes to label `skip`; a failure to 9f. Uses r0, r1, r9-r12. */
+#define TAKE_VECTORS(n, arr, perm, vec, size, skip) \
+    "cbz " n ", " skip "\n\t"                        \
+    "adds r9, " arr ", " n ", lsl #3\n\t"            \
+    "bcs 9f\n\t"                                     \
+    "subs r9, r9, #1\n\t"                            \
+    "tta r10, " arr "\n\t"                           \
+    "tta r11, r9\n\t"                                \
+    "cmp r10, r11\n\t"                               \
+    "bne 9f\n\t"                                     \
+    "tst r10, " perm "\n\t"                          \
+    "beq 9f\n\t"                                     \
+    "add r10, sp, " vec "\n\t"                       \
+    "add r11, sp, " size "\n"                         \
+    "2:\n\t"                                         \
+    "ldrd r0, r1, [" arr "], #8\n\t"                 \
+    "strd r0, r1, [r10], #8\n\t"                     \
+    "str r1, [r11], #4\n\t"                          \
+    "cbz r1, 4f\n\t"                                 \
+    "cmp r0, #0\n\t"                                 \
+    "beq 9f\n\t"                                     \
+    "adds r1, r0, r1\n\t"                            \
+    "bcs 9f\n\t"                                     \
+    "subs r1, r1, #1\n\t"                            \
+    "tta r9, r0\n\t"                                 \
+    "tta r12, r1\n\t"                                \
+    "cmp r9, r12\n\t"                                \
+    "bne 9f\n\t"                                     \
+    "tst r9, " perm "\n\t"                           \
+    "beq 9f\n"                                        \
+    "4:\n\t"                                         \
+    "subs " n ", " n ", #1\n\t"                      \
+    "bne 2b\n\t"
+
 /* psa_call. The usual call (a stateless handle, at most PSA_MAX_IOVEC vectors, from a
  * privileged NS thread, its service alive and free) goes the quick path, in assembly: it
  * makes every check call_full's path makes for that case (rp_stateless_lookup's, the
@@ -178,70 +217,10 @@ NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint
         "ldr r9, =rp_spm_no_conn\n\t"
         "strd r5, r9, [sp, %[m_svc]]\n\t"
         /* in_vec: the array NS readable, then each vector copied and checked */
-        "cbz r6, 3f\n\t"
-        "adds r9, r2, r6, lsl #3\n\t"
-        "bcs 9f\n\t"
-        "subs r9, r9, #1\n\t"
-        "tta r10, r2\n\t"
-        "tta r11, r9\n\t"
-        "cmp r10, r11\n\t"
-        "bne 9f\n\t"
-        "tst r10, %[nsr]\n\t"
-        "beq 9f\n\t"
-        "add r10, sp, %[m_in]\n\t"
-        "add r11, sp, %[m_sizes]\n"
-        "2:\n\t"
-        "ldrd r0, r1, [r2], #8\n\t"
-        "strd r0, r1, [r10], #8\n\t"
-        "str r1, [r11], #4\n\t"
-        "cbz r1, 4f\n\t"
-        "cmp r0, #0\n\t"
-        "beq 9f\n\t"
-        "adds r1, r0, r1\n\t"
-        "bcs 9f\n\t"
-        "subs r1, r1, #1\n\t"
-        "tta r9, r0\n\t"
-        "tta r12, r1\n\t"
-        "cmp r9, r12\n\t"
-        "bne 9f\n\t"
-        "tst r9, %[nsr]\n\t"
-        "beq 9f\n"
-        "4:\n\t"
-        "subs r6, r6, #1\n\t"
-        "bne 2b\n"
+        TAKE_VECTORS("r6", "r2", "%[nsr]", "%[m_in]", "%[m_sizes]", "3f")
         "3:\n\t"
         /* out_vec: the same, NS read-write */
-        "cbz r7, 5f\n\t"
-        "adds r9, r3, r7, lsl #3\n\t"
-        "bcs 9f\n\t"
-        "subs r9, r9, #1\n\t"
-        "tta r10, r3\n\t"
-        "tta r11, r9\n\t"
-        "cmp r10, r11\n\t"
-        "bne 9f\n\t"
-        "tst r10, %[nsrw]\n\t"
-        "beq 9f\n\t"
-        "add r10, sp, %[m_out]\n\t"
-        "add r11, sp, %[m_sizes] + 16\n"
-        "6:\n\t"
-        "ldrd r0, r1, [r3], #8\n\t"
-        "strd r0, r1, [r10], #8\n\t"
-        "str r1, [r11], #4\n\t"
-        "cbz r1, 7f\n\t"
-        "cmp r0, #0\n\t"
-        "beq 9f\n\t"
-        "adds r1, r0, r1\n\t"
-        "bcs 9f\n\t"
-        "subs r1, r1, #1\n\t"
-        "tta r9, r0\n\t"
-        "tta r12, r1\n\t"
-        "cmp r9, r12\n\t"
-        "bne 9f\n\t"
-        "tst r9, %[nsrw]\n\t"
-        "beq 9f\n"
-        "7:\n\t"
-        "subs r7, r7, #1\n\t"
-        "bne 6b\n\t"
+        TAKE_VECTORS("r7", "r3", "%[nsrw]", "%[m_out]", "%[m_sizes] + 16", "5f")
         /* two or more out_vecs: disjoint */
         "ldrb r1, [sp, %[m_lens] + 1]\n\t"
         "cmp r1, #1\n\t"
