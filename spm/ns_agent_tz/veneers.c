@@ -7,7 +7,8 @@
  * with PSA_ERROR_CONNECTION_BUSY instead of running the SPM re-entrantly: the NS side must
  * serialise its calls (docs/spm.md, "NS RTOS integration"). The SPM keeps the current NS
  * client id (rp_spm_set_ns_client) and its rp_spm_ns_* entry points are compiled for an
- * NS caller. */
+ * NS caller. psa_call's veneer takes the usual call through a quick path in assembly
+ * and everything else through rp_spm_ns_call (rp_veneer_call, below). */
 #include <stddef.h>
 
 #include "psa/client.h"
@@ -60,10 +61,12 @@ __attribute__((used)) static psa_status_t call_full(psa_handle_t handle, uint32_
     return s;
 }
 
-/* The layout the quick path relies on: the stores it pairs (STRD) and the TT bits. */
+/* What the quick path relies on: the message fields it stores in pairs (STRD) or as one
+ * word, the vector size, the handle form and table size, the vector limit. */
 #define OFF(t, f) offsetof(t, f)
 typedef char quick_path_layout_checked[
-    (OFF(msg_slot_t, msg.type) == 0 && OFF(msg_slot_t, msg.rhandle) == OFF(msg_slot_t, msg.client_id) + 4 &&
+    (OFF(msg_slot_t, msg.type) == 0 &&
+     OFF(msg_slot_t, msg.rhandle) == OFF(msg_slot_t, msg.client_id) + 4 &&
      OFF(msg_slot_t, msg.out_size) == OFF(msg_slot_t, msg.in_size) + 16 &&
      OFF(msg_slot_t, out_len) == OFF(msg_slot_t, in_len) + 1 &&
      OFF(msg_slot_t, in_mapped) == OFF(msg_slot_t, in_len) + 2 &&
@@ -99,7 +102,7 @@ typedef char quick_path_layout_checked[
     "tst r10, " perm "\n\t"                          \
     "beq 9f\n\t"                                     \
     "add r10, sp, " vec "\n\t"                       \
-    "add r11, sp, " size "\n"                         \
+    "add r11, sp, " size "\n"                        \
     "2:\n\t"                                         \
     "ldrd r0, r1, [" arr "], #8\n\t"                 \
     "strd r0, r1, [r10], #8\n\t"                     \
@@ -115,7 +118,7 @@ typedef char quick_path_layout_checked[
     "cmp r9, r12\n\t"                                \
     "bne 9f\n\t"                                     \
     "tst r9, " perm "\n\t"                           \
-    "beq 9f\n"                                        \
+    "beq 9f\n"                                       \
     "4:\n\t"                                         \
     "subs " n ", " n ", #1\n\t"                      \
     "bne 2b\n\t"
@@ -126,9 +129,8 @@ typedef char quick_path_layout_checked[
  * service state, take_vectors': each array and each non-empty vector in one TT region,
  * not NULL, not reaching the top of memory, NS readable / NS read-write, out_vecs
  * disjoint), builds the message, and hands it to rp_spm_deliver_sfn or _ipc. Whatever
- * it does not
- * accept, it leaves to call_full untouched: it decides nothing, and changes no state
- * before it has accepted the call. In C, with take_vectors_as for an NS view:
+ * it does not accept, it leaves to call_full untouched: it decides nothing, and changes
+ * no state before it has accepted the call. In C, with take_vectors_as for an NS view:
  *
  *     if (in_call || !stateless(handle) || !(svc = stateless_services[index]) ||
  *         !(svc->flags & NS_CLIENTS) || version refused || type > 0x7FFF ||
