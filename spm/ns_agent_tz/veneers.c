@@ -80,7 +80,10 @@ typedef char quick_path_layout_checked[
      RP_HANDLE_STATELESS_BIT == 0x40000000 && RP_STATELESS_SLOTS == 64 &&
      PSA_MAX_IOVEC == 4) ? 1 : -1];
 
-/* The frame: r0-r11 and lr (52 bytes), then the message; 8-byte aligned for the calls. */
+/* The frame: r0-r11 and lr (52 bytes), then the message; 8-byte aligned for the calls.
+ * The full path runs with the message's room given back: a call the quick path leaves
+ * (a connection's, an unprivileged NS thread's) then takes 40 bytes of secure stack more
+ * than it did before the quick path, not the message's 150 more. */
 #define SAVED 52
 #define FRAME (((sizeof(msg_slot_t) + SAVED + 7u) & ~7u) - SAVED)
 
@@ -264,9 +267,14 @@ NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint
         "9:\n\t"
         "add r0, sp, %[frame]\n\t"
         "ldm r0, {r0-r3}\n\t"
-        "bl %c[full]\n"
+        "add sp, %[frame] + 12\n\t" /* the message's room is the full path's (r3's
+                                       * slot stays: 8-byte alignment) */
+        "bl %c[full]\n\t"
+        "add sp, #4\n\t"
+        "b 13f\n"
         "8:\n\t"
-        "add sp, %[frame] + 16\n\t"
+        "add sp, %[frame] + 16\n"
+        "13:\n\t"
         "pop {r4-r11, lr}\n\t"
         "mov r1, lr\n\t"
         "mov r2, lr\n\t"
