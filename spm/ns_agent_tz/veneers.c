@@ -62,7 +62,8 @@ __attribute__((used)) static psa_status_t call_full(psa_handle_t handle, uint32_
 }
 
 /* What the quick path relies on: the message fields it stores in pairs (STRD) or as one
- * word, the vector size, the handle form and table size, the vector limit. */
+ * word, the vector size, the handle form and table size, the vector limit, the status
+ * it returns itself. */
 #define OFF(t, f) offsetof(t, f)
 typedef char quick_path_layout_checked[
     (OFF(msg_slot_t, msg.type) == 0 &&
@@ -78,6 +79,7 @@ typedef char quick_path_layout_checked[
      OFF(msg_slot_t, in_len) % 4 == 0 &&
      OFF(msg_slot_t, conn) == OFF(msg_slot_t, svc) + 4 && sizeof(psa_invec) == 8 &&
      RP_HANDLE_STATELESS_BIT == 0x40000000 && RP_STATELESS_SLOTS == 64 &&
+     PSA_ERROR_CONNECTION_BUSY == -131 &&
      PSA_MAX_IOVEC == 4) ? 1 : -1];
 
 /* The frame: r0-r11 and lr (52 bytes), then the message; 8-byte aligned for the calls.
@@ -135,7 +137,8 @@ typedef char quick_path_layout_checked[
  * it does not accept, it leaves to call_full untouched: it decides nothing, and changes
  * no state before it has accepted the call. In C, with take_vectors_as for an NS view:
  *
- *     if (in_call || !stateless(handle) || !(svc = stateless_services[index]) ||
+ *     if (in_call) return PSA_ERROR_CONNECTION_BUSY;   (before it takes any stack)
+ *     if (!stateless(handle) || !(svc = stateless_services[index]) ||
  *         !(svc->flags & NS_CLIENTS) || version refused || type > 0x7FFF ||
  *         in_len + out_len > 4 || CONTROL_NS.nPRIV || panicked(svc->partition) ||
  *         (svc->sfn && live[svc->partition]))
@@ -153,15 +156,18 @@ NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint
 {
     (void)handle, (void)packed, (void)in_vec, (void)out_vec;
     __asm volatile(
+        /* a call in progress (an NS interrupt's call): refused before any frame, on
+         * whatever secure stack it interrupted */
+        "ldr r12, =rp_spm\n\t"
+        "ldrb r12, [r12, %[s_in_call]]\n\t"
+        "cmp r12, #0\n\t"
+        "bne 14f\n\t"
         "push {r0-r11, lr}\n\t"
         "sub sp, %[frame]\n\t"
         "ldr r4, =rp_spm\n\t"
-        /* a stateless handle, and no call in progress */
-        "ldrb r6, [r4, %[s_in_call]]\n\t"
+        /* a stateless handle */
         "lsrs r7, r0, #14\n\t"
         "cmp r7, #0x10000\n\t"
-        "it eq\n\t"
-        "cmpeq r6, #0\n\t"
         "bne 9f\n\t"
         /* its service exists, takes NS clients and this version */
         "ldr r5, =rp_stateless_services\n\t"
@@ -275,13 +281,17 @@ NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint
         "8:\n\t"
         "add sp, %[frame] + 16\n"
         "13:\n\t"
-        "pop {r4-r11, lr}\n\t"
+        "pop {r4-r11, lr}\n"
+        "15:\n\t"
         "mov r1, lr\n\t"
         "mov r2, lr\n\t"
         "mov r3, lr\n\t"
         "mov r12, lr\n\t"
         "msr APSR_nzcvq, lr\n\t"
-        "bxns lr\n\t"
+        "bxns lr\n"
+        "14:\n\t"
+        "mvn r0, #130\n\t" /* PSA_ERROR_CONNECTION_BUSY */
+        "b 15b\n\t"
         ".ltorg\n\t"
         :
         : [frame] "i"(FRAME), [full] "i"(call_full),
