@@ -69,7 +69,8 @@ typedef char thread_offsets_checked[(offsetof(thread_t, sp) == THREAD_SP &&
                                      offsetof(thread_t, api_frame) == THREAD_API_FRAME &&
                                      sizeof(thread_t) == THREAD_SIZE) ? 1 : -1];
 typedef char sp_limit_adjacent[THREAD_LIMIT == THREAD_SP + 4 ? 1 : -1];
-typedef char running_offset_checked[offsetof(rp_spm_state_t, running) == 0 ? 1 : -1];
+#define SPM_RUNNING 264 /* offsetof(rp_spm_state_t, running), for PendSV */
+typedef char running_offset_checked[offsetof(rp_spm_state_t, running) == SPM_RUNNING ? 1 : -1];
 
 /* Not static: PendSV_Handler (assembly) reads these by name, which LTO would not see */
 __attribute__((used)) thread_t rp_ipc_threads[RP_THREADS_MAX];
@@ -238,7 +239,7 @@ __attribute__((naked)) void PendSV_Handler(void)
         "1:\n\t"
         "ldrsb r0, [r2, #" XSTR(THREAD_PART) "]\n\t"
         "ldr r1, =rp_spm\n\t"
-        "str r0, [r1]\n\t"
+        "str r0, [r1, #" XSTR(SPM_RUNNING) "]\n\t"
         SWITCH_ISOLATION
         "ldrd r0, r1, [r2, #" XSTR(THREAD_SP) "]\n\t"    /* sp, limit */
         "msr psplim, r1\n\t"

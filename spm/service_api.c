@@ -108,6 +108,14 @@ static void mapping_allowed(void)
     }
 }
 
+/* The cursor of a vector once mapped (closed): odd, so that the level-1 psa_read /
+ * psa_write quick paths, which test no closed bit, leave it to rp_api_read / _write (their
+ * word-alignment test), which refuse it. A closed vector's cursor is never used again. */
+static const void *poisoned(const void *base)
+{
+    return (const void *)((uintptr_t)base | 1u);
+}
+
 /* Bytes of in_vec idx not yet read or skipped (0 for a vector the caller did not pass). */
 static size_t in_left(const msg_slot_t *m, uint32_t idx)
 {
@@ -196,9 +204,11 @@ const void *rp_api_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
     if (in_left(m, invec_idx) == 0) {
         return NULL;
     }
+    const void *base = m->in[invec_idx].base;
     m->in_mapped |= (uint8_t)(1u << invec_idx);
     m->in_closed |= (uint8_t)(1u << invec_idx);
-    return m->in[invec_idx].base;
+    m->in[invec_idx].base = poisoned(base);
+    return base;
 }
 
 void rp_api_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
@@ -223,9 +233,11 @@ void *rp_api_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
     if (out_left(m, outvec_idx) == 0) {
         return NULL;
     }
+    void *base = m->out[outvec_idx].base;
     m->out_mapped |= (uint8_t)(1u << outvec_idx);
     m->out_closed |= (uint8_t)(1u << outvec_idx);
-    return m->out[outvec_idx].base;
+    m->out[outvec_idx].base = (void *)(uintptr_t)poisoned(base);
+    return base;
 }
 
 void rp_api_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
@@ -393,25 +405,38 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
  * to rp_api_read / rp_api_write with the arguments as they came, except that psa_read's
  * num_bytes may arrive clamped to the bytes left, which rp_api_read does anyway. The
  * usual case: the message is live and the running partition serves it (rp_spm_msg_of),
- * idx names a vector the caller passed that is not closed (open_vec, in_left), the
- * length fits (psa_write), and base, buffer and length allow the two-word copy (copy).
- * In C, for psa_read:
- *     m = live[h & 63]; if (!m || m->handle != h || m->partition != running ||
- *         idx >= m->in_len || (m->in_closed >> idx) & 1) return rp_api_read(...);
+ * idx names a vector the caller passed (in_left), the length fits (psa_write), and base,
+ * buffer and length allow the word copy (copy). A closed vector needs no test of its own:
+ * a connection message has no vectors, and a mapped vector's cursor is odd (psa_map_*),
+ * which the alignment test sends to the full path. In C, for psa_read:
+ *     SFN: m = live[running]; if (!m || m->handle != h) return rp_api_read(...);
+ *     IPC: m = live[h & 63]; if (!m || m->handle != h || m->partition != running) ...;
+ *     if (idx >= m->in_len) return rp_api_read(...);
  *     n = min(num, in[idx].len); if (unaligned(in[idx].base, buf, n)) return rp_api_read(...);
- *     advance the cursor by n; copy n bytes; return n; */
+ *     advance the cursor by n; copy n bytes; return n;
+ * (In SFN, the message a partition serves is live[its index], and its handle's index is
+ * that: the handle test covers rp_spm_msg_of's. live_none makes live[-1], live[-2] NULL.) */
 #define QUICK_OPERANDS                                                               \
-    [s_live] "i"(offsetof(rp_spm_state_t, live)),                                  \
-        [s_running] "i"(offsetof(rp_spm_state_t, running)),                        \
+    [live] "i"(offsetof(rp_spm_state_t, live)), [s_running] "i"(RP_SPM_OFF(running)), \
         [m_handle] "i"(offsetof(msg_slot_t, handle)),                              \
         [m_part] "i"(offsetof(msg_slot_t, partition))
-/* r4 = rp_spm, r5 = the message of handle r0 served by the running partition, or 9f */
+/* r5 = the message of handle r0 served by the running partition, or 9f; uses r4, r6, ip */
+#if RP_BACKEND_SFN
 #define QUICK_MSG                                                                    \
     "push {r4-r7}\n\t"                                                                \
-    "ldr r4, =rp_spm\n\t"                                                             \
+    "ldr ip, =rp_spm + %c[live]\n\t"                                                  \
+    "ldr r4, [ip, %[s_running]]\n\t"                                                  \
+    "ldr r5, [ip, r4, lsl #2]\n\t"                                                    \
+    "cbz r5, 9f\n\t"                                                                  \
+    "ldr r6, [r5, %[m_handle]]\n\t"                                                   \
+    "cmp r6, r0\n\t"                                                                  \
+    "bne 9f\n\t"
+#else
+#define QUICK_MSG                                                                    \
+    "push {r4-r7}\n\t"                                                                \
+    "ldr r4, =rp_spm + %c[live]\n\t"                                                  \
     "and r5, r0, #63\n\t"                                                             \
-    "add r5, r4, r5, lsl #2\n\t"                                                      \
-    "ldr r5, [r5, %[s_live]]\n\t"                                                     \
+    "ldr r5, [r4, r5, lsl #2]\n\t"                                                    \
     "cbz r5, 9f\n\t"                                                                  \
     "ldr ip, [r5, %[m_handle]]\n\t"                                                   \
     "ldr r4, [r4, %[s_running]]\n\t"                                                  \
@@ -420,20 +445,17 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     "ldrh ip, [r5, %[m_part]]\n\t"                                                    \
     "cmp ip, r4\n\t"                                                                  \
     "bne 9f\n\t"
-/* r5 = &vector r1 - m_vec (idx below the count at m_len, not closed); r6, r7 = its
- * base and length left; or 9f */
+#endif
+/* r5 = &vector r1 - m_vec (idx below the count at m_len); r6, r7 = its base and length
+ * left; or 9f */
 #define QUICK_VEC                                                                    \
     "ldrb ip, [r5, %[m_len]]\n\t"                                                     \
     "cmp r1, ip\n\t"                                                                  \
     "bhs 9f\n\t"                                                                      \
-    "ldrb ip, [r5, %[m_closed]]\n\t"                                                  \
-    "lsr ip, ip, r1\n\t"                                                              \
-    "lsls ip, ip, #31\n\t"                                                            \
-    "bmi 9f\n\t"                                                                      \
     "add r5, r5, r1, lsl #3\n\t"                                                      \
     "ldrd r6, r7, [r5, %[m_vec]]\n\t"
-/* r3 bytes between base r6 and buffer r2 go by LDRD/STRD if both are word-aligned and
- * r3 is a multiple of 8 (0 too), else 9f; then the cursor moves: ip = r6 + r3 */
+/* r3 bytes between base r6 and buffer r2 go by words if both are word-aligned and r3
+ * is a multiple of 8 (0 too), else 9f; then the cursor moves */
 #define QUICK_CURSOR                                                                 \
     "orr ip, r6, r2\n\t"                                                              \
     "orr ip, r3, ip, lsl #1\n\t"                                                      \
@@ -442,15 +464,20 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     "subs r7, r7, r3\n\t"                                                             \
     "add ip, r6, r3\n\t"                                                              \
     "strd ip, r7, [r5, %[m_vec]]\n\t"
-/* r3 bytes (a multiple of 8) from register src to dst, both advanced; r6 + r3 = ip is
- * the end of the client's side (r6) */
+/* r3 bytes (a multiple of 8) from register src to dst, both advanced: an 8-byte
+ * remainder first, then 16 bytes per LDM/STM. Uses r0, r1, r4, r5, ip. */
 #define QUICK_COPY(src, dst)                                                         \
-    "cbz r3, 2f\n"                                                                    \
-    "1:\n\t"                                                                         \
+    "lsrs ip, r3, #4\n\t" /* C: an 8-byte remainder; Z: no 16-byte block */          \
+    "bcc 1f\n\t"                                                                     \
     "ldrd r4, r5, [" src "], #8\n\t"                                                 \
-    "strd r4, r5, [" dst "], #8\n\t"                                                 \
-    "cmp r6, ip\n\t"                                                                 \
-    "bne 1b\n"                                                                        \
+    "strd r4, r5, [" dst "], #8\n"                                                   \
+    "1:\n\t"                                                                         \
+    "beq 2f\n"                                                                        \
+    "3:\n\t"                                                                         \
+    "ldm " src "!, {r0, r1, r4, r5}\n\t"                                             \
+    "stm " dst "!, {r0, r1, r4, r5}\n\t"                                             \
+    "subs ip, ip, #1\n\t"                                                            \
+    "bne 3b\n"                                                                        \
     "2:\n\t"
 /* return; 9: the full path `fn` with the arguments as they came */
 #define QUICK_END(fn)                                                                \
@@ -460,7 +487,6 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     "pop {r4-r7}\n\t"                                                                \
     "b " fn "\n\t"                                                                   \
     ".ltorg\n\t"
-
 __attribute__((naked)) size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx,
                                        void *buffer, size_t num_bytes)
 {
@@ -474,7 +500,6 @@ __attribute__((naked)) size_t psa_read(psa_handle_t msg_handle, uint32_t invec_i
                    QUICK_END("rp_api_read")
                    :
                    : QUICK_OPERANDS, [m_len] "i"(offsetof(msg_slot_t, in_len)),
-                     [m_closed] "i"(offsetof(msg_slot_t, in_closed)),
                      [m_vec] "i"(offsetof(msg_slot_t, in)));
 }
 
@@ -489,7 +514,6 @@ __attribute__((naked)) void psa_write(psa_handle_t msg_handle, uint32_t outvec_i
                    QUICK_END("rp_api_write")
                    :
                    : QUICK_OPERANDS, [m_len] "i"(offsetof(msg_slot_t, out_len)),
-                     [m_closed] "i"(offsetof(msg_slot_t, out_closed)),
                      [m_vec] "i"(offsetof(msg_slot_t, out)));
 }
 #endif

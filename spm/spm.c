@@ -29,6 +29,7 @@ static rp_conn_t conns[RP_CONN_SLOTS];
  * branches (psa_set_rhandle tells stateless services by their flags). */
 rp_conn_t rp_spm_no_conn;
 rp_spm_state_t rp_spm = { .running = -1, .ns_client = -1 };
+msg_slot_t rp_spm_gone; /* handle 0: see spm_internal.h */
 
 /* ---- who is running, and the one place faults are converted ------------------------- */
 
@@ -100,9 +101,9 @@ HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
  * server takes it with psa_get (backend_ipc.c). */
 HOT void msg_post(msg_slot_t *m, unsigned idx)
 {
-    uint32_t gen = rp_spm.gen + 1u;
+    uint32_t gen = rp_spm.gen + 0x10000u; /* the generation's 16 bits, kept as 31..16 */
     rp_spm.gen = gen;
-    m->handle = (psa_handle_t)(RP_MSG_HANDLE | ((gen & 0xFFFFu) << 8) | idx);
+    m->handle = (psa_handle_t)(RP_MSG_HANDLE | (gen >> 8) | idx);
     m->msg.handle = m->handle;
 }
 
@@ -237,7 +238,19 @@ __attribute__((naked, noreturn)) static void unwind(void **landing UNUSED)
 
 void rp_spm_unwind_sfn(int part)
 {
-    unwind(&rp_spm.live[part]->landing);
+    msg_slot_t *m = rp_spm.live[part];
+#if RP_BACKEND_SFN
+    if (m->landing == NULL) {
+        rp_agent_quick_unwind(m); /* the NS agent's quick path sent it */
+    }
+#endif
+    unwind(&m->landing);
+}
+
+/* After an SFN call of partition p: free again, or busy for good if it panicked. */
+HOT void sfn_done(unsigned p)
+{
+    rp_spm.live[p] = ((rp_spm.panicked >> p) & 1u) ? &rp_spm_gone : NULL;
 }
 
 /* Runs the SFN service function for message m on the current thread, with m's partition
@@ -252,7 +265,7 @@ HOT psa_status_t run_sfn(msg_slot_t *m)
     msg_post(m, p);
     rp_spm.live[p] = m; /* the partition is busy; its panic lands in m */
     psa_status_t status = sfn_invoke(m->svc->sfn, &m->msg, &m->landing);
-    rp_spm.live[p] = NULL;
+    sfn_done(p);
     rp_backend_leave_sfn(prev);
     return status;
 }
@@ -494,6 +507,7 @@ int rp_spm_init(void)
     int failed = 0;
 
     rp_conn_pool_init(conns, RP_CONN_SLOTS);
+    rp_agent_init();
     if (rp_partition_count > RP_PART_MAX) {
         return -1;
     }
@@ -510,7 +524,7 @@ int rp_spm_init(void)
             PSA_SUCCESS) {
             rp_spm.panicked |= 1u << p;
         }
-        rp_spm.live[p] = NULL;
+        sfn_done(p);
         rp_backend_leave_sfn(prev);
         failed |= (int)((rp_spm.panicked >> p) & 1u);
     }

@@ -47,29 +47,50 @@ typedef struct msg_slot {
                                         * kept here (not only in msg, which an SFN
                                         * service can reach) */
     const rp_service_t *svc;
-    rp_conn_t *conn;                   /* a stateless call's is a dummy (spm.c no_conn) */
+    void *landing;                     /* SFN: the stack pointer a panic unwinds to (the
+                                        * running SFN partition's is live[running]'s);
+                                        * NULL: the NS agent's quick path sent m from its
+                                        * own frame, which lands at m (veneers.c) */
+    rp_conn_t *conn;                   /* a stateless call's is a dummy (spm.c no_conn);
+                                        * the NS agent's quick path (stateless calls
+                                        * only) leaves it unset: only psa_set_rhandle
+                                        * reads it, for a connection-based service */
     struct msg_slot *next;             /* IPC: the partition's queue */
     psa_status_t status;               /* IPC: the reply */
-    void *landing;                     /* SFN: the stack pointer a panic unwinds to (the
-                                        * running SFN partition's is live[running]'s) */
 } msg_slot_t;
 
-/* The SPM's hot state in one struct, so that the call path loads its address once. */
+/* The SPM's hot state in one struct, so that the call path loads its address once. The
+ * assembly paths (veneers.c, service_api.c) take &live[0] as their base: live[running]
+ * is then one load, and live_none makes it NULL for running -1 and -2 too. */
 typedef struct rp_spm_state {
+    msg_slot_t *live_none[2];          /* live[-2], live[-1]: NULL */
+    msg_slot_t *live[RP_LIVE_SLOTS];   /* messages being served, see msg_slot_t; the
+                                        * slots from RP_LIVE_MAX up stay NULL. A
+                                        * panicked SFN partition's is &rp_spm_gone. */
     int running;                       /* partition whose code runs, -1: NS agent / SPM
                                         * (the backend keeps it current; read it with
-                                        * rp_backend_running) */
+                                        * rp_backend_running); SFN backend: -2 while the
+                                        * NS agent's full path runs a call (RP_AGENT_BUSY) */
     uint32_t panicked;                 /* one bit per partition */
-    uint32_t gen;                      /* message generation (handles), counts up */
-    msg_slot_t *live[RP_LIVE_SLOTS];   /* messages being served, see msg_slot_t; the
-                                        * slots from RP_LIVE_MAX up stay NULL */
+    uint32_t gen;                      /* message generation << 16 (handles), counts up:
+                                        * a handle takes bits 31..16 as its 23..8 */
     int32_t ns_client;                 /* the NS agent's current client (< 0; -1 until
                                         * the NS side names one: rp_spm_set_ns_client) */
-    uint8_t ns_in_call;                /* 1 while the NS agent runs a call: a second one
-                                        * (an NS interrupt's) is refused (veneers.c) */
+    uint8_t ns_in_call;                /* IPC backend: 1 while the NS agent runs a call:
+                                        * a second one (an NS interrupt's) is refused
+                                        * (veneers.c) */
 } rp_spm_state_t;
 
 extern rp_spm_state_t rp_spm;
+
+/* SFN backend: `running` while the NS agent's full path runs a call (it is -1 when the
+ * agent is idle, a partition's index while its service runs). */
+#define RP_AGENT_BUSY (-2)
+
+/* The message in live[p] of a panicked SFN partition: it is busy for good, so the NS
+ * agent's quick path, which tests live[p] only, leaves every call to it to the full path
+ * (which answers from rp_spm.panicked). Its handle, 0, matches none. */
+extern msg_slot_t rp_spm_gone;
 /* Secure partition interrupts run at this priority, above every NS exception (AIRCR.PRIS)
  * and PendSV. The SPM's critical sections mask them with BASEPRI, for the few
  * instructions that update state an interrupt handler also updates (signals, the ready
@@ -162,6 +183,19 @@ static inline msg_slot_t *rp_spm_msg_of(psa_handle_t h)
     }
     return m;
 }
+
+/* Offset of field f of rp_spm from &rp_spm.live[0], the assembly paths' base. */
+#define RP_SPM_OFF(f) (offsetof(rp_spm_state_t, f) - offsetof(rp_spm_state_t, live))
+
+/* ---- provided by the NS agent (veneers.c) ---- */
+
+/* At start: stops the system unless the platform gives what the agent's quick path
+ * relies on (TT refuses NS access at address 0 and in the top 32 bytes). */
+void rp_agent_init(void);
+
+/* SFN backend: a panic in a service the agent's quick path called (m->landing == NULL):
+ * returns PSA_ERROR_SERVICE_FAILURE from that call. */
+void rp_agent_quick_unwind(msg_slot_t *m) __attribute__((noreturn));
 
 /* Marks the running partition panicked and stops it. */
 void rp_spm_panic_running(void) __attribute__((noreturn));

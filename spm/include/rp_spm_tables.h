@@ -115,6 +115,23 @@ extern const uint16_t rp_services_by_sid[]; /* rp_service_count indices, SID asc
 
 extern const rp_service_t *const rp_stateless_services[RP_STATELESS_SLOTS];
 
+/* The NS agent's quick look-up of a stateless handle (spm/ns_agent_tz/veneers.c): the rules
+ * of rp_stateless_lookup for an NS caller, as data. Entry i serves the handles whose index
+ * is i modulo 2^RP_NS_STATELESS_BITS (rp_manifest_config.h: the highest index in use fits).
+ * Handle h may call entry e's service iff (uint32_t)(e->key - h) <= e->span: key is the
+ * handle of the service's own version, span how many lower versions it also takes (0:
+ * STRICT; its version: RELAXED, which takes 0..version). As span is at most key's version
+ * byte, a match has key's form and index. An entry of no service, or of one NS clients may
+ * not use, has key = its index ^ 1 in the index field: it matches no handle that leads
+ * to it. */
+typedef struct rp_ns_stateless {
+    const rp_service_t *svc; /* NULL: none */
+    uint32_t key;
+    uint32_t span;
+    uint32_t partition;      /* svc->partition, here for the one LDM of the entry */
+} rp_ns_stateless_t;
+extern const rp_ns_stateless_t rp_ns_stateless[];
+
 extern const rp_irq_t rp_irqs[];
 extern const uint16_t rp_irq_count;
 

@@ -10,6 +10,7 @@
 #include "psa_manifest/rp_test_sp_storage.h"
 #include "psa_manifest/rp_test_sp_idle.h"
 #include "rp_test.h"
+#include "ns_stateless_check.h"
 
 /* The partition code the tables point at. */
 psa_status_t rp_test_crypto_init(void) { return PSA_SUCCESS; }
@@ -178,6 +179,12 @@ static void test_stateless(void)
     /* RP_TEST_PS has non_secure_clients: false. */
     RP_CHECK_EQ(rp_stateless_lookup(RP_TEST_PS_HANDLE, rp_stateless_services, -1, &s),
                 PSA_ERROR_PROGRAMMER_ERROR);
+    /* The NS agent's table: indices 1..3 need two bits; it decides as the look-up does. */
+    RP_CHECK_EQ(RP_NS_STATELESS_BITS, 2);
+    RP_CHECK(rp_ns_stateless[1].svc == &rp_services[1]);
+    RP_CHECK(rp_ns_stateless[2].svc == NULL); /* RP_TEST_PS: no NS clients */
+    RP_CHECK(rp_ns_stateless[3].svc == &rp_services[0]);
+    check_ns_stateless_table();
 }
 
 static void test_irqs_deps_mmio(void)

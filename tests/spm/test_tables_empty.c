@@ -6,6 +6,7 @@
 #include "psa_manifest/sid.h"
 #include "psa_manifest/pid.h"
 #include "rp_test.h"
+#include "ns_stateless_check.h"
 
 int main(void)
 {
@@ -20,6 +21,7 @@ int main(void)
         used += rp_stateless_services[i] != NULL;
     }
     RP_CHECK_EQ(used, 0);
+    check_ns_stateless_table(); /* refuses every handle */
     RP_CHECK(rp_service_find(rp_services, rp_services_by_sid, rp_service_count, 0) == NULL);
     return rp_test_end("test_tables_empty");
 }

@@ -10,6 +10,7 @@ every manifest and the whole set, and writes:
     <out>/psa_manifest/pid.h         every partition id
     <out>/psa_manifest/<part>.h      signals and prototypes of one partition
     <out>/rp_manifest_tables.c       const tables typed by spm/include/rp_spm_tables.h
+    <out>/rp_manifest_config.h       the image's sizes the SPM needs at compile time
 The first error stops the run: `<file>: <field>: <what is wrong>` on stderr, exit status 2.
 docs/manifest.md is the reference for every rule below.
 """
@@ -556,6 +557,40 @@ def gen_service_index(parts):
     return out
 
 
+def ns_stateless_bits(parts):
+    """Index bits of the NS agent's stateless table: enough for the highest index used."""
+    top = max([s['stateless'] for p in parts for s in p['services'] if s['stateless']],
+              default=1)
+    return max(1, top.bit_length())
+
+
+def gen_ns_stateless(parts):
+    """rp_ns_stateless[]: the NS agent's quick look-up of a stateless handle (the rules of
+    rp_stateless_lookup for an NS caller, as data; rp_spm_tables.h)."""
+    svcs = [(s, p['index']) for p in parts for s in p['services']]
+    bits = ns_stateless_bits(parts)
+    rows = []
+    for j in range(1 << bits):
+        hit = [(i, s, pi) for i, (s, pi) in enumerate(svcs)
+               if s['stateless'] and s['ns_clients'] and s['stateless'] % (1 << bits) == j]
+        if hit:
+            i, s, pi = hit[0]
+            span = 0 if s['policy'] == 'STRICT' else s['version']
+            rows.append('    { &rp_services[%d], 0x%08xu, %du, %du }, /* %s */\n'
+                        % (i, stateless_handle(s), span, pi, s['name']))
+        else:
+            rows.append('    { NULL, 0x%08xu, 0u, 0u }, /* none: matches no handle */\n'
+                        % ((j ^ 1) << 8))
+    return (['const rp_ns_stateless_t rp_ns_stateless[1u << RP_NS_STATELESS_BITS] = {\n']
+            + rows + ['};\n'])
+
+
+def gen_config_h(parts, src):
+    return (HEADER_NOTE % src + '#ifndef RP_MANIFEST_CONFIG_H\n#define RP_MANIFEST_CONFIG_H\n\n'
+            '/* index bits of rp_ns_stateless[] (the highest stateless index in use fits) */\n'
+            '#define RP_NS_STATELESS_BITS %du\n\n#endif\n' % ns_stateless_bits(parts))
+
+
 def gen_irqs(parts):
     rows = []
     for p in parts:
@@ -611,7 +646,8 @@ def gen_tables_c(parts, src, isolation, backend):
     n_svc = sum(len(p['services']) for p in parts)
     out = [HEADER_NOTE % src,
            '/* isolation level %d, %s backend */\n\n' % (isolation, backend.upper()),
-           '#include <stddef.h>\n#include <stdint.h>\n#include "rp_spm_tables.h"\n']
+           '#include <stddef.h>\n#include <stdint.h>\n#include "rp_manifest_config.h"\n'
+           '#include "rp_spm_tables.h"\n']
     if any(isinstance(q['source'], str) for p in parts for q in p['irqs']):
         out.append('#include "rp_platform_irqs.h" /* named interrupt sources */\n')
     for p in parts:
@@ -619,8 +655,8 @@ def gen_tables_c(parts, src, isolation, backend):
     out.append('\n')
     out += gen_stacks(parts)
     out.append('\n')
-    for section in (gen_partitions, gen_services, gen_service_index, gen_irqs, gen_deps,
-                    gen_mmio):
+    for section in (gen_partitions, gen_services, gen_service_index, gen_ns_stateless,
+                    gen_irqs, gen_deps, gen_mmio):
         out += section(parts)
         out.append('\n')
     counts = (('rp_partition_count', len(parts)), ('rp_service_count', n_svc),
@@ -653,6 +689,7 @@ def generate(parts, out_dir, src, isolation, backend):
     for p in parts:
         write_if_changed(os.path.join(hdr_dir, '%s.h' % p['name'].lower()),
                          gen_partition_h(p, src))
+    write_if_changed(os.path.join(out_dir, 'rp_manifest_config.h'), gen_config_h(parts, src))
     write_if_changed(os.path.join(out_dir, 'rp_manifest_tables.c'),
                      gen_tables_c(parts, src, isolation, backend))
 
