@@ -13,7 +13,8 @@
 #define RP_TEST_OP_LIFECYCLE 6
 #define RP_TEST_OP_DOORBELL  8 /* psa_notify itself, poll, psa_clear, poll: out {4 words} */
 #define RP_TEST_OP_BUSY      7 /* in_vec[0]: uint32_t n; loops n times through SPM calls
-                                  (psa_wait polls): the NS interrupt latency KPI */
+                                  (psa_wait polls); out_vec[0]: a uint32_t: the NS
+                                  interrupt latency KPI, NS re-entry test */
 #define RP_TEST_CUSTOM_STATUS 42
 
 /* RP_TEST_PROXY call types (partition B, a secure client of partition A) */
@@ -52,6 +53,12 @@
  * programmer errors */
 #define RP_TEST_PANIC_GET_TWO_BITS  0x15
 #define RP_TEST_PANIC_GET_AGAIN     0x16
+/* mm-iovec (level 1): RP_TEST_MAP_MARKER written to out_vec 0 (16 bytes) through its
+ * mapping, which is then unmapped; then in_vec 0 (8 bytes) mapped and read with psa_read /
+ * 8 bytes written to out_vec 0 with psa_write, word-aligned: programmer errors (a mapped
+ * vector is closed to psa_read and psa_write, also on the SPM's quick paths) */
+#define RP_TEST_PANIC_READ_MAPPED   0x17
+#define RP_TEST_PANIC_WRITE_MAPPED  0x18
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

@@ -101,6 +101,14 @@ static __attribute__((noinline)) psa_status_t echo_service_op(const psa_msg_t *m
         write_u32s(msg, d, 4);
         return PSA_SUCCESS;
     }
+    case RP_TEST_OP_BUSY: /* a long call: NS interrupts arrive during it */
+        v[0] = 0, v[1] = 0;
+        (void)psa_read(msg->handle, 0, &v[0], sizeof v[0]);
+        for (uint32_t i = 0; i < v[0]; i++) {
+            v[1] += psa_wait(PSA_DOORBELL, PSA_POLL) + i;
+        }
+        write_u32s(msg, &v[1], 1);
+        return PSA_SUCCESS;
     case RP_TEST_OP_LIFECYCLE:
         v[0] = psa_rot_lifecycle_state();
         write_u32s(msg, v, 1);

@@ -113,6 +113,21 @@ static void bad_get(const psa_msg_t *msg)
     (void)psa_get(s, &other);
 }
 
+/* RP_TEST_PANIC_READ_MAPPED / _WRITE_MAPPED (see rp_test_services.h) */
+static void use_mapped(const psa_msg_t *msg)
+{
+    uint32_t buf[2] = { 0, 0 };
+    uint32_t *out = psa_map_outvec(msg->handle, 0);
+    out[0] = RP_TEST_MAP_MARKER;
+    psa_unmap_outvec(msg->handle, 0, sizeof out[0]);
+    if (msg->type == RP_TEST_PANIC_READ_MAPPED) {
+        (void)psa_map_invec(msg->handle, 0);
+        (void)psa_read(msg->handle, 0, buf, sizeof buf);
+    } else {
+        psa_write(msg->handle, 0, buf, sizeof buf);
+    }
+}
+
 psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
 {
     static const uint8_t big[64];
@@ -129,6 +144,10 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     }
     if (msg->type == RP_TEST_PANIC_READ_BELOW_SP || msg->type == RP_TEST_PANIC_CALL_BELOW_SP) {
         below_sp(msg);
+        return PSA_SUCCESS;
+    }
+    if (msg->type == RP_TEST_PANIC_READ_MAPPED || msg->type == RP_TEST_PANIC_WRITE_MAPPED) {
+        use_mapped(msg);
         return PSA_SUCCESS;
     }
     if (msg->type == RP_TEST_PANIC_BAD_SVC) {
