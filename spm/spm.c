@@ -29,7 +29,7 @@ static rp_conn_t conns[RP_CONN_SLOTS];
  * branches (psa_set_rhandle tells stateless services by their flags). */
 rp_conn_t rp_spm_no_conn;
 rp_spm_state_t rp_spm = { .running = -1, .ns_client = -1 };
-msg_slot_t rp_spm_gone; /* handle 0: see spm_internal.h */
+const msg_slot_t rp_spm_gone; /* handle 0: see spm_internal.h */
 
 /* ---- who is running, and the one place faults are converted ------------------------- */
 
@@ -250,7 +250,7 @@ void rp_spm_unwind_sfn(int part)
 /* After an SFN call of partition p: free again, or busy for good if it panicked. */
 HOT void sfn_done(unsigned p)
 {
-    rp_spm.live[p] = ((rp_spm.panicked >> p) & 1u) ? &rp_spm_gone : NULL;
+    rp_spm.live[p] = ((rp_spm.panicked >> p) & 1u) ? (msg_slot_t *)&rp_spm_gone : NULL;
 }
 
 /* Runs the SFN service function for message m on the current thread, with m's partition

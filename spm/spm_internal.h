@@ -89,8 +89,9 @@ extern rp_spm_state_t rp_spm;
 
 /* The message in live[p] of a panicked SFN partition: it is busy for good, so the NS
  * agent's quick path, which tests live[p] only, leaves every call to it to the full path
- * (which answers from rp_spm.panicked). Its handle, 0, matches none. */
-extern msg_slot_t rp_spm_gone;
+ * (which answers from rp_spm.panicked). Its handle, 0, matches none, so nothing looks
+ * past it, and nothing writes it: const, in flash. */
+extern const msg_slot_t rp_spm_gone;
 /* Secure partition interrupts run at this priority, above every NS exception (AIRCR.PRIS)
  * and PendSV. The SPM's critical sections mask them with BASEPRI, for the few
  * instructions that update state an interrupt handler also updates (signals, the ready
