@@ -8,7 +8,8 @@
  * serialise its calls (docs/spm.md, "NS RTOS integration"). The SPM keeps the current NS
  * client id (rp_spm_set_ns_client) and its rp_spm_ns_* entry points are compiled for an
  * NS caller. psa_call's veneer takes the usual call through a quick path in assembly
- * and everything else through rp_spm_ns_call (rp_veneer_call, below). */
+ * (the handle by the generated rp_ns_stateless table; in the SFN build it runs the
+ * service itself) and everything else through rp_spm_ns_call (rp_veneer_call, below). */
 #include <stddef.h>
 
 #include "psa/client.h"
