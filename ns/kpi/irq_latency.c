@@ -11,16 +11,10 @@
 
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
+#include "../tests/ns_timer1.h"
 #include "rp_print.h"
 #include "rp_test_services.h"
 
-#define TIMER1      0x40001000u
-#define T_CTRL      (*(volatile uint32_t *)(TIMER1 + 0x0u))
-#define T_VALUE     (*(volatile uint32_t *)(TIMER1 + 0x4u))
-#define T_RELOAD    (*(volatile uint32_t *)(TIMER1 + 0x8u))
-#define T_INTCLR    (*(volatile uint32_t *)(TIMER1 + 0xCu))
-#define NVIC_ISER0  (*(volatile uint32_t *)0xE000E100u)
-#define IRQ_TIMER1  4u
 #define PERIOD      400u  /* timer ticks between interrupts */
 #define IDLE        8u
 #define BUSY        120u

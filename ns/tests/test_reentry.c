@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "ns_test.h"
+#include "ns_timer1.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
 #include "rp_ns_client.h"
@@ -23,13 +24,6 @@
  * test partition's service; this type touches nothing and succeeds) */
 #define OTHER_CALL() psa_call(RP_TEST_PANIC_HANDLE, RP_TEST_PANIC_READ_AROT + 1, NULL, 0, NULL, 0)
 
-#define TIMER1      0x40001000u
-#define T_CTRL      (*(volatile uint32_t *)(TIMER1 + 0x0u))
-#define T_VALUE     (*(volatile uint32_t *)(TIMER1 + 0x4u))
-#define T_RELOAD    (*(volatile uint32_t *)(TIMER1 + 0x8u))
-#define T_INTCLR    (*(volatile uint32_t *)(TIMER1 + 0xCu))
-#define NVIC_ISER0  (*(volatile uint32_t *)0xE000E100u)
-#define NVIC_ICER0  (*(volatile uint32_t *)0xE000E180u)
 
 static volatile uint32_t reentries;
 static volatile psa_status_t reentry_call, reentry_client;
@@ -50,12 +44,12 @@ static int t_ns_reentry_refused(void)
     uint32_t n = 20000, acc = 0;
     psa_invec iv = { &n, sizeof n };
     psa_outvec ov = { &acc, sizeof acc };
-    NVIC_ISER0 = 1u << 4; /* TIMER1 */
+    NVIC_ISER0 = 1u << IRQ_TIMER1;
     T_RELOAD = 300;
     T_VALUE = 300;
     T_CTRL = 1u | 8u;
     psa_status_t s = psa_call(BUSY_HANDLE, RP_TEST_OP_BUSY, &iv, 1, &ov, 1);
-    NVIC_ICER0 = 1u << 4;
+    NVIC_ICER0 = 1u << IRQ_TIMER1;
     NS_CHECK(s == PSA_SUCCESS);
     NS_CHECK(reentries == 1);
     NS_CHECK(reentry_call == PSA_ERROR_CONNECTION_BUSY);
