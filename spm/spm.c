@@ -27,7 +27,7 @@ static rp_conn_t conns[RP_CONN_SLOTS];
 /* A stateless call's connection: rhandle NULL; its busy flag is written like a real
  * connection's and never read. With it the call path has no "is there a connection"
  * branches (psa_set_rhandle tells stateless services by their flags). */
-rp_conn_t rp_spm_no_conn;
+static rp_conn_t rp_spm_no_conn;
 rp_spm_state_t rp_spm = { .running = -1, .ns_client = -1 };
 const msg_slot_t rp_spm_gone; /* handle 0: see spm_internal.h */
 

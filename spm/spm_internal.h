@@ -32,7 +32,8 @@ typedef struct msg_slot {
     psa_msg_t msg;                     /* what the service sees */
     psa_invec in[PSA_MAX_IOVEC];       /* validated copies of the caller's vectors, as
                                         * cursors: what is left of each (psa_read and
-                                        * psa_skip advance base and shrink len) */
+                                        * psa_skip advance base and shrink len; a mapped
+                                        * vector's base is made odd, service_api.c) */
     psa_outvec out[PSA_MAX_IOVEC];     /* what is left of each out_vec (psa_write);
                                         * written = msg.out_size[i] - out[i].len */
     uint8_t in_len, out_len;           /* vectors in use; the rest read as empty */
@@ -154,9 +155,6 @@ static inline int rp_tt_range_ok(const void *p, size_t len, int flags)
 }
 
 /* ---- provided by spm.c for the backends and the NS agent ---- */
-
-/* The connection of every stateless call: rhandle NULL, never looked up. */
-extern rp_conn_t rp_spm_no_conn;
 
 /* Sends m, validated and filled in but for its handle and client thread, to its service
  * and returns the reply: runs its SFN service function (_sfn), or queues m for its IPC
