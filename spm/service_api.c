@@ -274,9 +274,10 @@ psa_status_t rp_api_get(psa_signal_t signal, psa_msg_t *msg)
 {
     int p = rp_backend_running();
     /* exactly one bit, one of this partition's service signals, currently asserted (an
-     * SFN partition has none to take: rp_backend_takeable) */
+     * SFN partition has none to take: rp_backend_takeable); msg not NULL and aligned as
+     * its type (the copy below stores words, which fault on any other address) */
     if (p < 0 || (signal & (signal - 1)) != 0 || (signal & rp_backend_takeable(p)) == 0 ||
-        msg == NULL) {
+        msg == NULL || ((uintptr_t)msg & 3u) != 0) {
         rp_spm_panic_running();
     }
     /* unprivileged: msg must be its own memory and not below its stack pointer, where

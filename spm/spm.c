@@ -137,7 +137,7 @@ HOT int clear_of_frames(int flags, const void *p, size_t n)
 }
 
 /* Copies the caller's vectors into m and checks them (rules: rp_spm_core.h), in one
- * pass: each array must be readable by the caller (out_vec's writable too: the written
+ * pass: each array must be aligned as its type and readable by the caller (out_vec's writable too: the written
  * lengths go back there), each vector non-NULL unless empty, not wrapping, accessible
  * (in: read, out: read-write) as TT says for the caller's view, out_vecs disjoint.
  * Each field of the caller's arrays is read once (the caller may change them).
@@ -149,7 +149,8 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
         return 0;
     }
     if (in_len != 0) {
-        if (!rp_tt_range_ok(in_vec, in_len * sizeof *in_vec, flags | CMSE_MPU_READ) ||
+        if (!rp_iovec_array_aligned(in_vec) ||
+            !rp_tt_range_ok(in_vec, in_len * sizeof *in_vec, flags | CMSE_MPU_READ) ||
             !clear_of_frames(flags, in_vec, in_len * sizeof *in_vec)) {
             return 0;
         }
@@ -165,7 +166,8 @@ HOT int take_vectors_as(msg_slot_t *m, int flags, const psa_invec *in_vec, size_
         }
     }
     if (out_len != 0) {
-        if (!rp_tt_range_ok(out_vec, out_len * sizeof *out_vec,
+        if (!rp_iovec_array_aligned(out_vec) ||
+            !rp_tt_range_ok(out_vec, out_len * sizeof *out_vec,
                             flags | CMSE_MPU_READWRITE) ||
             !clear_of_frames(flags, out_vec, out_len * sizeof *out_vec)) {
             return 0;

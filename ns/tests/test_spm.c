@@ -282,6 +282,16 @@ static int t_iovec_checks(void)
     NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, NULL, 0, top_out, 2) == PE);
     NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, top_in, 1, top_out, 1) ==
              RP_TEST_CUSTOM_STATUS); /* the same arrays within NS RAM */
+    /* arrays not aligned as their type (4 bytes): refused; the SPM reads them by words,
+     * which would fault on such an address */
+    static uint32_t raw[8];
+    for (unsigned off = 1; off < 4; off++) {
+        void *odd = (uint8_t *)raw + off;
+        NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, odd, 1, NULL, 0) == PE);
+        NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, NULL, 0, odd, 1) == PE);
+    }
+    NS_CHECK(psa_call(RP_TEST_ECHO_HANDLE, RP_TEST_OP_STATUS, (psa_invec *)raw, 1,
+                      (psa_outvec *)raw + 2, 1) == RP_TEST_CUSTOM_STATUS);
     return 0;
 }
 

@@ -122,7 +122,8 @@ typedef char quick_path_layout_checked[
 
 /* The quick path's vector step (take_vectors_as for a privileged NS caller): `n` vectors
  * (a count register, 0..4) of the caller's array at register `arr` (advanced). The array
- * must lie in one TT region with the permission bit `perm` (TTA: NS view); each vector
+ * must be word-aligned (rp_iovec_array_aligned: it is read by LDRD) and lie in one TT
+ * region with the permission bit `perm` (TTA: NS view); each vector
  * is copied to the message at `vec` (its length also to `size`), must not reach the top
  * of memory, and must lie in one region with `perm`. n == 0 goes to label `skip`; a
  * failure to 9f. TT alone refuses, by rp_agent_init's check, an array that wraps (its
@@ -131,6 +132,8 @@ typedef char quick_path_layout_checked[
  * a region's start), the full path does. Uses r0, r1, r9-r12. */
 #define TAKE_VECTORS(n, arr, perm, vec, size, skip) \
     "cbz " n ", " skip "\n\t"                        \
+    "lsls r9, " arr ", #30\n\t"                      \
+    "bne 9f\n\t"                                     \
     "add r9, " arr ", " n ", lsl #3\n\t"             \
     "subs r9, r9, #1\n\t"                            \
     "tta r10, " arr "\n\t"                           \

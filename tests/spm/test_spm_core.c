@@ -130,6 +130,21 @@ static void test_iovec_vectors(void)
     RP_CHECK_EQ(rs.contract_broken, 0);
 }
 
+/* The arrays themselves: word-aligned only (the SPM reads them by words). */
+static void test_iovec_array_aligned(void)
+{
+    static psa_invec arr[2];
+    uintptr_t a = (uintptr_t)arr;
+    RP_CHECK(rp_iovec_array_aligned(arr));
+    RP_CHECK(rp_iovec_array_aligned(&arr[1]));
+    RP_CHECK(rp_iovec_array_aligned(NULL));
+    for (uintptr_t off = 1; off < 4; off++) {
+        RP_CHECK(!rp_iovec_array_aligned(ADDR(a + off)));
+    }
+    RP_CHECK(rp_iovec_array_aligned(ADDR(a + 4)));
+    RP_CHECK(!rp_iovec_array_aligned(ADDR(UINTPTR_MAX)));
+}
+
 static void test_iovec_overlap(void)
 {
     regions_t rs = {regions, 3, 0, 0};
@@ -376,6 +391,7 @@ int main(void)
 {
     test_iovec_counts();
     test_iovec_vectors();
+    test_iovec_array_aligned();
     test_iovec_overlap();
     test_call_type();
     test_service_find();

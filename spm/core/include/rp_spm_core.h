@@ -70,6 +70,15 @@ static inline int rp_iovec_form(const void *base, size_t len)
 
 int rp_iovec_outvecs_overlap(const psa_outvec *out_vec, size_t out_len);
 
+/* A caller's in_vec or out_vec array must be aligned as its type (4 bytes): the SPM reads
+ * it by words (LDRD and LDM fault on any other address, whatever the core's unaligned
+ * access setting), so an array that is not is refused, a PROGRAMMER ERROR, before it is
+ * read. 1 if arr is aligned. */
+static inline int rp_iovec_array_aligned(const void *arr)
+{
+    return ((uintptr_t)arr & 3u) == 0u;
+}
+
 /* psa_call `type`: FF-M 1.1 makes type < PSA_IPC_CALL (0) a PROGRAMMER ERROR. Rampart also
  * refuses type > INT16_MAX (RP_CALL_TYPE_MAX) so that the veneer may pack the type with the
  * vector counts into one register; docs/manifest.md says so.
