@@ -2,7 +2,8 @@
  * an RP_TEST_PANIC_* type): a programmer error (case 1; at level 1 also the mm-iovec
  * misuse of cases 0x10, 0x11, 0x17 and 0x18; at levels 2 and 3 an API call given memory below the
  * partition's stack pointer, 0x12 and 0x13, or an SVC naming no API call, 0x14; at every
- * level a psa_get it may not make, 0x15 and 0x16) panics it; a
+ * level a psa_get it may not make, 0x15 and 0x16; at levels 2 and 3 a psa_get into a
+ * misaligned psa_msg_t, 0x19, through the IPC partition's second service) panics it; a
  * forbidden access (cases 2..6) is stopped by the MPU at isolation level 2 or 3,
  * the secure fault handler reports it ("FAULT ... contained"), the partition's client gets
  * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. */
@@ -27,7 +28,11 @@ static int t_violation(void)
     uint8_t in[8] = { 0 };
     psa_invec iv = { in, sizeof in };
     psa_outvec ov = { &v, sizeof v };
+#if RP_ISO_CASE == RP_TEST_PANIC_GET_MISALIGNED
+    psa_status_t s = psa_call(RP_TEST_PANIC_GET_HANDLE, 0, &iv, 1, &ov, 1);
+#else
     psa_status_t s = psa_call(RP_TEST_PANIC_HANDLE, RP_ISO_CASE, &iv, 1, &ov, 1);
+#endif
     NS_CHECK(s == PSA_ERROR_SERVICE_FAILURE);
 #endif
 #if RP_ISO_CASE == RP_TEST_PANIC_UNMAP_TWICE || RP_ISO_CASE == RP_TEST_PANIC_MAP_TWICE || \

@@ -59,6 +59,9 @@
  * vector is closed to psa_read and psa_write, also on the SPM's quick paths) */
 #define RP_TEST_PANIC_READ_MAPPED   0x17
 #define RP_TEST_PANIC_WRITE_MAPPED  0x18
+/* IPC model (levels 2 and 3): a call to RP_TEST_PANIC_GET, whose message the partition's
+ * thread takes with psa_get into a misaligned psa_msg_t: a programmer error */
+#define RP_TEST_PANIC_GET_MISALIGNED 0x19
 
 /* RP_TEST_SLIH call types: out_vec[0] receives uint32_t results */
 #define RP_TEST_SLIH_COUNT   0 /* in_vec[0]: uint32_t n; n timer interrupts, each waited for

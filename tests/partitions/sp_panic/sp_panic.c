@@ -1,9 +1,11 @@
 /* Regression partition P (SFN): fails on request. */
+#include <stddef.h>
+#include <string.h>
+
 #include "psa/crypto.h"
 #include "psa/service.h"
 #include "psa_manifest/rp_sp_test_panic.h"
 #include "psa_manifest/sid.h"
-#include "rp_test_serve.h"
 #include "rp_test_services.h"
 
 /* Other partitions' memory, from the linker (cmake/partitions.cmake). */
@@ -168,11 +170,28 @@ psa_status_t rp_test_panic_sfn(const psa_msg_t *msg)
     return PSA_SUCCESS;
 }
 
-/* IPC model (manifest_ipc.yaml): the same handler behind a psa_wait loop. */
+/* IPC model (manifest_ipc.yaml): the same handler behind a psa_wait loop; and
+ * RP_TEST_PANIC_GET, whose message it takes with psa_get into a psa_msg_t two bytes off
+ * its alignment: a programmer error (the SPM's copy stores words). Were it let through,
+ * the message would be answered PSA_SUCCESS. */
 void rp_sp_test_panic_main(void)
 {
-    static const rp_test_route_t routes[] = {
-        { RP_TEST_PANIC_SIGNAL, rp_test_panic_sfn },
-    };
-    rp_test_serve_forever(routes, 1);
+    for (;;) {
+        psa_signal_t s = psa_wait(PSA_WAIT_ANY, PSA_BLOCK);
+        psa_msg_t msg;
+        if ((s & RP_TEST_PANIC_SIGNAL) && psa_get(RP_TEST_PANIC_SIGNAL, &msg) == PSA_SUCCESS) {
+            psa_reply(msg.handle, rp_test_panic_sfn(&msg));
+        }
+#ifdef RP_TEST_PANIC_GET_SIGNAL
+        if (s & RP_TEST_PANIC_GET_SIGNAL) {
+            static uint32_t raw[sizeof(psa_msg_t) / 4u + 1u];
+            psa_msg_t *odd = (psa_msg_t *)(void *)((uint8_t *)raw + 2);
+            if (psa_get(RP_TEST_PANIC_GET_SIGNAL, odd) == PSA_SUCCESS) {
+                psa_handle_t h;
+                memcpy(&h, (uint8_t *)raw + 2 + offsetof(psa_msg_t, handle), sizeof h);
+                psa_reply(h, PSA_SUCCESS);
+            }
+        }
+#endif
+    }
 }
