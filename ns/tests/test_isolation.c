@@ -1,11 +1,11 @@
 /* test_isolation - one fatal error of an Application-RoT partition per image (RP_ISO_CASE,
- * an RP_TEST_PANIC_* type): a programmer error (case 1; at level 1 also the mm-iovec
- * misuse of cases 0x10, 0x11, 0x17 and 0x18; at levels 2 and 3 an API call given memory below the
- * partition's stack pointer, 0x12 and 0x13, or an SVC naming no API call, 0x14; at every
- * level a psa_get it may not make, 0x15 and 0x16; at levels 2 and 3 a psa_get into a
- * misaligned psa_msg_t, 0x19, through the IPC partition's second service) panics it; a
- * forbidden access (cases 2..6) is stopped by the MPU at isolation level 2 or 3,
- * the secure fault handler reports it ("FAULT ... contained"), the partition's client gets
+ * an RP_TEST_PANIC_* type): a programmer error panics it (case 1; at level 1 also the
+ * mm-iovec misuse of cases 0x10, 0x11, 0x17 and 0x18; at levels 2 and 3 an API call given
+ * memory below the partition's stack pointer, 0x12 and 0x13, an SVC naming no API call,
+ * 0x14, or a psa_get into a misaligned psa_msg_t through the IPC partition's second
+ * service, 0x19; at every level a psa_get it may not make, 0x15 and 0x16); a forbidden
+ * access (cases 2..6) is stopped by the MPU at isolation level 2 or 3, the secure fault
+ * handler reports it ("FAULT ... contained"). Either way the partition's client gets
  * PSA_ERROR_SERVICE_FAILURE and every other partition keeps serving. */
 #include <stdint.h>
 
