@@ -27,7 +27,7 @@ static rp_conn_t conns[RP_CONN_SLOTS];
 /* A stateless call's connection: rhandle NULL; its busy flag is written like a real
  * connection's and never read. With it the call path has no "is there a connection"
  * branches (psa_set_rhandle tells stateless services by their flags). */
-static rp_conn_t rp_spm_no_conn;
+static rp_conn_t no_conn;
 rp_spm_state_t rp_spm = { .running = -1, .ns_client = -1 };
 const msg_slot_t rp_spm_gone; /* handle 0: see spm_internal.h */
 
@@ -77,8 +77,7 @@ HOT int caller_tt_flags(const rp_caller_t *caller)
 
 /* ---- messages ----------------------------------------------------------------------- */
 
-/* Fills in m for a call to svc but for the vectors (conn: the connection, or
- * &rp_spm_no_conn).
+/* Fills in m for a call to svc but for the vectors (conn: the connection, or &no_conn).
  * No memset: this is on the path of every call. */
 HOT void msg_init(msg_slot_t *m, const rp_caller_t *caller,
                             const rp_service_t *svc, int32_t type, rp_conn_t *conn)
@@ -137,8 +136,8 @@ HOT int clear_of_frames(int flags, const void *p, size_t n)
 }
 
 /* Copies the caller's vectors into m and checks them (rules: rp_spm_core.h), in one
- * pass: each array must be aligned as its type and readable by the caller (out_vec's writable too: the written
- * lengths go back there), each vector non-NULL unless empty, not wrapping, accessible
+ * pass: each array must be aligned as its type and readable by the caller (out_vec's
+ * writable too: the written lengths go back there), each vector non-NULL unless empty, not wrapping, accessible
  * (in: read, out: read-write) as TT says for the caller's view, out_vecs disjoint.
  * Each field of the caller's arrays is read once (the caller may change them).
  * flags: the caller's TT view (caller_tt_flags). out: 1 if all is well, else 0. */
@@ -418,7 +417,7 @@ HOT psa_status_t resolve_handle(const rp_caller_t *caller, psa_handle_t handle,
                                    const rp_service_t **svc, rp_conn_t **conn)
 {
     if (rp_handle_is_stateless(handle)) {
-        *conn = &rp_spm_no_conn;
+        *conn = &no_conn;
         if (rp_stateless_lookup(handle, rp_stateless_services, caller->client_id, svc) !=
             PSA_SUCCESS) {
             return PSA_ERROR_PROGRAMMER_ERROR;

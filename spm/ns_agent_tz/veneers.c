@@ -22,8 +22,12 @@
 /* Whether the agent runs a call, and its marking of one. SFN backend: rp_spm.running is
  * -1 exactly while the agent is idle (a service of its call runs as its partition; the
  * full path sets RP_AGENT_BUSY), so the quick path's test and the SFN run's own setting of
- * `running` are the guard. IPC backend: rp_spm.ns_in_call (the agent's thread blocks in a
- * call while partitions run). */
+ * `running` are the guard (a call from an NS interrupt handler while the agent is idle
+ * runs whole, nested). IPC backend: rp_spm.ns_in_call (the agent's thread blocks in a
+ * call while partitions run), and no call from an NS exception handler at all (IPSR not
+ * 0): its call would block the agent's thread in Handler mode, where PendSV, the lowest
+ * priority, can never switch away. Testing IPSR also closes the window between the
+ * in-call test and its setting: an interrupt's call is refused whenever it comes. */
 #define RUNNING (*(volatile int *)&rp_spm.running)
 #define IN_CALL (*(volatile uint8_t *)&rp_spm.ns_in_call)
 #if RP_BACKEND_SFN
@@ -31,10 +35,17 @@
 #define AGENT_ENTER() (RUNNING = RP_AGENT_BUSY)
 #define AGENT_LEAVE() (RUNNING = -1)
 #else
-#define AGENT_BUSY()  (IN_CALL != 0)
+#define AGENT_BUSY()  (IN_CALL != 0 || ipsr() != 0)
 #define AGENT_ENTER() (IN_CALL = 1)
 #define AGENT_LEAVE() (IN_CALL = 0)
 #endif
+
+static inline uint32_t ipsr(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, ipsr" : "=r"(v));
+    return v;
+}
 
 void rp_agent_init(void)
 {
@@ -76,14 +87,13 @@ NSE psa_handle_t rp_veneer_connect(uint32_t sid, uint32_t version)
 }
 
 /* psa_call's full path (rp_spm_ns_call): every case the quick path below leaves to it,
- * every error among them. */
+ * every error among them. Reached only from that path, whose entry has refused a call
+ * in progress (an interrupt's call between there and here runs whole before this goes
+ * on), so it does not test again. */
 __attribute__((used)) static psa_status_t call_full(psa_handle_t handle, uint32_t packed,
                                                     const psa_invec *in_vec,
                                                     psa_outvec *out_vec)
 {
-    if (AGENT_BUSY()) {
-        return PSA_ERROR_CONNECTION_BUSY;
-    }
     AGENT_ENTER();
     psa_status_t s = rp_spm_ns_call(handle, packed, in_vec, out_vec);
     AGENT_LEAVE();
@@ -248,11 +258,15 @@ NSE __attribute__((naked)) psa_status_t rp_veneer_call(psa_handle_t handle, uint
     __asm volatile(
         /* a call in progress (an NS interrupt's call): refused before any frame, on
          * whatever secure stack it interrupted */
-        "ldr r12, =rp_spm + %c[live]\n\t"
 #if RP_BACKEND_SFN
+        "ldr r12, =rp_spm + %c[live]\n\t"
         "ldr r12, [r12, %[s_running]]\n\t"
         "adds r12, r12, #1\n\t" /* -1: idle */
 #else
+        "mrs r12, ipsr\n\t" /* an NS exception handler's call (AGENT_BUSY) */
+        "cmp r12, #0\n\t"
+        "bne 14f\n\t"
+        "ldr r12, =rp_spm + %c[live]\n\t"
         "ldrb r12, [r12, %[s_in_call]]\n\t"
         "cmp r12, #0\n\t"
 #endif
